@@ -1,0 +1,1 @@
+# configurator build fragment (see top-level Makefile)

@@ -1,0 +1,1 @@
+# guests build fragment (see top-level Makefile)

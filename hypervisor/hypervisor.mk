@@ -1,0 +1,1 @@
+# hypervisor build fragment (see top-level Makefile)

@@ -1,0 +1,77 @@
+/* vzsim.h - public API of the vzlet simulator library (libvzsim).
+ *
+ * The simulator models a PIC32MZ EF chip (MIPS M5150 core with the VZ module,
+ * 512 KB RAM, 2 MB program flash, boot flash, SFRs) cycle by cycle. Same images
+ * and same input give the same output and the same cycle counts.
+ *
+ * The CLI (simulator/cli), the tests and the benchmarks use only this header.
+ */
+#ifndef VZSIM_H
+#define VZSIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct machine;
+
+/* Why vzsim_run() returned. */
+enum vzsim_stop {
+	VZSIM_RUNNING = 0,      /* internal: not stopped */
+	VZSIM_STOP_LIMIT,       /* the cycle limit was reached */
+	VZSIM_STOP_REQUEST,     /* vzsim_request_stop() was called (e.g. a string matched) */
+	VZSIM_STOP_FATAL,       /* a fatal simulation error; see vzsim_error() */
+	VZSIM_STOP_HALT,        /* the core waits forever: WAIT with no interrupt source able to wake it */
+};
+
+struct vzsim_options {
+	bool strict_sfr;        /* an access to an unimplemented SFR stops the run (VZSIM_STOP_FATAL) */
+	bool quiet;             /* do not print warnings (unimplemented SFRs, ...) on stderr */
+	FILE *trace;            /* if non-NULL, one line per executed instruction */
+	uint64_t trace_after;   /* start tracing at this cycle */
+};
+
+/* Callbacks: the simulated chip talking to the outside world. */
+typedef void (*vzsim_uart_tx_fn)(void *ctx, int uart /* 1..6 */, uint8_t byte);
+typedef void (*vzsim_gpio_fn)(void *ctx, int port /* 0 = A .. 10 = K */,
+			      uint32_t old_lat, uint32_t new_lat, uint32_t tris);
+
+/* Lifetime. vzsim_new returns NULL only when out of host memory. */
+struct machine *vzsim_new(const struct vzsim_options *opt);
+void vzsim_free(struct machine *m);
+
+/* Erase all memories to their blank state (RAM 0, flash 0xFF). */
+void vzsim_erase(struct machine *m);
+
+/* Load an image (ELF, Intel HEX or SREC, detected from content) into flash/RAM.
+ * Returns 0, or -1 with a message in err (naming the file and the problem). */
+int vzsim_load(struct machine *m, const char *path, char *err, size_t errlen);
+
+/* Power-on reset of the whole chip (CPU at 0xBFC00000, SFRs at reset values). */
+void vzsim_reset(struct machine *m);
+
+/* Run until max_cycles more core cycles have elapsed or something stops the run. */
+enum vzsim_stop vzsim_run(struct machine *m, uint64_t max_cycles);
+void vzsim_request_stop(struct machine *m);  /* callable from callbacks */
+const char *vzsim_error(const struct machine *m); /* message for VZSIM_STOP_FATAL */
+
+/* Devices seen from outside. */
+void vzsim_set_uart_tx(struct machine *m, vzsim_uart_tx_fn fn, void *ctx);
+/* Offer one received byte to a UART's receiver. Returns false if the byte was
+ * not taken because the receive FIFO is full (caller keeps it and retries). */
+bool vzsim_uart_rx(struct machine *m, int uart, uint8_t byte);
+void vzsim_set_gpio(struct machine *m, vzsim_gpio_fn fn, void *ctx);
+void vzsim_set_pin(struct machine *m, int port, int pin, bool level); /* external input */
+uint32_t vzsim_port_lat(struct machine *m, int port);
+
+/* Statistics and state, for tests and the CLI. */
+uint64_t vzsim_cycles(const struct machine *m);
+uint64_t vzsim_instructions(const struct machine *m);
+uint32_t vzsim_pc(const struct machine *m);
+uint32_t vzsim_gpr(const struct machine *m, int n);   /* current shadow set */
+/* Physical memory peek/poke (RAM, flash, boot flash; no side effects). */
+bool vzsim_peek(struct machine *m, uint32_t pa, void *buf, size_t len);
+bool vzsim_poke(struct machine *m, uint32_t pa, const void *buf, size_t len);
+
+#endif

@@ -1,0 +1,112 @@
+/* machine.h - the simulated chip as one object, and the contracts between its
+ * parts. The CPU (simulator/cpu), the SoC (simulator/soc) and the loaders
+ * (simulator/loaders) only meet here.
+ *
+ * Time: m->cycle counts SYSCLK cycles (the core clock). Everything timed
+ * (core timer, peripheral timers, UART shift registers) is derived from it
+ * and scheduled as events, never polled per instruction.
+ */
+#ifndef VZSIM_MACHINE_H
+#define VZSIM_MACHINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "vzsim.h"
+#include "cpu/cpu.h"
+#include "soc/soc.h"
+
+/* Physical memory map of the PIC32MZ2048EF (hardware.md section 3). */
+#define PA_RAM_BASE      0x00000000u
+#define PA_RAM_SIZE      0x00080000u   /* 512 KB */
+#define PA_PFLASH_BASE   0x1D000000u
+#define PA_PFLASH_SIZE   0x00200000u   /* 2 MB */
+#define PA_SFR_BASE      0x1F800000u
+#define PA_SFR_END       0x1F900000u
+#define PA_BOOT_BASE     0x1FC00000u   /* lower alias: the active boot flash panel */
+#define PA_BOOT1_BASE    0x1FC40000u
+#define PA_BOOT2_BASE    0x1FC60000u
+#define PA_BOOT_SIZE     0x00014000u   /* 80 KB per panel */
+
+/* A timed event. Owners embed these in their device state. */
+struct event;
+typedef void (*event_fn)(struct machine *m, struct event *ev);
+struct event {
+	uint64_t when;          /* cycle at which fn runs */
+	event_fn fn;
+	struct event *next;     /* scheduler list, ordered by when */
+	bool armed;
+	const char *name;
+};
+
+/* Schedule (or reschedule) ev at absolute cycle `when`; cancel is idempotent. */
+void event_schedule(struct machine *m, struct event *ev, uint64_t when);
+void event_cancel(struct machine *m, struct event *ev);
+/* Run every event whose time has come (called by the CPU run loop when
+ * m->cycle >= m->next_event). */
+void event_dispatch(struct machine *m);
+
+struct machine {
+	/* Hot state first: the CPU loop reads these every instruction burst. */
+	uint64_t cycle;         /* SYSCLK cycles since reset */
+	uint64_t next_event;    /* earliest armed event (UINT64_MAX if none) */
+	uint64_t insns;         /* instructions retired */
+	enum vzsim_stop stop;   /* != VZSIM_RUNNING ends the run loop */
+
+	/* Host memory backing the chip's memories (fixed sizes above). */
+	uint8_t *ram;
+	uint8_t *pflash;
+	uint8_t *boot1;
+	uint8_t *boot2;
+
+	struct cpu cpu;
+	struct soc soc;
+
+	struct event *events;   /* sorted list of armed events */
+
+	/* Outside world. */
+	struct vzsim_options opt;
+	vzsim_uart_tx_fn uart_tx;
+	void *uart_tx_ctx;
+	vzsim_gpio_fn gpio;
+	void *gpio_ctx;
+	char error[256];        /* set with VZSIM_STOP_FATAL */
+};
+
+/* Stop the run with a fatal error (printf-style message). */
+void machine_fatal(struct machine *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print a warning on stderr unless opt.quiet. */
+void machine_warn(struct machine *m, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* ---- Contracts implemented by the CPU (simulator/cpu) -------------------- */
+void cpu_init(struct machine *m);                 /* once, after allocation */
+void cpu_reset(struct machine *m);                /* power-on / MCLR reset */
+/* Execute until m->cycle >= until or m->stop != VZSIM_RUNNING. Dispatches
+ * events itself whenever m->cycle reaches m->next_event. */
+void cpu_run(struct machine *m, uint64_t until);
+/* The EVIC's outputs changed (EIC mode interface): requested interrupt level,
+ * vector offset from EBase, and shadow set. ripl == 0 means none. */
+void cpu_eic_update(struct machine *m, unsigned ripl, uint32_t voff, unsigned eicss);
+/* Physical memory [pa, pa+len) was changed behind the CPU's back (loader,
+ * flash programming, DMA): drop predecoded instructions there. */
+void cpu_code_written(struct machine *m, uint32_t pa, uint32_t len);
+
+/* ---- Contracts implemented by the SoC (simulator/soc) -------------------- */
+void soc_init(struct machine *m);                 /* once, after allocation */
+void soc_reset(struct machine *m);
+/* Accesses to physical addresses outside RAM and flash (SFRs, unmapped).
+ * size is 1, 2 or 4 and pa is naturally aligned. Returns false for a bus
+ * error (the CPU raises IBE/DBE). */
+bool soc_read(struct machine *m, uint32_t pa, unsigned size, uint32_t *val);
+bool soc_write(struct machine *m, uint32_t pa, unsigned size, uint32_t val);
+/* Core interrupt lines into the EVIC: 0 = core timer (Cause.TI),
+ * 1 = core software interrupt 0 (Cause.IP0), 2 = software interrupt 1. */
+void soc_core_irq(struct machine *m, unsigned line, bool level);
+/* Flash wait states the CPU pays for an uncached program/boot flash access
+ * (from PRECON.PFMWS). */
+unsigned soc_flash_wait_states(const struct machine *m);
+
+#endif

@@ -1,0 +1,1 @@
+# systems build fragment (see top-level Makefile)

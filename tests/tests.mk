@@ -1,0 +1,1 @@
+# tests build fragment (see top-level Makefile)
