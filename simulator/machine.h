@@ -14,6 +14,20 @@
 #include <stdio.h>
 
 #include "vzsim.h"
+
+/* A timed event. Owners embed these in their device state (defined before
+ * the parts' headers so that they can). */
+struct machine;
+struct event;
+typedef void (*event_fn)(struct machine *m, struct event *ev);
+struct event {
+	uint64_t when;          /* cycle at which fn runs */
+	event_fn fn;
+	struct event *next;     /* scheduler list, ordered by when */
+	bool armed;
+	const char *name;
+};
+
 #include "cpu/cpu.h"
 #include "soc/soc.h"
 
@@ -28,17 +42,6 @@
 #define PA_BOOT1_BASE    0x1FC40000u
 #define PA_BOOT2_BASE    0x1FC60000u
 #define PA_BOOT_SIZE     0x00014000u   /* 80 KB per panel */
-
-/* A timed event. Owners embed these in their device state. */
-struct event;
-typedef void (*event_fn)(struct machine *m, struct event *ev);
-struct event {
-	uint64_t when;          /* cycle at which fn runs */
-	event_fn fn;
-	struct event *next;     /* scheduler list, ordered by when */
-	bool armed;
-	const char *name;
-};
 
 /* Schedule (or reschedule) ev at absolute cycle `when`; cancel is idempotent. */
 void event_schedule(struct machine *m, struct event *ev, uint64_t when);
