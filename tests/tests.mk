@@ -1,1 +1,3 @@
 # tests build fragment (see top-level Makefile)
+include tests/lib/lib.mk
+include tests/runner/runner.mk
