@@ -1,0 +1,75 @@
+/* vm.h - runtime state of one VM (the hypervisor's business only; the
+ * configurator merely reserves storage for it with VZ_DEFINE_VM_STATE). */
+#ifndef VZLET_VM_H
+#define VZLET_VM_H
+
+#include <stdint.h>
+#include <vzlet/vm_config.h>
+
+enum vz_vm_run_state {
+	VM_STOPPED = 0,   /* not scheduled (console `s`, or never started) */
+	VM_RUNNABLE,      /* in the round robin */
+	VM_WAITING,       /* executed WAIT: off the CPU until an interrupt or its timer */
+	VM_FAULTED,       /* stopped by an access or exception that cannot be emulated */
+};
+
+/* Guest CP0 registers saved while the VM is off the CPU (order = the save
+ * sequence in arch/mips/guest_ctx.S). */
+enum vz_gctx {
+	GCTX_INDEX, GCTX_ENTRYLO0, GCTX_ENTRYLO1, GCTX_CONTEXT, GCTX_USERLOCAL,
+	GCTX_PAGEMASK, GCTX_PAGEGRAIN, GCTX_WIRED, GCTX_HWRENA, GCTX_BADVADDR,
+	GCTX_BADINSTR, GCTX_BADINSTRP, GCTX_ENTRYHI, GCTX_STATUS, GCTX_INTCTL,
+	GCTX_CAUSE, GCTX_EPC, GCTX_NESTEDEPC, GCTX_EBASE, GCTX_CONFIG0,
+	GCTX_LLADDR, GCTX_ERROREPC, GCTX_KSCRATCH1, GCTX_KSCRATCH2,
+	GCTX_COUNT
+};
+
+#define VZ_CON_RX_SIZE   16u   /* power of two */
+#define VZ_CON_LINE_SIZE 80u
+
+/* The VM's virtual interrupt controller (the registers the guest sees). */
+struct vz_vevic {
+	uint32_t intcon;
+	uint32_t priss;
+	uint32_t iptmr;
+	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
+	uint32_t iec[VZ_IRQ_WORDS];
+	uint32_t ipc[(VZ_NUM_IRQS + 3) / 4];
+	uint16_t off[VZ_NUM_IRQS];    /* OFFk >> 1 (VOFF 17:1) */
+};
+
+/* The VM's view of the shared console UART. */
+struct vz_vcon {
+	uint32_t mode;
+	uint32_t sta;                 /* control bits only; status bits are computed */
+	uint32_t brg;
+	uint8_t rx[VZ_CON_RX_SIZE];
+	uint8_t rx_head, rx_tail;     /* ring indexes, free-running */
+	uint8_t line_len;
+	uint8_t overflowed;
+	char line[VZ_CON_LINE_SIZE];
+};
+
+struct vz_vm {
+	const struct vz_vm_config *cfg;
+	uint8_t id;
+	uint8_t state;                /* enum vz_vm_run_state */
+	uint8_t ctx_live;             /* guest CP0 context currently in hardware */
+	uint8_t timer_armed;          /* guest Compare deadline pending */
+
+	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
+	int32_t gtoffset;             /* guest Count = root Count + gtoffset */
+	uint32_t compare;             /* guest Compare (emulated, GT = 0) */
+	uint32_t guestctl2;           /* injection state while off the CPU */
+
+	struct vz_vevic evic;
+	struct vz_vcon con;
+
+	/* Statistics and the last fault, for the console. */
+	uint32_t exits;
+	uint32_t irqs;
+	uint32_t violations;
+	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
+};
+
+#endif
