@@ -1,3 +1,4 @@
 # tests build fragment (see top-level Makefile)
 include tests/lib/lib.mk
 include tests/runner/runner.mk
+include tests/vz/vz.mk

@@ -1,0 +1,17 @@
+# tests/vz: the VZ module. Host unit tests of the VZ decisions (cmocka) and
+# root-mode target programs that run guests on the simulator.
+
+VZ_UNIT := $(BUILD)/tests/vz/test_vz_policy
+VZ_UNIT_SRCS := tests/vz/test_vz_policy.c simulator/cpu/vz_policy.c simulator/cpu/vz_tlb.c
+
+$(VZ_UNIT): $(VZ_UNIT_SRCS) simulator/cpu/vz_policy.h simulator/cpu/vz_tlb.h
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -o $@ $(VZ_UNIT_SRCS) -lcmocka
+
+.PHONY: test-vz test-vz-unit
+test-vz-unit: $(VZ_UNIT)
+	@$(VZ_UNIT) >$(VZ_UNIT).log 2>&1 || { cat $(VZ_UNIT).log; exit 1; }
+	@echo "ok vz policy unit tests"
+
+test-vz: test-vz-unit
+TEST_TARGETS += test-vz
