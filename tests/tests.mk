@@ -2,3 +2,4 @@
 include tests/lib/lib.mk
 include tests/runner/runner.mk
 include tests/vz/vz.mk
+include tests/loaders/loaders.mk
