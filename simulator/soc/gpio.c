@@ -1,0 +1,147 @@
+/* gpio.c - I/O ports A-K (no port I): ANSEL, TRIS, PORT, LAT, ODC, CNPU,
+ * CNPD, CNCON, CNEN, CNSTAT, CNNE, CNF, and the chipKIT Wi-Fire board
+ * around them (LEDs on RG6/RD4/RB11/RG15, buttons on RA5/RA4).
+ *
+ * A pin's level: an output drives LAT (an open-drain output driving 1
+ * floats); an input or floating pin takes the level the outside world drives
+ * (vzsim_set_pin), else its pull-up/pull-down, else 0. PORT reads the pin
+ * levels (0 where ANSEL selects analog); writing PORT writes LAT.
+ * Every change of a LAT word is reported through m->gpio. Change notice
+ * (CN) reacts to levels driven from outside.
+ * Decisions: ANSEL resets to 0 (all digital); all 16 pins of every port
+ * exist; ports H, J, K (absent on the 100-pin package) are modelled anyway.
+ */
+#include "machine.h"
+
+#define PORT_BASE 0x1F860000u
+#define PORT_I    8             /* public numbering 0 = A .. 10 = K */
+
+#define CNCON_ON         (1u << 15)
+#define CNCON_EDGEDETECT (1u << 11)
+
+/* Wi-Fire buttons BTN1 = RA5, BTN2 = RA4: active high, pulled down on the
+ * board, so they read 0 until pressed. */
+#define WIFI_BUTTONS ((1u << 5) | (1u << 4))
+
+static unsigned port_index(const struct machine *m, const struct port *p)
+{
+	return (unsigned)(p - m->soc.port);
+}
+
+/* Level of every pin of port p. */
+static uint32_t port_pins(const struct port *p)
+{
+	uint32_t outside = (p->ext_level & p->ext_driven) |
+			   (p->cnpu & ~p->ext_driven);
+	uint32_t driving = ~p->tris & ~(p->odc & p->lat);
+	return ((p->lat & driving) | (outside & ~driving)) & 0xFFFFu;
+}
+
+static void port_report(struct machine *m, struct port *p)
+{
+	if (p->lat == p->reported_lat)
+		return;
+	uint32_t old = p->reported_lat;
+	p->reported_lat = p->lat;
+	if (m->gpio)
+		m->gpio(m->gpio_ctx, (int)port_index(m, p), old, p->lat, p->tris);
+}
+
+/* Change notification for pins whose level went from `before` to `after`. */
+static void port_notify(struct machine *m, struct port *p, uint32_t before, uint32_t after)
+{
+	static const unsigned cn_vector[PORT_COUNT] = {
+		118, 119, 120, 121, 122, 123, 124, 125, 0, 126, 127 };
+	uint32_t changed = before ^ after;
+	if (!changed || !(p->cncon & CNCON_ON))
+		return;
+	uint32_t hit;
+	if (p->cncon & CNCON_EDGEDETECT) {
+		hit = (changed & after & p->cnen) | (changed & before & p->cnne);
+		p->cnf |= hit;
+	} else {
+		hit = changed & p->cnen;
+		p->cnstat |= hit;
+	}
+	if (hit)
+		evic_raise(m, cn_vector[port_index(m, p)]);
+}
+
+static uint32_t port_read(struct machine *m, struct sfr *r)
+{
+	(void)m;
+	struct port *p = r->dev;
+	p->cnstat = 0; /* reading PORT ends the mismatch condition */
+	return port_pins(p) & ~p->ansel;
+}
+
+/* PORT's storage mirrors LAT, so its CLR/SET/INV aliases act on LAT. */
+static void port_write(struct machine *m, struct sfr *r, uint32_t old)
+{
+	(void)old;
+	struct port *p = r->dev;
+	p->lat = *r->val & 0xFFFFu;
+	port_report(m, p);
+}
+
+static void lat_write(struct machine *m, struct sfr *r, uint32_t old)
+{
+	(void)old;
+	struct port *p = r->dev;
+	p->port = p->lat;
+	port_report(m, p);
+}
+
+void vzsim_set_pin(struct machine *m, int port, int pin, bool level)
+{
+	if (port < 0 || port >= PORT_COUNT || pin < 0 || pin > 15)
+		return;
+	struct port *p = &m->soc.port[port];
+	if (!p->present)
+		return;
+	uint32_t before = port_pins(p), bit = 1u << pin;
+	p->ext_driven |= bit;
+	p->ext_level = level ? p->ext_level | bit : p->ext_level & ~bit;
+	port_notify(m, p, before, port_pins(p));
+}
+
+uint32_t vzsim_port_lat(struct machine *m, int port)
+{
+	if (port < 0 || port >= PORT_COUNT)
+		return 0;
+	return m->soc.port[port].lat;
+}
+
+void gpio_init(struct machine *m)
+{
+	static const char *names[12] = { "ANSEL", "TRIS", "PORT", "LAT", "ODC",
+		"CNPU", "CNPD", "CNCON", "CNEN", "CNSTAT", "CNNE", "CNF" };
+	unsigned idx = 0;
+	for (unsigned n = 0; n < PORT_COUNT; n++) {
+		struct port *p = &m->soc.port[n];
+		if (n == PORT_I)
+			continue;
+		p->present = true;
+		uint32_t base = PORT_BASE + 0x100 * idx++;
+		uint32_t *regs[12] = { &p->ansel, &p->tris, &p->port, &p->lat, &p->odc,
+			&p->cnpu, &p->cnpd, &p->cncon, &p->cnen, &p->cnstat, &p->cnne, &p->cnf };
+		for (unsigned k = 0; k < 12; k++) {
+			uint32_t wmask = k == 7 ? (CNCON_ON | CNCON_EDGEDETECT) :
+					 k == 9 ? 0 : 0xFFFFu;
+			sfr_write_fn w = k == 2 ? port_write :
+					 k == 3 ? lat_write : NULL;
+			sfr_add(m, names[k], base + 0x10 * k, regs[k], k == 1 ? 0xFFFFu : 0,
+				wmask, 0, k == 2 ? port_read : NULL, w, p);
+		}
+	}
+	/* The board drives the button pins (pull-downs). */
+	m->soc.port[0].ext_driven |= WIFI_BUTTONS;
+}
+
+void gpio_reset(struct machine *m)
+{
+	/* SFRs are back at reset values; tell the outside the LEDs went dark. */
+	for (unsigned n = 0; n < PORT_COUNT; n++)
+		if (m->soc.port[n].present)
+			port_report(m, &m->soc.port[n]);
+}
