@@ -28,7 +28,7 @@ expect fail_check 1 '^FAIL fail_check: check 7 \(0x7\) detail 0x00000001 0x00000
 expect unexpected_exception 1 '^FAIL unexpected_exception: unexpected general exception: ExcCode 9 '
 expect handled_exception 0 '^ok handled_exception \(2 checks, '
 expect returns_nonzero 1 '^FAIL returns_nonzero: check 42 '
-expect hangs 1 '^FAIL hangs: no verdict after 1000000 cycles' --cycles 1000000
+expect hangs 1 '^FAIL hangs: no verdict within 1000000 cycles' --cycles 1000000
 expect pass 0 '^ok renamed ' --name renamed
 
 # Usage and load errors: exit status 2 and a message.
