@@ -87,6 +87,7 @@ void machine_warn(struct machine *m, const char *fmt, ...)
 /* ---- Contracts implemented by the CPU (simulator/cpu) -------------------- */
 void cpu_init(struct machine *m);                 /* once, after allocation */
 void cpu_reset(struct machine *m);                /* power-on / MCLR reset */
+void cpu_free(struct machine *m);                 /* release what cpu_init allocated */
 /* Execute until m->cycle >= until or m->stop != VZSIM_RUNNING. Dispatches
  * events itself whenever m->cycle reaches m->next_event. */
 void cpu_run(struct machine *m, uint64_t until);

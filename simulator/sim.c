@@ -56,6 +56,7 @@ void vzsim_free(struct machine *m)
 {
 	if (!m)
 		return;
+	cpu_free(m);
 	free(m->ram);
 	free(m->pflash);
 	free(m->boot1);

@@ -1,6 +1,110 @@
-/* cpu.h - placeholder; the CPU core defines struct cpu here. */
+/* cpu.h - state of the M5150 core: registers, CP0 contexts, TLB, and the
+ * per-memory predecoded instruction arrays the run loop executes from.
+ *
+ * struct cp0 holds one CP0 context (with its TLB) so that the VZ module can
+ * instantiate a second one for the guest; struct cpu holds the root context.
+ */
 #ifndef VZSIM_CPU_H
 #define VZSIM_CPU_H
+
+#include <stdbool.h>
 #include <stdint.h>
-struct cpu { uint32_t placeholder; };
+
+#include "fpu.h"
+
+struct machine;
+struct insn;
+
+/* One predecoded instruction: handler plus the fields it needs. */
+typedef void (*insn_fn)(struct machine *m, const struct insn *d);
+struct insn {
+	insn_fn fn;
+	uint32_t imm;     /* immediate, already sign/zero-extended or shifted */
+	uint32_t raw;     /* the instruction word */
+	uint8_t rs, rt;   /* source registers */
+	uint8_t rd;       /* destination register; 0 is mapped to CPU_REG_SINK */
+	uint8_t sa;       /* shift amount / sel / extra field */
+	uint8_t cycles;   /* static cost in core cycles (1, +1 load-use, EHB 3) */
+};
+
+#define CPU_REG_SINK 32      /* writes to $zero land here and are never read */
+#define CPU_SHADOW_SETS 8    /* normal set + 7 shadow sets (SRSCtl.HSS = 7) */
+#define CPU_TLB_MAX 16
+
+struct tlb_entry {
+	uint32_t entryhi;    /* VPN2 | EHINV | ASID, as EntryHi */
+	uint32_t pagemask;
+	uint32_t entrylo[2]; /* RI | XI | PFN | C | D | V | G(as written) */
+	bool g;              /* global: G bits of both EntryLo anded */
+	uint8_t guestid;     /* VZ: GuestID tag (root TLB), 0 = root */
+};
+
+/* One CP0 context. Fields not listed read as 0 and ignore writes. */
+struct cp0 {
+	uint32_t index, entrylo0, entrylo1, context, userlocal;
+	uint32_t pagemask, pagegrain, wired, hwrena;
+	uint32_t badvaddr, badinstr, badinstrp;
+	uint32_t entryhi, compare;
+	uint32_t status, intctl, srsctl, srsmap, srsmap2;
+	uint32_t cause, epc, nestedexc, nestedepc;
+	uint32_t prid, ebase, config[8];
+	uint32_t lladdr, errorepc, kscratch[2], desave;
+	uint32_t watchlo, watchhi, debug, depc, perfctl[4], errctl, cacheerr;
+	uint32_t taglo, datalo;
+	/* Root-only VZ registers, plain storage until the VZ module lands. */
+	uint32_t guestctl0, guestctl0ext, guestctl1, guestctl2, guestctl3, gtoffset;
+
+	/* Count = (cycle >> 1) + count_bias while Cause.DC = 0. */
+	uint32_t count_bias, count_frozen;
+	bool llbit;
+
+	unsigned tlb_size;
+	struct tlb_entry tlb[CPU_TLB_MAX];
+};
+
+/* Small direct-mapped cache of data translations (4 KB pages). Valid for the
+ * current mode/ASID/TLB contents; flushed whenever one of those changes. */
+#define CPU_DTLB_SIZE 256
+struct dtlb_entry {
+	uint32_t tag_r;      /* va page readable through host, or 1 = none */
+	uint32_t tag_w;      /* va page writable (RAM only), or 1 = none */
+	uint8_t *host;       /* host address of the page */
+	struct insn *dec;    /* predecode entries of the page (RAM) */
+};
+
+struct cpu {
+	/* Hot state for the run loop. */
+	uint32_t pc;             /* next instruction; while one executes, its address + 4 */
+	uint64_t limit;          /* burst ends when m->cycle reaches this (0 = end now) */
+	uint32_t fetch_base;     /* current fetch window (va) ... */
+	uint32_t fetch_size;     /* ... its length (0 = none) */
+	struct insn *fetch_dec;  /* ... and its predecoded instructions */
+	unsigned fetch_wait;     /* extra cycles per fetch in this window (uncached flash) */
+
+	uint32_t r[33];          /* live GPRs of the current shadow set (+ sink) */
+	uint32_t hi, lo;
+	bool in_ds;              /* the executing instruction is in a delay slot */
+	bool irq_check;          /* re-evaluate interrupts before the next instruction */
+	bool waiting;            /* WAIT executed, no wake-up yet */
+	uint32_t exc_seq;        /* bumped on every exception entry */
+
+	struct dtlb_entry dtlb[CPU_DTLB_SIZE];
+	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */
+
+	struct cp0 cp0;          /* root context */
+	uint32_t srs[CPU_SHADOW_SETS][32]; /* saved shadow sets (not the current one) */
+
+	/* EIC interface: what the EVIC currently requests. */
+	unsigned eic_ripl, eic_eicss;
+	uint32_t eic_voff;
+	unsigned core_irq_lines;  /* last levels sent to soc_core_irq (bit per line) */
+
+	struct fpu fpu;
+	struct event *timer_ev;   /* compare-match event (allocated in cpu_init) */
+
+	/* Predecoded instructions, one per word of each memory. Each array has
+	 * one spare entry in front so invalidating "the word before" is safe. */
+	struct insn *dec_ram, *dec_pflash, *dec_boot1, *dec_boot2;
+};
+
 #endif

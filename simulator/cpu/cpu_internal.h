@@ -1,0 +1,248 @@
+/* cpu_internal.h - what the files of the core share: CP0 field names,
+ * exception codes, and the entry points between decode, execution, MMU,
+ * exceptions and CP0. Not for use outside simulator/cpu.
+ */
+#ifndef VZSIM_CPU_INTERNAL_H
+#define VZSIM_CPU_INTERNAL_H
+
+#include <string.h>
+
+#include "machine.h"
+
+#define likely(x)   __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+/* Status */
+#define ST_IE    0x00000001u
+#define ST_EXL   0x00000002u
+#define ST_ERL   0x00000004u
+#define ST_KSU   0x00000018u
+#define ST_KSU_SHIFT 3
+#define ST_IPL_SHIFT 10
+#define ST_IPL   0x0000FC00u
+#define ST_IM01  0x00000300u
+#define ST_NMI   0x00080000u
+#define ST_SR    0x00100000u
+#define ST_TS    0x00200000u
+#define ST_BEV   0x00400000u
+#define ST_MX    0x01000000u
+#define ST_FR    0x04000000u
+#define ST_RP    0x08000000u
+#define ST_CU0   0x10000000u
+#define ST_CU1   0x20000000u
+#define ST_WRITABLE 0x3D78FF1Fu
+
+/* Cause */
+#define CA_EXC_SHIFT 2
+#define CA_EXC   0x0000007Cu
+#define CA_IP0   0x00000100u
+#define CA_IP1   0x00000200u
+#define CA_RIPL_SHIFT 10
+#define CA_RIPL  0x0000FC00u
+#define CA_WP    0x00400000u
+#define CA_IV    0x00800000u
+#define CA_DC    0x08000000u
+#define CA_CE_SHIFT 28
+#define CA_CE    0x30000000u
+#define CA_TI    0x40000000u
+#define CA_BD    0x80000000u
+#define CA_WRITABLE (CA_DC | CA_IV | CA_WP | CA_IP1 | CA_IP0)
+
+/* SRSCtl */
+#define SRS_CSS_SHIFT 0
+#define SRS_PSS_SHIFT 6
+#define SRS_ESS_SHIFT 12
+#define SRS_EICSS_SHIFT 18
+#define SRS_HSS_SHIFT 26
+#define SRS_FIELD(v, s) (((v) >> (s)) & 0xFu)
+
+/* PageGrain */
+#define PG_RIE  0x80000000u
+#define PG_XIE  0x40000000u
+#define PG_IEC  0x08000000u
+
+/* EntryLo */
+#define EL_RI   0x80000000u
+#define EL_XI   0x40000000u
+#define EL_D    0x00000004u
+#define EL_V    0x00000002u
+#define EL_G    0x00000001u
+#define EL_WRITABLE 0xC3FFFFFFu  /* PFN limited to a 32-bit physical address */
+
+/* EntryHi */
+#define EH_EHINV 0x00000400u
+#define EH_ASID  0x000000FFu
+#define EH_VPN2  0xFFFFE000u
+
+/* Exception codes (Cause.ExcCode) */
+enum exc_code {
+	EXC_INT = 0, EXC_MOD = 1, EXC_TLBL = 2, EXC_TLBS = 3, EXC_ADEL = 4,
+	EXC_ADES = 5, EXC_IBE = 6, EXC_DBE = 7, EXC_SYS = 8, EXC_BP = 9,
+	EXC_RI = 10, EXC_CPU = 11, EXC_OV = 12, EXC_TR = 13, EXC_FPE = 15,
+	EXC_TLBRI = 19, EXC_TLBXI = 20, EXC_MCHECK = 24, EXC_GE = 27,
+};
+
+/* Cycle costs (docs/cycle-model.md). */
+#define CYC_EXC_ENTRY 4      /* extra cycles to redirect to a vector */
+#define CYC_ERET 2           /* extra cycles for ERET (hazard-clearing jump) */
+#define CYC_EHB 3            /* total for EHB and extra for JR.HB/JALR.HB */
+
+/* Processor identity (docs/simulator-cpu.md). */
+#define M5150_PRID 0x0001A720u
+
+static inline struct cpu *cpu_of(struct machine *m) { return &m->cpu; }
+
+/* ---- decode.c --------------------------------------------------------- */
+/* Decode raw into d (handler, fields, static cost). next is the following
+ * word in memory (for the load-use interlock) or 0 if unknown. Returns the
+ * mnemonic. */
+const char *insn_decode(uint32_t raw, uint32_t next, struct insn *d);
+/* Handler every invalidated predecode entry holds: decodes, then runs. */
+void op_decode(struct machine *m, const struct insn *d);
+/* Predecode array and index range for a physical address, or NULL. */
+struct insn *decode_slot(struct machine *m, uint32_t pa);
+static inline void decode_invalidate(struct insn *d)
+{
+	d[0].fn = op_decode;
+	d[-1].fn = op_decode; /* its load-use cost depended on this word */
+}
+
+/* ---- mmu.c ------------------------------------------------------------ */
+enum access { ACC_LOAD, ACC_STORE, ACC_FETCH };
+#define XL_REFILL 0x100      /* fault flag: TLB refill (vector offset 0) */
+struct xlate {
+	uint32_t pa;
+	unsigned cca;            /* cache coherency attribute (2 = uncached) */
+};
+/* Translate va for acc in the running context. Returns 0, or an exception
+ * code (| XL_REFILL). Does not raise anything. */
+unsigned mmu_translate(struct machine *m, uint32_t va, enum access acc, struct xlate *x);
+/* Raise the exception mmu_translate returned for va. */
+void mmu_fault(struct machine *m, uint32_t va, unsigned fault, bool fetch);
+/* Data access through translation, caching the page in the dtlb when it is
+ * host memory. size 1, 2 or 4 and va aligned. False = exception taken. */
+bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val);
+bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val);
+/* Fetch: set the fetch window for va; returns the predecoded entry or NULL
+ * after taking an exception. c->pc must already be va + 4. */
+const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va);
+/* Instruction word at va without side effects (for BadInstr), 0 if none. */
+uint32_t mmu_peek_insn(struct machine *m, uint32_t va);
+/* Forget cached translations (mode, ASID or TLB changed). */
+void mmu_flush(struct machine *m);
+/* Recompute the mode key; flush if it changed. */
+void mmu_mode_changed(struct machine *m);
+void tlb_probe(struct machine *m);
+void tlb_read(struct machine *m);
+void tlb_write(struct machine *m, unsigned index);
+uint32_t tlb_random(struct machine *m);
+
+/* Fast data access (hits in the dtlb), else slow path. */
+static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
+{
+	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
+	if (likely(e->tag_r == (va & ~0xFFFu))) {
+		const uint8_t *p = e->host + (va & 0xFFFu);
+		switch (size) {
+		case 1: *val = *p; break;
+		case 2: { uint16_t h; memcpy(&h, p, 2); *val = h; break; }
+		default: memcpy(val, p, 4); break;
+		}
+		return true;
+	}
+	return mem_load_slow(m, va, size, val);
+}
+
+static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint32_t val)
+{
+	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
+	if (likely(e->tag_w == (va & ~0xFFFu))) {
+		uint32_t off = va & 0xFFFu;
+		uint8_t *p = e->host + off;
+		switch (size) {
+		case 1: *p = (uint8_t)val; break;
+		case 2: { uint16_t h = (uint16_t)val; memcpy(p, &h, 2); break; }
+		default: memcpy(p, &val, 4); break;
+		}
+		decode_invalidate(e->dec + (off >> 2));
+		return true;
+	}
+	return mem_store_slow(m, va, size, val);
+}
+
+/* ---- exception.c ------------------------------------------------------ */
+#define EXF_BADVADDR  0x1u   /* write BadVAddr (and Context/EntryHi for TLB) */
+#define EXF_TLB       0x2u   /* TLB exception: also Context.BadVPN2, EntryHi.VPN2 */
+#define EXF_REFILL    0x4u   /* TLB refill: vector offset 0 when EXL = 0 */
+#define EXF_BADINSTR  0x8u   /* write BadInstr/BadInstrP */
+#define EXF_INTERRUPT 0x10u  /* interrupt: EIC vector, IPL, EICSS */
+/* Take an exception for the instruction at pc (in a delay slot if in_ds). */
+void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
+			 unsigned flags, uint32_t badvaddr, unsigned ce);
+/* Exception caused by the executing instruction (at c->pc - 4). */
+void cpu_raise(struct machine *m, unsigned code);
+void cpu_raise_ce(struct machine *m, unsigned code, unsigned ce);
+void cpu_raise_addr(struct machine *m, unsigned code, uint32_t va);
+/* Interrupt logic: evaluate and take a pending interrupt (EIC mode). */
+bool cpu_interrupt_pending(struct machine *m, bool ignore_ie);
+void cpu_check_interrupts(struct machine *m);
+/* Something changed that may unmask an interrupt: check before the next insn. */
+static inline void cpu_request_irq_check(struct machine *m)
+{
+	m->cpu.irq_check = true;
+	m->cpu.limit = 0;
+}
+/* Switch the live register file to shadow set css. */
+void cpu_set_css(struct machine *m, unsigned css);
+/* Jump to an address computed from a register (JR/JALR/ERET). */
+void cpu_jump(struct machine *m, uint32_t target);
+void cpu_eret(struct machine *m);
+
+/* ---- cp0.c ------------------------------------------------------------ */
+void cp0_reset(struct machine *m, struct cp0 *cp);
+uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel);
+void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v);
+uint32_t cp0_count(struct machine *m);
+void cp0_timer_reschedule(struct machine *m);
+/* Drive the core interrupt lines (TI, IP0, IP1) into the EVIC. */
+void cp0_update_core_irqs(struct machine *m);
+/* Privilege: kernel mode, or CU0 set. */
+static inline bool cp0_usable(const struct cpu *c)
+{
+	uint32_t s = c->cp0.status;
+	return (s & (ST_EXL | ST_ERL | ST_CU0)) || !(s & ST_KSU);
+}
+static inline bool cpu_kernel_mode(const struct cpu *c)
+{
+	uint32_t s = c->cp0.status;
+	return (s & (ST_EXL | ST_ERL)) || !(s & ST_KSU);
+}
+
+/* ---- execution helpers ----------------------------------------------- */
+void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d);
+
+/* Execute the delay slot of the branch that is executing (at c->pc - 4);
+ * false if the slot took an exception (the branch must then not redirect).
+ * Inline so that every branch handler has its own dispatch site. */
+static inline bool cpu_exec_delay_slot(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	uint32_t slot = c->pc, off = slot - c->fetch_base;
+	uint32_t seq = c->exc_seq;
+	const struct insn *d;
+	c->pc = slot + 4;
+	c->in_ds = true;
+	if (likely(off < c->fetch_size))
+		d = c->fetch_dec + (off >> 2);
+	else if (!(d = mmu_fetch_slow(m, slot)))
+		return false;
+	if (unlikely(m->opt.trace != NULL) && m->cycle >= m->opt.trace_after)
+		cpu_trace_insn(m, slot, d);
+	m->cycle += d->cycles + c->fetch_wait;
+	m->insns++;
+	d->fn(m, d);
+	c->in_ds = false;
+	return c->exc_seq == seq;
+}
+
+#endif

@@ -1,0 +1,80 @@
+/* insn_branch.c - jumps and branches. The branch handler runs its delay
+ * slot itself (cpu_exec_delay_slot), then redirects; so a branch and its
+ * slot are never split by an interrupt or a burst boundary.
+ * While a branch executes, c->pc is the address of its delay slot. */
+#include "insns.h"
+
+/* Branch target: imm is the sign-extended offset << 2, relative to the slot. */
+static inline void branch(struct machine *m, const struct insn *d, bool taken)
+{
+	uint32_t target = m->cpu.pc + d->imm;
+	if (cpu_exec_delay_slot(m) && taken)
+		m->cpu.pc = target;
+}
+
+static inline void branch_likely(struct machine *m, const struct insn *d, bool taken)
+{
+	if (!taken) {
+		m->cpu.pc += 4; /* slot nullified */
+		return;
+	}
+	branch(m, d, true);
+}
+
+static inline void link(struct machine *m, unsigned reg)
+{
+	m->cpu.r[reg] = m->cpu.pc + 4;
+}
+
+OP(j)
+{
+	uint32_t target = (m->cpu.pc & 0xF0000000u) | d->imm;
+	if (cpu_exec_delay_slot(m))
+		m->cpu.pc = target;
+}
+OP(jal) { link(m, 31); op_j(m, d); }
+
+static inline void jump_reg(struct machine *m, uint32_t target)
+{
+	if (cpu_exec_delay_slot(m))
+		cpu_jump(m, target);
+}
+OP(jr) { jump_reg(m, RS); }
+OP(jr_hb) { m->cycle += CYC_EHB; jump_reg(m, RS); }
+OP(jalr) { uint32_t t = RS; link(m, d->rd); jump_reg(m, t); }
+OP(jalr_hb) { uint32_t t = RS; m->cycle += CYC_EHB; link(m, d->rd); jump_reg(m, t); }
+
+OP(b) { branch(m, d, true); }
+OP(bal) { link(m, 31); branch(m, d, true); }
+OP(beq) { branch(m, d, RS == RT); }
+OP(bne) { branch(m, d, RS != RT); }
+OP(blez) { branch(m, d, (int32_t)RS <= 0); }
+OP(bgtz) { branch(m, d, (int32_t)RS > 0); }
+OP(bltz) { branch(m, d, (int32_t)RS < 0); }
+OP(bgez) { branch(m, d, (int32_t)RS >= 0); }
+OP(beql) { branch_likely(m, d, RS == RT); }
+OP(bnel) { branch_likely(m, d, RS != RT); }
+OP(blezl) { branch_likely(m, d, (int32_t)RS <= 0); }
+OP(bgtzl) { branch_likely(m, d, (int32_t)RS > 0); }
+OP(bltzl) { branch_likely(m, d, (int32_t)RS < 0); }
+OP(bgezl) { branch_likely(m, d, (int32_t)RS >= 0); }
+/* The condition is read before the link is written (rs = 31 is
+ * unpredictable on hardware; this is the natural reading). */
+OP(bltzal) { bool t = (int32_t)RS < 0; link(m, 31); branch(m, d, t); }
+OP(bgezal) { bool t = (int32_t)RS >= 0; link(m, 31); branch(m, d, t); }
+OP(bltzall) { bool t = (int32_t)RS < 0; link(m, 31); branch_likely(m, d, t); }
+OP(bgezall) { bool t = (int32_t)RS >= 0; link(m, 31); branch_likely(m, d, t); }
+
+static inline bool cu1(struct machine *m)
+{
+	if (!(m->cpu.cp0.status & ST_CU1)) {
+		cpu_raise_ce(m, EXC_CPU, 1);
+		return false;
+	}
+	return true;
+}
+/* BC1x: sa holds the condition code number. */
+OP(bc1f) { if (cu1(m)) branch(m, d, !fpu_condition(&m->cpu.fpu, d->sa)); }
+OP(bc1t) { if (cu1(m)) branch(m, d, fpu_condition(&m->cpu.fpu, d->sa)); }
+OP(bc1fl) { if (cu1(m)) branch_likely(m, d, !fpu_condition(&m->cpu.fpu, d->sa)); }
+OP(bc1tl) { if (cu1(m)) branch_likely(m, d, fpu_condition(&m->cpu.fpu, d->sa)); }

@@ -1,0 +1,156 @@
+/* insn_priv.c - the CP0 access path and privileged instructions: MFC0/MTC0,
+ * TLB operations, ERET, WAIT, DI/EI, RDPGPR/WRPGPR, RDHWR, CACHE, and the
+ * dispatch of COP1/COP1X/MOVCI into the FPU model.
+ *
+ * VZ: the guest-mode checks (GPSI/GSFC/GHFC, guest CP0 context) belong in
+ * cp0_access_allowed() and in the handlers here. */
+#include "insns.h"
+
+/* Coprocessor 0 usable by the running context, else CpU (CE = 0). */
+static bool cp0_access_allowed(struct machine *m)
+{
+	if (likely(cp0_usable(&m->cpu)))
+		return true;
+	cpu_raise_ce(m, EXC_CPU, 0);
+	return false;
+}
+
+/* MFC0: rd = destination GPR, imm = CP0 register, sa = select. */
+OP(mfc0)
+{
+	if (cp0_access_allowed(m))
+		RD = cp0_read(m, d->imm, d->sa);
+}
+/* MTC0: rt = source GPR. */
+OP(mtc0)
+{
+	if (cp0_access_allowed(m))
+		cp0_write(m, d->imm, d->sa, RT);
+}
+
+OP(tlbr) { (void)d; if (cp0_access_allowed(m)) tlb_read(m); }
+OP(tlbwi) { (void)d; if (cp0_access_allowed(m)) tlb_write(m, m->cpu.cp0.index & 0xFu); }
+OP(tlbwr) { (void)d; if (cp0_access_allowed(m)) tlb_write(m, tlb_random(m)); }
+OP(tlbp) { (void)d; if (cp0_access_allowed(m)) tlb_probe(m); }
+
+OP(eret)
+{
+	(void)d;
+	if (!cp0_access_allowed(m))
+		return;
+	m->cycle += CYC_ERET;
+	cpu_eret(m);
+}
+
+/* WAIT: with Config7.WII = 1 an interrupt that IE alone masks still wakes
+ * the core; the run loop fast-forwards time to the next event. */
+OP(wait)
+{
+	(void)d;
+	if (!cp0_access_allowed(m))
+		return;
+	if (cpu_interrupt_pending(m, true))
+		return;
+	m->cpu.waiting = true;
+	m->cpu.limit = 0;
+}
+
+OP(di)
+{
+	if (!cp0_access_allowed(m))
+		return;
+	RD = m->cpu.cp0.status;
+	m->cpu.cp0.status &= ~ST_IE;
+}
+OP(ei)
+{
+	if (!cp0_access_allowed(m))
+		return;
+	RD = m->cpu.cp0.status;
+	m->cpu.cp0.status |= ST_IE;
+	cpu_request_irq_check(m);
+}
+
+static inline unsigned pss(const struct cpu *c)
+{
+	return SRS_FIELD(c->cp0.srsctl, SRS_PSS_SHIFT);
+}
+static inline unsigned css(const struct cpu *c)
+{
+	return SRS_FIELD(c->cp0.srsctl, SRS_CSS_SHIFT);
+}
+
+/* RDPGPR rd, rt: GPR[rd] <- SRS[PSS][rt]. */
+OP(rdpgpr)
+{
+	struct cpu *c = &m->cpu;
+	if (!cp0_access_allowed(m))
+		return;
+	RD = pss(c) == css(c) ? c->r[d->rt] : c->srs[pss(c)][d->rt];
+}
+/* WRPGPR rd, rt: SRS[PSS][rd] <- GPR[rt]; sa holds rd. */
+OP(wrpgpr)
+{
+	struct cpu *c = &m->cpu;
+	if (!cp0_access_allowed(m))
+		return;
+	if (d->sa == 0)
+		return;
+	if (pss(c) == css(c))
+		c->r[d->sa] = RT;
+	else
+		c->srs[pss(c)][d->sa] = RT;
+}
+
+/* RDHWR rt, rd: sa = hardware register; allowed in kernel mode, with CU0,
+ * or when HWREna enables it. */
+OP(rdhwr)
+{
+	struct cpu *c = &m->cpu;
+	unsigned hw = d->sa;
+	uint32_t v;
+	bool enabled = cp0_usable(c) || (c->cp0.hwrena >> hw) & 1;
+	switch (hw) {
+	case 0: v = c->cp0.ebase & 0x3FFu; break;  /* CPUNum */
+	case 1: v = 16; break;                      /* SYNCI_Step: cache line */
+	case 2: v = cp0_count(m); break;            /* CC */
+	case 3: v = 2; break;                       /* CCRes: Count ticks every 2 cycles */
+	case 29:
+		if (!(c->cp0.config[3] & (1u << 13))) {
+			enabled = false;
+			v = 0;
+			break;
+		}
+		v = c->cp0.userlocal;
+		break;
+	default: enabled = false; v = 0; break;
+	}
+	if (!enabled) {
+		cpu_raise(m, EXC_RI);
+		return;
+	}
+	RD = v;
+}
+
+/* CACHE: no caches are modelled (fetch/load timing assumes hits in cached
+ * segments), so every operation is accepted; kernel only. */
+OP(cache) { (void)d; cp0_access_allowed(m); }
+
+static void fpu_result(struct machine *m, enum fpu_result r)
+{
+	switch (r) {
+	case FPU_OK: case FPU_EXC_ADDR: break;
+	case FPU_EXC_FPE: cpu_raise(m, EXC_FPE); break;
+	case FPU_EXC_RI: cpu_raise(m, EXC_RI); break;
+	}
+}
+
+OP(cop1)
+{
+	if (!(m->cpu.cp0.status & ST_CU1)) {
+		cpu_raise_ce(m, EXC_CPU, 1);
+		return;
+	}
+	fpu_result(m, fpu_exec(m, d->raw));
+}
+OP(movci) { op_cop1(m, d); }

@@ -1,0 +1,332 @@
+/* mmu.c - address translation (segments, JTLB, RI/XI), physical memory
+ * access (host memory fast path, SoC for the rest), the fetch window and
+ * the data translation cache, and the TLB instructions.
+ *
+ * VZ: guest-mode two-stage translation belongs in mmu_translate() (guest
+ * segments/guest TLB first, then the root TLB with GuestCtl1.ID). */
+#include "cpu_internal.h"
+
+/* ---- TLB -------------------------------------------------------------- */
+
+static inline uint32_t pair_mask(uint32_t pagemask)
+{
+	return pagemask | 0x1FFFu; /* VA bits covered by one entry (both pages) */
+}
+
+static int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid)
+{
+	for (unsigned i = 0; i < cp->tlb_size; i++) {
+		const struct tlb_entry *e = &cp->tlb[i];
+		uint32_t mask = pair_mask(e->pagemask);
+		if (e->entryhi & EH_EHINV)
+			continue;
+		if (((e->entryhi ^ va) & ~mask) != 0)
+			continue;
+		if (!e->g && (e->entryhi & EH_ASID) != asid)
+			continue;
+		return (int)i;
+	}
+	return -1;
+}
+
+static unsigned tlb_translate(struct cpu *c, uint32_t va, enum access acc, struct xlate *x)
+{
+	const struct cp0 *cp = &c->cp0;
+	int i = tlb_lookup(cp, va, cp->entryhi & EH_ASID);
+	unsigned tlbl = acc == ACC_STORE ? EXC_TLBS : EXC_TLBL;
+	if (i < 0)
+		return tlbl | XL_REFILL;
+	const struct tlb_entry *e = &cp->tlb[i];
+	uint32_t page = (pair_mask(e->pagemask) + 1) >> 1;
+	uint32_t lo = e->entrylo[(va & page) ? 1 : 0];
+	if (!(lo & EL_V))
+		return tlbl;
+	if (acc == ACC_FETCH && (lo & EL_XI) && (cp->pagegrain & PG_XIE))
+		return (cp->pagegrain & PG_IEC) ? EXC_TLBXI : EXC_TLBL;
+	if (acc == ACC_LOAD && (lo & EL_RI) && (cp->pagegrain & PG_RIE))
+		return (cp->pagegrain & PG_IEC) ? EXC_TLBRI : EXC_TLBL;
+	if (acc == ACC_STORE && !(lo & EL_D))
+		return EXC_MOD;
+	uint32_t pfn_pa = ((lo >> 6) & 0x00FFFFFFu) << 12;
+	x->pa = (pfn_pa & ~(page - 1)) | (va & (page - 1));
+	x->cca = (lo >> 3) & 7;
+	return 0;
+}
+
+unsigned mmu_translate(struct machine *m, uint32_t va, enum access acc, struct xlate *x)
+{
+	struct cpu *c = &m->cpu;
+	uint32_t st = c->cp0.status;
+	bool kernel = (st & (ST_EXL | ST_ERL)) || !(st & ST_KSU);
+	bool super = !kernel && ((st & ST_KSU) >> ST_KSU_SHIFT) == 1;
+	unsigned adel = acc == ACC_STORE ? EXC_ADES : EXC_ADEL;
+
+	if (va < 0x80000000u) {
+		if (st & ST_ERL) { /* kuseg unmapped and uncached while ERL = 1 */
+			x->pa = va;
+			x->cca = 2;
+			return 0;
+		}
+		return tlb_translate(c, va, acc, x);
+	}
+	if (va < 0xC0000000u) {
+		if (!kernel)
+			return adel;
+		x->pa = va & 0x1FFFFFFFu;
+		x->cca = va < 0xA0000000u ? (c->cp0.config[0] & 7) : 2;
+		return 0;
+	}
+	if (va < 0xE0000000u ? (kernel || super) : kernel)
+		return tlb_translate(c, va, acc, x);
+	return adel;
+}
+
+void mmu_fault(struct machine *m, uint32_t va, unsigned fault, bool fetch)
+{
+	struct cpu *c = &m->cpu;
+	unsigned code = fault & 0xFF;
+	unsigned flags = EXF_BADVADDR;
+	if (code == EXC_TLBL || code == EXC_TLBS || code == EXC_MOD ||
+	    code == EXC_TLBRI || code == EXC_TLBXI)
+		flags |= EXF_TLB;
+	if (fault & XL_REFILL)
+		flags |= EXF_REFILL;
+	if (!fetch)
+		flags |= EXF_BADINSTR;
+	cpu_exception_entry(m, code, c->pc - 4, c->in_ds, flags, va, 0);
+}
+
+/* ---- Physical memory -------------------------------------------------- */
+
+/* Host pointer for physical page containing pa (RAM, program flash, boot
+ * flash), with the bytes left in that memory; NULL for SFRs/unmapped. */
+static uint8_t *host_of(struct machine *m, uint32_t pa, bool *is_ram, bool *is_flash)
+{
+	*is_ram = false;
+	*is_flash = true;
+	if (pa < PA_RAM_SIZE) {
+		*is_ram = true;
+		*is_flash = false;
+		return m->ram + pa;
+	}
+	if (pa - PA_PFLASH_BASE < PA_PFLASH_SIZE)
+		return m->pflash + (pa - PA_PFLASH_BASE);
+	if (pa - PA_BOOT_BASE < PA_BOOT_SIZE)
+		return m->boot1 + (pa - PA_BOOT_BASE);
+	if (pa - PA_BOOT1_BASE < PA_BOOT_SIZE)
+		return m->boot1 + (pa - PA_BOOT1_BASE);
+	if (pa - PA_BOOT2_BASE < PA_BOOT_SIZE)
+		return m->boot2 + (pa - PA_BOOT2_BASE);
+	*is_flash = false;
+	return NULL;
+}
+
+static void dtlb_fill(struct machine *m, uint32_t va, uint32_t pa, bool readable, bool writable)
+{
+	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
+	bool is_ram, is_flash;
+	uint8_t *host = host_of(m, pa & ~0xFFFu, &is_ram, &is_flash);
+	if (!host)
+		return;
+	if (e->tag_r != (va & ~0xFFFu)) {
+		e->tag_r = 1;
+		e->tag_w = 1;
+	}
+	e->host = host;
+	if (readable)
+		e->tag_r = va & ~0xFFFu;
+	if (writable && is_ram) {
+		e->tag_w = va & ~0xFFFu;
+		e->dec = decode_slot(m, pa & ~0xFFFu);
+	}
+}
+
+static bool phys_load(struct machine *m, uint32_t pa, unsigned size, uint32_t *val)
+{
+	bool is_ram, is_flash;
+	uint8_t *p = host_of(m, pa, &is_ram, &is_flash);
+	if (p) {
+		switch (size) {
+		case 1: *val = *p; break;
+		case 2: { uint16_t h; memcpy(&h, p, 2); *val = h; break; }
+		default: memcpy(val, p, 4); break;
+		}
+		return true;
+	}
+	m->cpu.limit = 0; /* a device access may have changed events or interrupts */
+	return soc_read(m, pa, size, val);
+}
+
+static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t val)
+{
+	bool is_ram, is_flash;
+	uint8_t *p = host_of(m, pa, &is_ram, &is_flash);
+	if (p) {
+		if (!is_ram)
+			return false; /* flash is written through the NVM controller only */
+		switch (size) {
+		case 1: *p = (uint8_t)val; break;
+		case 2: { uint16_t h = (uint16_t)val; memcpy(p, &h, 2); break; }
+		default: memcpy(p, &val, 4); break;
+		}
+		decode_invalidate(decode_slot(m, pa & ~3u));
+		return true;
+	}
+	m->cpu.limit = 0;
+	return soc_write(m, pa, size, val);
+}
+
+bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
+{
+	struct xlate x;
+	unsigned f = mmu_translate(m, va, ACC_LOAD, &x);
+	if (f) {
+		mmu_fault(m, va, f, false);
+		return false;
+	}
+	if (!phys_load(m, x.pa, size, val)) {
+		cpu_raise_addr(m, EXC_DBE, va);
+		return false;
+	}
+	dtlb_fill(m, va, x.pa, true, false);
+	return true;
+}
+
+bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
+{
+	struct xlate x;
+	unsigned f = mmu_translate(m, va, ACC_STORE, &x);
+	if (f) {
+		mmu_fault(m, va, f, false);
+		return false;
+	}
+	if (!phys_store(m, x.pa, size, val)) {
+		cpu_raise_addr(m, EXC_DBE, va);
+		return false;
+	}
+	/* Cache the page for writes; for reads too unless it is read-inhibited. */
+	struct xlate rx;
+	dtlb_fill(m, va, x.pa, mmu_translate(m, va, ACC_LOAD, &rx) == 0, true);
+	return true;
+}
+
+/* ---- Fetch ------------------------------------------------------------ */
+
+const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va)
+{
+	struct cpu *c = &m->cpu;
+	struct xlate x;
+	unsigned f;
+	c->fetch_size = 0;
+	if (va & 3) {
+		mmu_fault(m, va, EXC_ADEL, true);
+		return NULL;
+	}
+	f = mmu_translate(m, va, ACC_FETCH, &x);
+	if (f) {
+		mmu_fault(m, va, f, true);
+		return NULL;
+	}
+	struct insn *page = decode_slot(m, x.pa & ~0xFFFu);
+	if (!page) {
+		/* Executing from SFRs or unmapped space: instruction bus error. */
+		cpu_exception_entry(m, EXC_IBE, va, c->in_ds, 0, va, 0);
+		return NULL;
+	}
+	c->fetch_base = va & ~0xFFFu;
+	c->fetch_size = 0x1000;
+	c->fetch_dec = page;
+	/* Uncached flash fetches pay the PRECON wait states; cached ones are
+	 * assumed to hit (docs/cycle-model.md). RAM has no wait states. */
+	c->fetch_wait = (x.cca == 2 && x.pa >= PA_RAM_SIZE) ? soc_flash_wait_states(m) : 0;
+	return page + ((va & 0xFFFu) >> 2);
+}
+
+uint32_t mmu_peek_insn(struct machine *m, uint32_t va)
+{
+	struct xlate x;
+	bool is_ram, is_flash;
+	uint32_t w = 0;
+	if ((va & 3) || mmu_translate(m, va, ACC_FETCH, &x))
+		return 0;
+	const uint8_t *p = host_of(m, x.pa, &is_ram, &is_flash);
+	if (p)
+		memcpy(&w, p, 4);
+	return w;
+}
+
+/* ---- Translation caches ----------------------------------------------- */
+
+void mmu_flush(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	for (unsigned i = 0; i < CPU_DTLB_SIZE; i++) {
+		c->dtlb[i].tag_r = 1;
+		c->dtlb[i].tag_w = 1;
+	}
+	c->fetch_size = 0;
+}
+
+void mmu_mode_changed(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	uint32_t st = c->cp0.status;
+	unsigned mode = ((st & (ST_EXL | ST_ERL)) || !(st & ST_KSU)) ? 0 : (st & ST_KSU) >> ST_KSU_SHIFT;
+	uint32_t key = (c->cp0.entryhi & EH_ASID) | mode << 8 | (st & ST_ERL) << 10 |
+		       (c->cp0.config[0] & 7) << 12;
+	c->fetch_size = 0;
+	if (key != c->mode_key) {
+		c->mode_key = key;
+		mmu_flush(m);
+	}
+}
+
+/* ---- TLB instructions ------------------------------------------------- */
+
+void tlb_probe(struct machine *m)
+{
+	struct cp0 *cp = &m->cpu.cp0;
+	int i = tlb_lookup(cp, cp->entryhi & EH_VPN2, cp->entryhi & EH_ASID);
+	/* TLBP compares VPN2 under each entry's own mask, like a lookup. */
+	cp->index = i < 0 ? 0x80000000u : (uint32_t)i;
+}
+
+void tlb_read(struct machine *m)
+{
+	struct cp0 *cp = &m->cpu.cp0;
+	unsigned i = cp->index & 0xFu;
+	if (i >= cp->tlb_size)
+		return;
+	const struct tlb_entry *e = &cp->tlb[i];
+	cp->entryhi = e->entryhi;
+	cp->pagemask = e->pagemask;
+	cp->entrylo0 = e->entrylo[0] | (e->g ? EL_G : 0);
+	cp->entrylo1 = e->entrylo[1] | (e->g ? EL_G : 0);
+	mmu_mode_changed(m); /* ASID may have changed */
+}
+
+void tlb_write(struct machine *m, unsigned i)
+{
+	struct cp0 *cp = &m->cpu.cp0;
+	if (i >= cp->tlb_size)
+		return;
+	struct tlb_entry *e = &cp->tlb[i];
+	e->entryhi = cp->entryhi & (EH_VPN2 | EH_EHINV | EH_ASID) & ~cp->pagemask;
+	e->pagemask = cp->pagemask;
+	e->g = (cp->entrylo0 & cp->entrylo1 & EL_G) != 0;
+	e->entrylo[0] = cp->entrylo0 & ~EL_G;
+	e->entrylo[1] = cp->entrylo1 & ~EL_G;
+	e->guestid = 0;
+	mmu_flush(m);
+}
+
+/* Random counts down from tlb_size - 1 to Wired, one step per instruction;
+ * derived from the retired-instruction count so it is deterministic. */
+uint32_t tlb_random(struct machine *m)
+{
+	const struct cp0 *cp = &m->cpu.cp0;
+	unsigned wired = cp->wired & 0xF, n = cp->tlb_size;
+	if (wired >= n)
+		return n - 1;
+	return n - 1 - (unsigned)(m->insns % (n - wired));
+}
