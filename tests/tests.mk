@@ -3,3 +3,4 @@ include tests/lib/lib.mk
 include tests/runner/runner.mk
 include tests/vz/vz.mk
 include tests/loaders/loaders.mk
+include tests/fpu/fpu.mk

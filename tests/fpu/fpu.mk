@@ -1,0 +1,35 @@
+# tests/fpu: the FPU (CP1) model.
+#  - fpu_unit: host cmocka test of simulator/cpu/fpu*.c through fpu_exec with
+#    a fake core (linked with the FPU objects only, not libvzsim.a).
+#  - target programs (tests/fpu/*.S), run on the simulator by vzlet-testrun.
+# `make test-fpu` runs both.
+
+FPU_UNIT := $(BUILD)/tests/fpu/fpu_unit
+FPU_MODEL_SRCS := simulator/cpu/fpu.c simulator/cpu/fpu_ieee.c
+
+$(FPU_UNIT): tests/fpu/fpu_unit.c $(FPU_MODEL_SRCS) simulator/cpu/fpu.h simulator/cpu/fpu_ieee.h
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -o $@ tests/fpu/fpu_unit.c $(FPU_MODEL_SRCS) -lcmocka -lm
+
+# Target programs: assembly (the tree's C is soft-float), built for FR=0
+# (-mfp32) or FR=1 (-mfp64) as each file's name says.
+FPU_TARGET_NAMES := $(basename $(notdir $(wildcard tests/fpu/*.S)))
+FPU_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/fpu/%.elf,$(FPU_TARGET_NAMES))
+FPU_ASFLAGS := $(TARGET_ARCH) -g -mhard-float -Itests/lib
+
+$(BUILD)/target/tests/fpu/%.o: tests/fpu/%.S tests/fpu/fpu_test.h
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(FPU_ASFLAGS) $(if $(findstring fr0,$*),-mfp32,-mfp64) -c $< -o $@
+
+$(BUILD)/tests/fpu/%.elf: $(BUILD)/target/tests/fpu/%.o $(TESTLIB_OBJS)
+	$(TEST_LINK)
+
+.PHONY: test-fpu
+test-fpu: $(FPU_UNIT) $(FPU_TARGET_ELFS) $(TESTRUN)
+	@$(FPU_UNIT)
+	@if [ -x $(TESTRUN) ]; then \
+		fail=0; for e in $(FPU_TARGET_ELFS); do \
+			$(TESTRUN) --name fpu/$$(basename $$e .elf) $$e || fail=1; \
+		done; exit $$fail; \
+	else echo "test-fpu: $(TESTRUN) not built, target programs skipped"; fi
+TEST_TARGETS += test-fpu
