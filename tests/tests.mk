@@ -3,4 +3,6 @@ include tests/lib/lib.mk
 include tests/runner/runner.mk
 include tests/vz/vz.mk
 include tests/loaders/loaders.mk
+include tests/cpu/cpu.mk
 include tests/fpu/fpu.mk
+include tests/diff/diff.mk

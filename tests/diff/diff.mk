@@ -1,0 +1,77 @@
+# tests/diff: differential testing of vzlet-sim against qemu-system-mipsel.
+#
+#   make test-diff                      directed cases + a fast random subset (part of `make test`)
+#   make diff-soak SEED=7 CASES=100000  any number of random cases (FP on, FR alternating)
+#
+# The driver (tests/diff/target) runs from boot flash on both machines; the
+# host tool vzlet-diff generates the random case blobs, runs QEMU and the
+# simulator library, and compares. See docs/testing.md.
+
+DIFF_DIR := tests/diff
+DIFF_TBUILD := $(BUILD)/target/tests/diff
+DIFF_HBUILD := $(BUILD)/host/tests/diff
+DIFF_DRIVER := $(DIFF_TBUILD)/diffdrv.bin
+DIFF_TOOL := $(BUILD)/bin/vzlet-diff
+DIFF_DRV_OBJS := $(DIFF_TBUILD)/diff_start.o $(DIFF_TBUILD)/diff_main.o
+DIFF_HOST_OBJS := $(DIFF_HBUILD)/diffgen.o $(DIFF_HBUILD)/diffrun.o
+DIFF_DIRECTED := $(patsubst $(DIFF_DIR)/directed/%.S,$(DIFF_TBUILD)/directed/%.bin,$(wildcard $(DIFF_DIR)/directed/*.S))
+DIFF_TARGET_FLAGS := -MMD -MP -I$(DIFF_DIR)
+
+# Fast subset for `make test`: images x cases random cases (>= 3000).
+DIFF_TEST_SEED ?= 20261122
+DIFF_TEST_IMAGES ?= 14
+DIFF_TEST_CASES ?= 250
+
+$(DIFF_TBUILD)/%.o: $(DIFF_DIR)/target/%.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_CFLAGS) $(DIFF_TARGET_FLAGS) -c $< -o $@
+
+$(DIFF_TBUILD)/%.o: $(DIFF_DIR)/target/%.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) $(DIFF_TARGET_FLAGS) -c $< -o $@
+
+$(DIFF_TBUILD)/diffdrv.elf: $(DIFF_DRV_OBJS) $(DIFF_DIR)/target/diff.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T $(DIFF_DIR)/target/diff.ld $(DIFF_DRV_OBJS) -o $@
+
+$(DIFF_DRIVER): $(DIFF_TBUILD)/diffdrv.elf
+	$(TARGET_OBJCOPY) -O binary -j .reset -j .text $< $@
+
+# Directed cases: hand-written assembly in the blob format, linked at the
+# blob address and flattened.
+$(DIFF_TBUILD)/directed/%.o: $(DIFF_DIR)/directed/%.S $(DIFF_DIR)/directed/directed.h
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) $(DIFF_TARGET_FLAGS) -c $< -o $@
+
+$(DIFF_TBUILD)/directed/%.bin: $(DIFF_TBUILD)/directed/%.o $(DIFF_DIR)/directed/blob.ld
+	$(TARGET_LD) -T $(DIFF_DIR)/directed/blob.ld $< -o $(@:.bin=.elf)
+	$(TARGET_OBJCOPY) -O binary -j .blob $(@:.bin=.elf) $@
+
+$(DIFF_HBUILD)/%.o: $(DIFF_DIR)/host/%.c
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -Isimulator/include -c $< -o $@
+
+$(DIFF_TOOL): $(DIFF_HOST_OBJS) $(SIM_LIB)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(DIFF_HOST_OBJS) $(SIM_LIB) $(SIM_LIBS)
+
+.PHONY: diff-tools test-diff diff-soak
+diff-tools: $(DIFF_DRIVER) $(DIFF_TOOL) $(DIFF_DIRECTED)
+ALL_TARGETS += diff-tools
+
+test-diff: diff-tools
+	@for b in $(DIFF_DIRECTED); do \
+		$(DIFF_TOOL) --driver $(DIFF_DRIVER) --blob $$b --quiet || exit 1; \
+	done
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_IMAGES) \
+		--cases $(DIFF_TEST_CASES) --no-fp --quiet
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_IMAGES) \
+		--cases $(DIFF_TEST_CASES) --quiet
+TEST_TARGETS += test-diff
+
+SEED ?= 1
+CASES ?= 10000
+diff-soak: diff-tools
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(SEED) --cases 250 \
+		--images $$(( ($(CASES) + 249) / 250 ))
+
+-include $(DIFF_DRV_OBJS:.o=.d) $(DIFF_HOST_OBJS:.o=.d)
