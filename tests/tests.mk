@@ -6,3 +6,4 @@ include tests/loaders/loaders.mk
 include tests/cpu/cpu.mk
 include tests/fpu/fpu.mk
 include tests/diff/diff.mk
+include tests/soc/soc.mk

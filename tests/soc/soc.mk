@@ -1,0 +1,30 @@
+# tests/soc: host unit tests of the SoC (cmocka). They drive soc_read,
+# soc_write, vzsim_* and the event scheduler of a real struct machine.
+# With the CPU core in the tree they link the whole library; before it
+# exists they link the SoC alone with tests/soc/fake_cpu.c.
+
+SOC_UNIT := $(BUILD)/tests/soc/test_soc
+SOC_UNIT_SRCS := $(filter-out tests/soc/fake_cpu.c,$(wildcard tests/soc/*.c))
+SOC_UNIT_HDRS := $(wildcard tests/soc/*.h simulator/soc/*.h) simulator/machine.h
+
+ifneq ($(wildcard simulator/cpu/cpu.c),)
+SOC_UNIT_LINK := $(SIM_LIB) $(SIM_LIBS)
+SOC_UNIT_DEPS := $(SIM_LIB)
+else
+SOC_UNIT_LINK := tests/soc/fake_cpu.c simulator/sim.c simulator/event.c \
+	$(wildcard simulator/soc/*.c) $(SIM_LIBS)
+SOC_UNIT_DEPS := $(wildcard simulator/soc/*.c) tests/soc/fake_cpu.c
+endif
+
+$(SOC_UNIT): $(SOC_UNIT_SRCS) $(SOC_UNIT_HDRS) $(SOC_UNIT_DEPS)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -Isimulator/include -o $@ \
+		$(SOC_UNIT_SRCS) $(SOC_UNIT_LINK) -lcmocka
+
+.PHONY: test-soc test-soc-unit
+test-soc-unit: $(SOC_UNIT)
+	@$(SOC_UNIT) >$(SOC_UNIT).log 2>&1 || { cat $(SOC_UNIT).log; exit 1; }
+	@echo "ok soc unit tests"
+
+test-soc: test-soc-unit
+TEST_TARGETS += test-soc
