@@ -15,3 +15,15 @@ test-vz-unit: $(VZ_UNIT)
 
 test-vz: test-vz-unit
 TEST_TARGETS += test-vz
+
+# Target programs: each tests/vz/<name>.c with the helpers.
+VZ_PROGS := vz_exits vz_gctl0
+VZ_HELPER_OBJS := $(BUILD)/target/tests/vz/vzt.o $(BUILD)/target/tests/vz/vzt_asm.o
+VZ_ELFS := $(patsubst %,$(BUILD)/tests/vz/%.elf,$(VZ_PROGS))
+
+$(BUILD)/tests/vz/%.elf: $(BUILD)/target/tests/vz/%.o $(VZ_HELPER_OBJS) $(TESTLIB_OBJS)
+	$(TEST_LINK)
+
+.PHONY: test-vz-target
+test-vz-target: $(TESTRUN) $(VZ_ELFS)
+	@for t in $(VZ_PROGS); do $(TESTRUN) --name vz/$$t $(BUILD)/tests/vz/$$t.elf || exit 1; done
