@@ -15,11 +15,11 @@ $(FPU_UNIT): tests/fpu/fpu_unit.c $(FPU_MODEL_SRCS) simulator/cpu/fpu.h simulato
 # (-mfp32) or FR=1 (-mfp64) as each file's name says.
 FPU_TARGET_NAMES := $(basename $(notdir $(wildcard tests/fpu/*.S)))
 FPU_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/fpu/%.elf,$(FPU_TARGET_NAMES))
-FPU_ASFLAGS := $(TARGET_ARCH) -g -mhard-float -Itests/lib
+FPU_ASFLAGS := $(TARGET_ARCH) -g -msoft-float -Itests/lib
 
-$(BUILD)/target/tests/fpu/%.o: tests/fpu/%.S tests/fpu/fpu_test.h
+$(BUILD)/target/tests/fpu/%.o: tests/fpu/%.S tests/fpu/fpu_test.h tests/fpu/fpu_common.inc
 	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(FPU_ASFLAGS) $(if $(findstring fr0,$*),-mfp32,-mfp64) -c $< -o $@
+	$(TARGET_CC) $(FPU_ASFLAGS) -Wa,$(if $(findstring fr0,$*),-mfp32,-mfp64) -c $< -o $@
 
 $(BUILD)/tests/fpu/%.elf: $(BUILD)/target/tests/fpu/%.o $(TESTLIB_OBJS)
 	$(TEST_LINK)
