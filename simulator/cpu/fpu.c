@@ -178,10 +178,11 @@ static bool is64(enum fpu_fmt fmt)
 }
 
 /* With FR = 0, 64-bit operands must name even registers: an odd one is
- * UNPREDICTABLE and we make it a Reserved Instruction. */
+ * UNPREDICTABLE and we make it a Reserved Instruction. The L format is
+ * UNPREDICTABLE with FR = 0 altogether and gets the same treatment. */
 static bool reg_ok(bool fr, enum fpu_fmt fmt, unsigned reg)
 {
-	return fr || !is64(fmt) || (reg & 1) == 0;
+	return fr || !is64(fmt) || ((reg & 1) == 0 && fmt != FMT_L);
 }
 
 static uint64_t get_fmt(const struct fpu *f, bool fr, enum fpu_fmt fmt, unsigned reg)

@@ -198,6 +198,12 @@ static void test_fr0_register_pairs(void **state)
 	assert_int_equal(run(cop1(D, 4, 2, 1, F_ADD)), FPU_EXC_RI);
 	assert_int_equal(run(cop1(S, 0, 2, 1, F_CVT_D)), FPU_EXC_RI);
 	assert_int_equal(run(cop1(L, 0, 3, 0, F_CVT_D)), FPU_EXC_RI);
+	/* the L format is UNPREDICTABLE with FR = 0: reserved too */
+	assert_int_equal(run(cop1(L, 0, 2, 0, F_CVT_D)), FPU_EXC_RI);
+	assert_int_equal(run(cop1(L, 0, 2, 0, F_CVT_S)), FPU_EXC_RI);
+	assert_int_equal(run(cop1(D, 0, 2, 0, F_TRUNC_L)), FPU_EXC_RI);
+	assert_int_equal(run(cop1(S, 0, 2, 0, F_CVT_L)), FPU_EXC_RI);
+	assert_int_equal(run(cop1(D, 0, 2, 0, F_CVT_W)), FPU_OK);
 	assert_int_equal(run(cop1x(1, 2, 4, 0, 0x21)), FPU_EXC_RI); /* MADD.D fr=f1 */
 	/* an odd register in the load/store view names its pair */
 	assert_int_equal(fpu_get_double(&fpu, false, 1), fpu_get_double(&fpu, false, 0));
