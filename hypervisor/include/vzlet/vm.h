@@ -29,13 +29,14 @@ enum vz_gctx {
 
 /* The VM's virtual interrupt controller (the registers the guest sees). */
 struct vz_vevic {
+	uint32_t allowed[VZ_IRQ_WORDS]; /* owned real + this VM's virtual IRQs */
 	uint32_t intcon;
 	uint32_t priss;
 	uint32_t iptmr;
 	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
 	uint32_t iec[VZ_IRQ_WORDS];
 	uint32_t ipc[(VZ_NUM_IRQS + 3) / 4];
-	uint16_t off[VZ_NUM_IRQS];    /* OFFk >> 1 (VOFF 17:1) */
+	uint32_t off[VZ_NUM_IRQS];    /* OFFk (VOFF 17:1) */
 };
 
 /* The VM's view of the shared console UART. */
@@ -46,7 +47,8 @@ struct vz_vcon {
 	uint8_t rx[VZ_CON_RX_SIZE];
 	uint8_t rx_head, rx_tail;     /* ring indexes, free-running */
 	uint8_t line_len;
-	uint8_t overflowed;
+	uint8_t present;              /* the VM has a console block */
+	uint16_t irq;                 /* its fault IRQ; RX = irq + 1, TX = irq + 2 */
 	char line[VZ_CON_LINE_SIZE];
 };
 
@@ -58,6 +60,8 @@ struct vz_vm {
 	uint8_t timer_armed;          /* guest Compare deadline pending */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
+	uint32_t resume_pc;           /* root EPC of the guest while off the CPU */
+	uint32_t timer_due;           /* root Count at which guest Count == compare */
 	int32_t gtoffset;             /* guest Count = root Count + gtoffset */
 	uint32_t compare;             /* guest Compare (emulated, GT = 0) */
 	uint32_t guestctl2;           /* injection state while off the CPU */
@@ -71,5 +75,7 @@ struct vz_vm {
 	uint32_t violations;
 	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
 };
+
+extern struct vz_vm vz_vm_state[];   /* VZ_DEFINE_VM_STATE in the tables */
 
 #endif

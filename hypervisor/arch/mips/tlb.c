@@ -1,0 +1,79 @@
+/* tlb.c - the root TLB: guest mappings tagged with GuestIDs. The first
+ * entries of each VM's plan are wired at boot; the rest of the TLB is the
+ * pool the refill path (arch/mips/vectors.S) fills with TLBWR. */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+#define ENTRYHI_EHINV 0x400u
+
+static unsigned wired;
+
+static void set_rid(unsigned id)
+{
+	uint32_t gc1 = CP0_READ(C0_GUESTCTL1);
+	CP0_WRITE(C0_GUESTCTL1, (gc1 & ~0x00FF0000u) | id << GC1_RID_SHIFT);
+	ehb();
+}
+
+static void write_indexed(unsigned i, const struct vz_tlb_entry *e)
+{
+	CP0_WRITE(C0_INDEX, i);
+	CP0_WRITE(C0_PAGEMASK, e->pagemask);
+	CP0_WRITE(C0_ENTRYHI, e->entryhi);
+	CP0_WRITE(C0_ENTRYLO0, e->entrylo0);
+	CP0_WRITE(C0_ENTRYLO1, e->entrylo1);
+	ehb();
+	__asm__ volatile("tlbwi" ::: "memory");
+	ehb();
+}
+
+void tlb_init(void)
+{
+	set_rid(0);
+	CP0_WRITE(C0_WIRED, 0);
+	for (unsigned i = 0; i < VZ_ROOT_TLB_ENTRIES; i++) {
+		struct vz_tlb_entry e = { ENTRYHI_EHINV | (i << 13), 0, 0, 0 };
+		write_indexed(i, &e);
+	}
+}
+
+void tlb_wire_plans(void)
+{
+	unsigned slot = 0;
+	for (unsigned id = 1; id <= hv_fast.num_vms; id++) {
+		const struct vz_vm_config *c = vm_by_id(id)->cfg;
+		set_rid(id);
+		for (unsigned j = 0; j < c->tlb_wired && j < c->tlb_count && slot < VZ_MAX_WIRED; j++)
+			write_indexed(slot++, &c->tlb[j]);
+	}
+	wired = slot;
+	CP0_WRITE(C0_WIRED, wired);
+	set_rid(hv_fast.cur_id);
+}
+
+unsigned tlb_wired_count(void)
+{
+	return wired;
+}
+
+void tlb_dump(void)
+{
+	uint32_t gc1 = CP0_READ(C0_GUESTCTL1);
+	uint32_t hi = CP0_READ(C0_ENTRYHI);
+	con_printf("[hv] root TLB (%u wired): idx guestid entryhi pagemask entrylo0 entrylo1\n", wired);
+	for (unsigned i = 0; i < VZ_ROOT_TLB_ENTRIES; i++) {
+		CP0_WRITE(C0_INDEX, i);
+		ehb();
+		__asm__ volatile("tlbr" ::: "memory");
+		ehb();
+		uint32_t eh = CP0_READ(C0_ENTRYHI);
+		if (eh & ENTRYHI_EHINV)
+			continue;
+		con_printf("[hv]  %u %u %08x %08x %08x %08x\n", i,
+			   (CP0_READ(C0_GUESTCTL1) >> GC1_RID_SHIFT) & 0xFF, eh,
+			   CP0_READ(C0_PAGEMASK), CP0_READ(C0_ENTRYLO0), CP0_READ(C0_ENTRYLO1));
+	}
+	CP0_WRITE(C0_ENTRYHI, hi);
+	CP0_WRITE(C0_GUESTCTL1, gc1);
+	ehb();
+}

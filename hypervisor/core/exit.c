@@ -1,0 +1,176 @@
+/* exit.c - root exceptions taken while a guest runs: guest exits (ExcCode
+ * 27) and root TLB faults. Whatever cannot be emulated stops that guest only. */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+#define OP(i)   ((i) >> 26)
+#define RS(i)   (((i) >> 21) & 31)
+#define RT(i)   (((i) >> 16) & 31)
+#define RD(i)   (((i) >> 11) & 31)
+#define SEL(i)  ((i) & 7)
+#define CP0_REGSEL(r, s) ((r) << 3 | (s))
+
+/* Guest MFC0 of a register that trapped: what the chip would answer. */
+static uint32_t gpsi_mfc0(struct vz_vm *vm, unsigned rs)
+{
+	switch (rs) {
+	case CP0_REGSEL(9, 0):  return CP0_READ(C0_COUNT) + (uint32_t)vm->gtoffset;
+	case CP0_REGSEL(11, 0): return vm->compare;
+	case CP0_REGSEL(15, 0): return CP0_READ(C0_PRID);
+	case CP0_REGSEL(16, 0): return GCP0_READ(C0_CONFIG);
+	case CP0_REGSEL(16, 1): return GCP0_READ(C0_CONFIG1);
+	case CP0_REGSEL(16, 2): return mfgc0(16, 2);
+	case CP0_REGSEL(16, 3): return GCP0_READ(C0_CONFIG3);
+	case CP0_REGSEL(16, 4): return mfgc0(16, 4);
+	case CP0_REGSEL(16, 5): return GCP0_READ(C0_CONFIG5);
+	}
+	/* SRSCtl/SRSMap (one set for the guest), CDMMBase, Config6/7, ErrCtl,
+	 * CacheErr, TagLo/DataLo, Watch, Debug, PerfCtl/Cnt: read as 0. */
+	return 0;
+}
+
+static void gpsi_mtc0(struct vz_vm *vm, unsigned rs, uint32_t v)
+{
+	switch (rs) {
+	case CP0_REGSEL(9, 0):           /* Count: move the guest's clock */
+		vm->gtoffset = (int32_t)(v - CP0_READ(C0_COUNT));
+		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);
+		time_guest_compare(vm, vm->compare);
+		break;
+	case CP0_REGSEL(11, 0):          /* Compare */
+		GCP0_WRITE(C0_COMPARE, v);
+		time_guest_compare(vm, v);
+		break;
+	case CP0_REGSEL(16, 0):          /* Config: K0 only */
+		GCP0_WRITE(C0_CONFIG, (GCP0_READ(C0_CONFIG) & ~7u) | (v & 7u));
+		break;
+	default:                          /* writes ignored, as to absent registers */
+		break;
+	}
+}
+
+static bool gpsi(struct vz_vm *vm, uint32_t insn)
+{
+	if ((insn & 0xFE00003Fu) == 0x42000020u) {       /* WAIT */
+		sched_wait();
+		return true;
+	}
+	if (OP(insn) == 0x2F)                              /* CACHE: no-op */
+		return true;
+	if (OP(insn) == 0x10 && (insn & 0x7F8u) == 0) {
+		unsigned rs = CP0_REGSEL(RD(insn), SEL(insn));
+		if (RS(insn) == 0) {                       /* MFC0 */
+			vz_gpr_write(RT(insn), gpsi_mfc0(vm, rs));
+			return true;
+		}
+		if (RS(insn) == 4) {                       /* MTC0 */
+			gpsi_mtc0(vm, rs, vz_gpr_read(RT(insn)));
+			return true;
+		}
+	}
+	if (OP(insn) == 0x1F && (insn & 0x3F) == 0x3B) {  /* RDHWR */
+		uint32_t v = 0;
+		switch (RD(insn)) {
+		case 1: v = 16; break;                     /* SYNCI step: cache line */
+		case 2: v = CP0_READ(C0_COUNT) + (uint32_t)vm->gtoffset; break;
+		case 3: v = 2; break;                      /* Count every 2 cycles */
+		}
+		vz_gpr_write(RT(insn), v);
+		return true;
+	}
+	return false;
+}
+
+/* Guest software field change: complete the MTC0 the guest attempted. */
+static bool gsfc(uint32_t insn)
+{
+	if (OP(insn) != 0x10 || RS(insn) != 4)
+		return false;
+	uint32_t v = vz_gpr_read(RT(insn));
+	switch (CP0_REGSEL(RD(insn), SEL(insn))) {
+	case CP0_REGSEL(12, 0): GCP0_WRITE(C0_STATUS, v); break;
+	case CP0_REGSEL(12, 1): GCP0_WRITE(C0_INTCTL, v); break;
+	case CP0_REGSEL(13, 0): GCP0_WRITE(C0_CAUSE, v); break;
+	case CP0_REGSEL(5, 1):  GCP0_WRITE(C0_PAGEGRAIN, v); break;
+	case CP0_REGSEL(16, 5): GCP0_WRITE(C0_CONFIG5, v); break;
+	default: return false;
+	}
+	return true;
+}
+
+static void guest_exit(struct vz_vm *vm, uint32_t cause)
+{
+	unsigned gexc = (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT;
+	uint32_t insn = CP0_READ(C0_BADINSTR);
+	bool bd = cause & CA_BD;
+	/* Next PC first: a branch's operands are read before the delay-slot
+	 * instruction we emulate could change them. */
+	uint32_t next = emu_next_pc(CP0_READ(C0_EPC), bd);
+	bool ok;
+
+	switch (gexc) {
+	case GEXC_GPSI:
+		ok = gpsi(vm, insn);
+		break;
+	case GEXC_GSFC:
+		ok = gsfc(insn);
+		break;
+	case GEXC_HC:
+		hypercall(vm, (insn >> 11) & 0x3FF);
+		ok = true;
+		break;
+	case GEXC_GHFC:
+		vevic_update(vm);     /* the guest took an interrupt: re-offer */
+		return;               /* already done by hardware */
+	default:
+		vm_fault(vm, "guest exit that cannot be emulated");
+		return;
+	}
+	if (!ok) {
+		vm_fault(vm, "privileged instruction that cannot be emulated");
+		return;
+	}
+	if (vm->state != VM_FAULTED)
+		CP0_WRITE(C0_EPC, next);
+}
+
+void hv_exception(void)
+{
+	struct vz_vm *vm = hv_cur;
+	uint32_t cause = CP0_READ(C0_CAUSE);
+	unsigned exc = (cause & CA_EXC_MASK) >> CA_EXC_SHIFT;
+
+	if (!vm) {
+		con_printf("[hv] panic: exception %u in the hypervisor, epc=%08x badvaddr=%08x\n",
+			   exc, CP0_READ(C0_EPC), CP0_READ(C0_BADVADDR));
+		for (;;)
+			__asm__ volatile("wait");
+	}
+	vm->exits++;
+	switch (exc) {
+	case EXC_GE:
+		guest_exit(vm, cause);
+		break;
+	case EXC_TLBL:
+	case EXC_TLBS:
+		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))
+			vm_fault(vm, exc == EXC_TLBL ?
+				 "read or fetch outside its memory and devices" :
+				 "write outside its memory and devices");
+		break;
+	case EXC_MOD:
+		vm_fault(vm, "write to read-only memory");
+		break;
+	case EXC_CPU:
+		vm_fault(vm, "coprocessor use the hypervisor does not allow");
+		break;
+	case EXC_IBE:
+	case EXC_DBE:
+		vm_fault(vm, "bus error");
+		break;
+	default:
+		vm_fault(vm, "unexpected root exception");
+		break;
+	}
+	sched_commit();
+}

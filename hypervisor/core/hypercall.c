@@ -1,0 +1,55 @@
+/* hypercall.c - the guest-to-hypervisor call interface (docs/hypercall-abi.md):
+ * HYPCALL 0, function in v0, arguments in a0..a2, results in v0/v1.
+ * VZ_HC_VM_ID is answered in arch/mips/vectors.S without entering C. */
+#include <vzlet/hv.h>
+#include <vzlet/hypercall.h>
+
+#define REG_V0 2
+#define REG_V1 3
+#define REG_A0 4
+#define REG_A1 5
+
+void hypercall(struct vz_vm *vm, uint32_t code)
+{
+	uint32_t fn = vz_gpr_read(REG_V0);
+	int32_t r0 = 0;
+	uint32_t r1 = 0;
+	if (code != 0) {
+		vz_gpr_write(REG_V0, (uint32_t)VZ_HC_ENOSYS);
+		return;
+	}
+	switch (fn) {
+	case VZ_HC_VM_ID:
+		r0 = vm->id;
+		r1 = hv_fast.num_vms;
+		break;
+	case VZ_HC_YIELD:
+		sched_yield();
+		break;
+	case VZ_HC_CONSOLE_WRITE: {
+		uint32_t p = vz_gpr_read(REG_A0), n = vz_gpr_read(REG_A1);
+		volatile uint8_t *src;
+		if (n > VZ_HC_CONSOLE_MAX) {
+			r0 = VZ_HC_EINVAL;
+		} else if (n && !(src = vm_guest_ptr(vm, p, n, VZ_REGION_R))) {
+			r0 = VZ_HC_EFAULT;
+		} else {
+			if (n)
+				vcon_write_bytes(vm, src, n);
+			r0 = (int32_t)n;
+		}
+		break;
+	}
+	case VZ_HC_TIME: {
+		uint64_t t = time_now();
+		r0 = (int32_t)(uint32_t)t;
+		r1 = (uint32_t)(t >> 32);
+		break;
+	}
+	default:
+		r0 = VZ_HC_ENOSYS;
+		break;
+	}
+	vz_gpr_write(REG_V0, (uint32_t)r0);
+	vz_gpr_write(REG_V1, r1);
+}

@@ -1,0 +1,75 @@
+/* main.c - boot: chip and root CP0 set-up, console, root TLB, VMs, then the
+ * first guest. */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+struct hv_fast hv_fast;
+
+extern char vz_vec_refill[];          /* root EBase */
+extern char _stack_top[];
+
+void hv_main(void) __attribute__((noreturn));
+
+static void cp0_init(void)
+{
+	/* EBase may only change while BEV = 1 (as at reset). */
+	CP0_WRITE(C0_STATUS, ST_CU0 | ST_BEV | ST_EXL);
+	ehb();
+	CP0_WRITE(C0_EBASE, (uint32_t)vz_vec_refill);
+	CP0_WRITE(C0_INTCTL, 0x20);                    /* VS = 1 */
+	CP0_WRITE(C0_CAUSE, CA_IV);                    /* EIC: vector from the EVIC */
+	CP0_WRITE(C0_CONFIG, (CP0_READ(C0_CONFIG) & ~7u) | 3u);  /* kseg0 cached */
+	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */
+	/* Guests: full CP0 and guest TLB; Count/Compare, Config and CACHE trap
+	 * (GT = CF = CG = 0); no hardware field change exits (FCD). */
+	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL);
+	CP0_WRITE(C0_GUESTCTL0EXT, GC0X_FCD);
+	CP0_WRITE(C0_GUESTCTL1, 0);
+	CP0_WRITE(C0_GUESTCTL2, 0);
+	CP0_WRITE(C0_STATUS, ST_CU0 | ST_EXL);         /* BEV off; EXL: root mode */
+	ehb();
+}
+
+static void banner(void)
+{
+	const struct vz_system *s = &vz_system;
+	extern char _hv_ram_end[], _hv_flash_end[];
+	con_printf("\n[hv] vzlet hypervisor: %u VMs, console UART%u, slice %u ticks\n",
+		   hv_fast.num_vms, s->console_uart, s->slice_ticks);
+	con_printf("[hv] code %u bytes at 9d000000, RAM %u bytes at 80000000, %u TLB entries wired\n",
+		   (uint32_t)(_hv_flash_end - vz_vec_refill),
+		   (uint32_t)_hv_ram_end - 0x80000000u, tlb_wired_count());
+	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
+		const struct vz_vm_config *c = vm_by_id(i)->cfg;
+		con_printf("[hv] vm%u %s: entry %08x, %u regions, %u TLB entries, %u emulated blocks%s\n",
+			   i, c->name, c->entry, c->region_count, c->tlb_count, c->block_count,
+			   (c->flags & VZ_VM_POLLING) ? ", polling" : "");
+	}
+	con_printf("[hv] Ctrl-E then a digit moves the input (0 = hypervisor, h for help)\n");
+}
+
+void hv_main(void)
+{
+	unsigned n = vz_system.num_vms;
+	hv_fast.num_vms = n > VZ_MAX_VMS ? VZ_MAX_VMS : n;
+	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
+		vz_vm_state[i].cfg = &vz_system.vms[i];
+		vz_vm_state[i].id = (uint8_t)(i + 1);
+	}
+
+	soc_board_init();
+	cp0_init();
+	evic_init();
+	setup_apply(vz_system.board_setup, vz_system.board_setup_count);
+	con_init();
+	evic_set_priority(0, 7, 0);          /* core timer: the hypervisor's */
+	evic_clear(0);
+	evic_enable(0, true);
+	tlb_init();
+	tlb_wire_plans();
+	banner();
+	sched_init();
+	CP0_WRITE(C0_STATUS, ST_CU0 | ST_EXL | ST_IE);   /* IE takes effect in guest mode */
+	ehb();
+	sched_start();
+}

@@ -1,0 +1,206 @@
+/* sched.c - round robin over the runnable VMs with a time slice per turn.
+ * A VM that executes WAIT leaves the round until an event for it arrives,
+ * and then runs at once. With nothing runnable the hypervisor itself WAITs.
+ *
+ * Decisions are recorded during a handler (sched_wake, sched_stop, ...) and
+ * carried out once at its end by sched_commit(), so handlers never see the
+ * running VM change under them. */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+struct vz_vm *hv_cur;            /* VM to return to (NULL while idle) */
+static struct vz_vm *loaded;     /* VM whose guest context is in the CPU */
+static struct vz_vm *want;       /* VM to run next, if any */
+static uint32_t slice_end;
+static bool slice_armed;
+
+uint32_t sched_slice_deadline(bool *armed)
+{
+	*armed = slice_armed;
+	return slice_end;
+}
+
+static uint32_t slice_of(const struct vz_vm *vm)
+{
+	uint32_t t = vm->cfg->slice_ticks ? vm->cfg->slice_ticks : vz_system.slice_ticks;
+	return t ? t : 100000u;   /* 1 ms */
+}
+
+/* Put vm's context into the CPU (the outgoing one is saved). */
+static void load(struct vz_vm *vm)
+{
+	if (loaded != vm) {
+		if (loaded) {
+			loaded->resume_pc = CP0_READ(C0_EPC);
+			loaded->guestctl2 = CP0_READ(C0_GUESTCTL2);
+			vz_gctx_save(loaded->gctx);
+			vcon_flush(loaded);
+		}
+		vz_gctx_restore(vm->gctx);
+		GCP0_WRITE(C0_COMPARE, vm->compare);
+		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);
+		CP0_WRITE(C0_GUESTCTL1, vm->id | (uint32_t)vm->id << GC1_RID_SHIFT);
+		CP0_WRITE(C0_GUESTCTL2, vm->guestctl2);
+		CP0_WRITE(C0_SRSCTL, (CP0_READ(C0_SRSCTL) & ~SRS_PSS_MASK) |
+			  (uint32_t)vm->id << SRS_PSS_SHIFT);
+		CP0_WRITE(C0_EPC, vm->resume_pc);
+		hv_fast.cur_id = vm->id;
+		hv_fast.tlb_cur = vm->cfg->tlb;
+		hv_fast.tlb_end = vm->cfg->tlb + vm->cfg->tlb_count;
+		loaded = vm;
+		ehb();
+	}
+	hv_cur = vm;
+	slice_end = CP0_READ(C0_COUNT) + slice_of(vm);
+	slice_armed = true;
+}
+
+/* The VM whose registers are live must not be used by a restart while still
+ * "loaded": forget it so the next load() restores from memory. */
+static void unload(struct vz_vm *vm)
+{
+	if (loaded == vm) {
+		loaded = NULL;
+		hv_cur = NULL;
+	}
+}
+
+static struct vz_vm *next_runnable(const struct vz_vm *after)
+{
+	unsigned n = hv_fast.num_vms;
+	unsigned start = after ? after->id : n;
+	for (unsigned k = 1; k <= n; k++) {
+		struct vz_vm *vm = vm_by_id((start + k - 1) % n + 1);
+		if (vm->state == VM_RUNNABLE)
+			return vm;
+	}
+	return NULL;
+}
+
+/* Nothing to run: wait for an interrupt in root mode (GM = 0 so that EXL = 0
+ * does not mean guest mode), with IE = 0 so it is not taken but handled here
+ * (Config7.WII: WAIT still wakes). */
+static void idle(void)
+{
+	uint32_t gc0 = CP0_READ(C0_GUESTCTL0);
+	uint32_t st = CP0_READ(C0_STATUS);
+	CP0_WRITE(C0_GUESTCTL0, gc0 & ~GC0_GM);
+	CP0_WRITE(C0_STATUS, st & ~(ST_IE | ST_EXL));
+	ehb();
+	__asm__ volatile("wait" ::: "memory");
+	CP0_WRITE(C0_STATUS, st);
+	CP0_WRITE(C0_GUESTCTL0, gc0);
+	ehb();
+	hv_interrupt_poll();
+}
+
+static void commit(void)
+{
+	for (;;) {
+		struct vz_vm *next = want;
+		want = NULL;
+		if (next && next->state != VM_RUNNABLE)
+			next = NULL;
+		if (!next && hv_cur && hv_cur->state == VM_RUNNABLE)
+			return;                      /* keep running the current VM */
+		if (!next)
+			next = next_runnable(hv_cur ? hv_cur : loaded);
+		if (next) {
+			load(next);
+			time_program();
+			return;
+		}
+		if (hv_cur)
+			vcon_flush(hv_cur);
+		hv_cur = NULL;
+		slice_armed = false;
+		time_program();
+		idle();
+	}
+}
+
+void sched_commit(void)
+{
+	if (want || !hv_cur || hv_cur->state != VM_RUNNABLE)
+		commit();
+}
+
+void sched_wake(struct vz_vm *vm)
+{
+	if (vm->state == VM_WAITING) {
+		vm->state = VM_RUNNABLE;
+		want = vm;
+	}
+}
+
+void sched_wait(void)
+{
+	struct vz_vm *vm = hv_cur;
+	if (vevic_pending(vm))
+		return;                 /* WAIT completes at once */
+	vm->state = VM_WAITING;
+	vcon_flush(vm);
+}
+
+void sched_yield(void)
+{
+	struct vz_vm *next = next_runnable(hv_cur);
+	if (next && next != hv_cur)
+		want = next;
+}
+
+void sched_slice_end(void)
+{
+	if (!hv_cur) {
+		slice_armed = false;
+		return;
+	}
+	sched_yield();
+	if (!want)
+		slice_end = CP0_READ(C0_COUNT) + slice_of(hv_cur);
+}
+
+void sched_stop(struct vz_vm *vm, uint8_t state)
+{
+	if (!vm)
+		return;
+	vm->state = state;
+	vm->timer_armed = 0;
+	vevic_release(vm);
+	vcon_flush(vm);
+}
+
+void sched_resume(struct vz_vm *vm)
+{
+	if (vm && vm->state == VM_STOPPED) {
+		vm->state = VM_RUNNABLE;
+		/* owned sources come back as the guest's virtual IEC says */
+		vevic_update(vm);
+	}
+}
+
+void sched_restart(struct vz_vm *vm)
+{
+	if (!vm)
+		return;
+	sched_stop(vm, VM_STOPPED);
+	unload(vm);
+	vm_clear_ram(vm);
+	vm_reset(vm);
+	vm->state = VM_RUNNABLE;
+}
+
+void sched_init(void)
+{
+	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
+		struct vz_vm *vm = vm_by_id(i);
+		vm_reset(vm);
+		vm->state = (vm->cfg->flags & VZ_VM_NO_AUTOSTART) ? VM_STOPPED : VM_RUNNABLE;
+	}
+}
+
+void sched_start(void)
+{
+	commit();
+	vz_launch();
+}

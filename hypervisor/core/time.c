@@ -1,0 +1,91 @@
+/* time.c - the root core timer: guests' virtual Compare deadlines and the
+ * scheduler's time slice share it; root Compare is always the earliest.
+ *
+ * Guest time (GuestCtl0.GT = 0): guest Count = root Count + GTOffset, so a
+ * guest's clock keeps running while it is off the CPU (wall-clock time, the
+ * same for every guest) and its Compare writes trap; the interrupt a bare
+ * chip would raise at Count == Compare is raised here as the guest's virtual
+ * core-timer IRQ (vector 0). */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+#define MIN_DELTA   40u          /* never program Compare closer than this */
+#define MAX_DELTA   0x40000000u  /* wake at least this often (64-bit time) */
+#define LATE_WINDOW 0x10000      /* a deadline this recently passed still fires */
+
+static uint32_t time_hi, time_last;
+
+uint64_t time_now(void)
+{
+	uint32_t c = CP0_READ(C0_COUNT);
+	if (c < time_last)
+		time_hi++;
+	time_last = c;
+	return (uint64_t)time_hi << 32 | c;
+}
+
+void time_program(void)
+{
+	uint32_t now = CP0_READ(C0_COUNT);
+	uint32_t best = MAX_DELTA;
+	bool armed;
+	uint32_t slice = sched_slice_deadline(&armed);
+	if (armed) {
+		int32_t d = (int32_t)(slice - now);
+		if (d < (int32_t)MIN_DELTA)
+			d = MIN_DELTA;
+		if ((uint32_t)d < best)
+			best = (uint32_t)d;
+	}
+	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
+		struct vz_vm *vm = vm_by_id(i);
+		if (!vm->timer_armed)
+			continue;
+		int32_t d = (int32_t)(vm->timer_due - now);
+		if (d < (int32_t)MIN_DELTA)
+			d = MIN_DELTA;
+		if ((uint32_t)d < best)
+			best = (uint32_t)d;
+	}
+	CP0_WRITE(C0_COMPARE, now + best);
+}
+
+void time_interrupt(void)
+{
+	(void)time_now();
+	uint32_t now = time_last;
+	CP0_WRITE(C0_COMPARE, now - 1);   /* clears Cause.TI; reprogrammed below */
+	evic_clear(0);
+	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
+		struct vz_vm *vm = vm_by_id(i);
+		if (vm->timer_armed && (int32_t)(now - vm->timer_due) >= 0) {
+			vm->timer_armed = 0;
+			vevic_raise(vm, 0);
+		}
+	}
+	bool armed;
+	uint32_t slice = sched_slice_deadline(&armed);
+	if (armed && (int32_t)(now - slice) >= 0)
+		sched_slice_end();
+	time_program();
+}
+
+/* The guest wrote Compare (or Count): re-arm its deadline. */
+void time_guest_compare(struct vz_vm *vm, uint32_t compare)
+{
+	uint32_t now = CP0_READ(C0_COUNT);
+	vm->compare = compare;
+	vm->timer_due = compare - (uint32_t)vm->gtoffset;
+	int32_t d = (int32_t)(vm->timer_due - now);
+	if (d > 0) {
+		vm->timer_armed = 1;
+	} else if (d > -LATE_WINDOW) {
+		/* Passed while the write was trapping: on the bare chip it would
+		 * still have matched. */
+		vm->timer_armed = 0;
+		vevic_raise(vm, 0);
+	} else {
+		vm->timer_armed = 0;   /* matches only after Count wraps */
+	}
+	time_program();
+}

@@ -1,0 +1,126 @@
+/* hv.h - the hypervisor's internal interfaces (one header, small modules). */
+#ifndef VZLET_HV_H
+#define VZLET_HV_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <vzlet/vm_config.h>
+#include <vzlet/vm.h>
+
+#define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
+#define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
+
+/* State the assembly paths read (offsets fixed in arch/mips/vectors.S). */
+struct hv_fast {
+	uint32_t cur_id;                      /* running VM id (0 = none) */
+	uint32_t num_vms;
+	const struct vz_tlb_entry *tlb_cur;   /* running VM's TLB plan */
+	const struct vz_tlb_entry *tlb_end;
+};
+extern struct hv_fast hv_fast;
+
+/* arch/mips */
+uint32_t vz_gpr_read(unsigned n);
+void vz_gpr_write(unsigned n, uint32_t value);
+void vz_gctx_save(uint32_t *ctx);
+void vz_gctx_restore(const uint32_t *ctx);
+void vz_launch(void) __attribute__((noreturn));
+void tlb_init(void);
+void tlb_wire_plans(void);
+void tlb_flush_vm(unsigned id);
+void tlb_dump(void);
+unsigned tlb_wired_count(void);
+
+/* core: time (64-bit core-timer ticks; Count runs at SYSCLK / 2) */
+uint64_t time_now(void);
+void time_program(void);            /* root Compare = earliest deadline */
+void time_interrupt(void);          /* core timer fired */
+void time_guest_compare(struct vz_vm *vm, uint32_t compare);
+#define HV_TICKS_PER_SEC 100000000u
+
+/* core: scheduler */
+extern struct vz_vm *hv_cur;
+void sched_init(void);
+void sched_start(void) __attribute__((noreturn));
+void sched_wake(struct vz_vm *vm);  /* an event arrived for vm */
+void sched_yield(void);             /* current VM gives up its turn */
+void sched_wait(void);              /* current VM executed WAIT */
+void sched_stop(struct vz_vm *vm, uint8_t state);
+void sched_resume(struct vz_vm *vm);
+void sched_slice_end(void);
+void sched_restart(struct vz_vm *vm);
+uint32_t sched_slice_deadline(bool *armed);
+
+/* core: VM lifecycle */
+void vm_reset(struct vz_vm *vm);
+struct vz_vm *vm_by_id(unsigned id);
+void vm_fault(struct vz_vm *vm, const char *why);
+void vm_clear_ram(struct vz_vm *vm);
+/* Guest memory for hypercalls: returns the root KSEG1 address of
+ * [gva, gva + len) if wholly inside one region with the access allowed. */
+volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t len,
+			       uint32_t need);
+
+/* core: exits */
+void hv_exception(void);
+void hv_interrupt(void);
+uint32_t emu_next_pc(uint32_t epc, bool bd);   /* PC after the trapping instruction */
+bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd);
+void hypercall(struct vz_vm *vm, uint32_t code);
+void setup_apply(const struct vz_reg_write *w, unsigned n);
+
+/* vdev: one access of `width` bytes at offset `off` of block b */
+bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
+	      uint32_t *val);
+bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
+	       uint32_t val);
+void vevic_reclaim(struct vz_vm *vm);               /* re-enable owned sources */
+void hv_interrupt_poll(void);
+void sched_commit(void);
+
+void vevic_reset(struct vz_vm *vm);
+bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
+bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t val);
+void vevic_raise(struct vz_vm *vm, unsigned irq);   /* set a virtual flag */
+void vevic_update(struct vz_vm *vm);                /* recompute GuestCtl2 */
+bool vevic_pending(const struct vz_vm *vm);
+void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
+void vevic_release(struct vz_vm *vm);               /* disable owned sources */
+
+void vcon_reset(struct vz_vm *vm);
+bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
+bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t val);
+bool vcon_input(struct vz_vm *vm, uint8_t c);       /* false: ring full */
+void vcon_flush(struct vz_vm *vm);
+void vcon_write_bytes(struct vz_vm *vm, const volatile uint8_t *p, uint32_t n);
+void vcon_levels(struct vz_vm *vm);                 /* re-derive RX/TX flags */
+
+/* soc */
+void soc_board_init(void);
+void syskey_unlock(void);
+void syskey_lock(void);
+void evic_init(void);
+void evic_set_priority(unsigned irq, unsigned pri, unsigned sub);
+void evic_enable(unsigned irq, bool on);
+void evic_clear(unsigned irq);
+bool evic_flag(unsigned irq);
+void uart_init(unsigned n, uint32_t baud, uint32_t pbclk);
+bool uart_tx_ready(void);
+void uart_tx(uint8_t c);
+int uart_rx(void);                  /* -1 if empty */
+unsigned uart_irq_base(void);       /* fault IRQ; RX = +1, TX = +2 */
+
+/* core: console */
+void con_init(void);
+void con_putc(char c);
+void con_puts(const char *s);
+void con_hex(uint32_t v);
+void con_dec(uint32_t v);
+void con_printf(const char *fmt, ...);
+void con_guest_byte(unsigned id, char c);   /* tagged output */
+void con_interrupt_rx(void);
+void con_interrupt_tx(void);
+void con_kick(void);
+
+#endif

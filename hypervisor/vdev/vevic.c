@@ -1,0 +1,294 @@
+/* vevic.c - a full virtual EVIC per VM (INTCON, PRISS, INTSTAT, IPTMR,
+ * IFS/IEC/IPC with CLR/SET/INV aliases, OFF).
+ *
+ * Ownership: a VM may touch the bits of the real sources it owns and of its
+ * virtual sources (core timer 0, core software 1-2, its console UART's
+ * three); anything else is ignored and counted as a violation. A real owned
+ * source is masked when it fires and latched into the virtual IFS; when the
+ * guest clears the flag, the real flag is cleared and the source re-enabled
+ * (if the guest still enables it). Priority 7 is the hypervisor's: guest
+ * priorities are clamped to 6. The highest pending enabled virtual IRQ is
+ * offered to the guest through GuestCtl2 (GRIPL = priority, GVEC = the
+ * guest's OFF value, or 0x200 in single-vector mode). */
+#include <vzlet/hv.h>
+#include <vzlet/cp0.h>
+
+#define R_INTCON  0x000
+#define R_PRISS   0x010
+#define R_INTSTAT 0x020
+#define R_IPTMR   0x030
+#define R_IFS     0x040
+#define R_IEC     0x0C0
+#define R_IPC     0x140
+#define R_OFF     0x540
+#define INTCON_MVEC 0x1000u
+
+static inline bool bit(const uint32_t *a, unsigned k)
+{
+	return (a[k >> 5] >> (k & 31)) & 1;
+}
+
+static unsigned prio_of(const struct vz_vevic *e, unsigned k)
+{
+	return (e->ipc[k >> 2] >> ((k & 3) * 8)) & 0x1F;   /* pri << 2 | sub */
+}
+
+/* Highest pending enabled IRQ: returns pri << 2 | sub (0 if none), irq in *out. */
+static unsigned highest(const struct vz_vevic *e, unsigned *out)
+{
+	unsigned best = 0, best_irq = 0;
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
+		uint32_t p = e->ifs[w] & e->iec[w];
+		while (p) {
+			unsigned b = 31 - (unsigned)__builtin_clz(p);
+			unsigned k = w * 32 + b;
+			unsigned key = prio_of(e, k);
+			p &= ~(1u << b);
+			if (key >= 4 && (key > best || (key == best && k < best_irq))) {
+				best = key;
+				best_irq = k;
+			}
+		}
+	}
+	*out = best_irq;
+	return best;
+}
+
+bool vevic_pending(const struct vz_vm *vm)
+{
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
+		if (vm->evic.ifs[w] & vm->evic.iec[w])
+			return true;
+	return false;
+}
+
+void vevic_update(struct vz_vm *vm)
+{
+	struct vz_vevic *e = &vm->evic;
+	unsigned irq;
+	unsigned key = highest(e, &irq);
+	uint32_t gc2 = 0;
+	if (key && !(vm->cfg->flags & VZ_VM_POLLING)) {
+		uint32_t vec = (e->intcon & INTCON_MVEC) ? e->off[irq] : 0x200u;
+		gc2 = (uint32_t)(key >> 2) << GC2_GRIPL_SHIFT | (vec & 0xFFFFu);
+	}
+	vm->guestctl2 = gc2;
+	if (hv_fast.cur_id == vm->id)
+		CP0_WRITE(C0_GUESTCTL2, gc2);
+	if (key)
+		sched_wake(vm);
+}
+
+void vevic_raise(struct vz_vm *vm, unsigned irq)
+{
+	vm->evic.ifs[irq >> 5] |= 1u << (irq & 31);
+	sched_wake(vm);
+	vevic_update(vm);
+}
+
+/* Real source k is enabled iff the guest enables it and has no unacknowledged
+ * occurrence. */
+static void sync_real(struct vz_vm *vm, unsigned w, uint32_t bits)
+{
+	uint32_t own = bits & vm->cfg->irq_owned[w];
+	while (own) {
+		unsigned b = 31 - (unsigned)__builtin_clz(own);
+		unsigned k = w * 32 + b;
+		own &= ~(1u << b);
+		evic_enable(k, vm->state == VM_RUNNABLE || vm->state == VM_WAITING ?
+			    bit(vm->evic.iec, k) && !bit(vm->evic.ifs, k) : false);
+	}
+}
+
+void vevic_real_irq(unsigned irq)
+{
+	unsigned owner = irq < VZ_NUM_IRQS ? vz_system.irq_owner[irq] : 0;
+	struct vz_vm *vm = owner ? vm_by_id(owner) : NULL;
+	evic_enable(irq, false);
+	if (!vm) {
+		evic_clear(irq);
+		return;
+	}
+	vm->irqs++;
+	vevic_raise(vm, irq);
+}
+
+void vevic_release(struct vz_vm *vm)
+{
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
+		uint32_t own = vm->cfg->irq_owned[w];
+		while (own) {
+			unsigned b = 31 - (unsigned)__builtin_clz(own);
+			own &= ~(1u << b);
+			evic_enable(w * 32 + b, false);
+		}
+	}
+}
+
+void vevic_reclaim(struct vz_vm *vm)
+{
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
+		sync_real(vm, w, 0xFFFFFFFFu);
+}
+
+void vevic_reset(struct vz_vm *vm)
+{
+	struct vz_vevic *e = &vm->evic;
+	uint8_t *p = (uint8_t *)e;
+	for (unsigned i = 0; i < sizeof(*e); i++)
+		p[i] = 0;
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
+		e->allowed[w] = vm->cfg->irq_owned[w];
+	e->allowed[0] |= 7u;                      /* core timer, software 0/1 */
+	if (vm->con.present)
+		for (unsigned i = 0; i < 3; i++)
+			e->allowed[(vm->con.irq + i) >> 5] |= 1u << ((vm->con.irq + i) & 31);
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
+		uint32_t own = vm->cfg->irq_owned[w];
+		while (own) {
+			unsigned b = 31 - (unsigned)__builtin_clz(own);
+			unsigned k = w * 32 + b;
+			own &= ~(1u << b);
+			evic_enable(k, false);
+			evic_clear(k);
+			evic_set_priority(k, 6, 0);
+		}
+	}
+	vm->guestctl2 = 0;
+}
+
+static uint32_t apply_alias(uint32_t old, uint32_t v, unsigned alias)
+{
+	switch (alias) {
+	case 1: return old & ~v;
+	case 2: return old | v;
+	case 3: return old ^ v;
+	}
+	return v;
+}
+
+static uint32_t ifs_read(const struct vz_vm *vm, unsigned w)
+{
+	uint32_t own = vm->cfg->irq_owned[w];
+	uint32_t real = own ? HV_REG32(0x1F810040u + 0x10 * w) & own : 0;
+	return vm->evic.ifs[w] | real;
+}
+
+bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
+{
+	struct vz_vevic *e = &vm->evic;
+	uint32_t reg = off & ~0xFu;
+	*val = 0;
+	if (off >= R_OFF) {
+		unsigned k = (off - R_OFF) >> 2;
+		if (k < VZ_NUM_IRQS)
+			*val = e->off[k];
+		return true;
+	}
+	if (off & 0xC)
+		return true;          /* aliases read as 0 */
+	if (reg == R_INTCON) {
+		*val = e->intcon;
+	} else if (reg == R_PRISS) {
+		*val = e->priss;
+	} else if (reg == R_INTSTAT) {
+		unsigned irq, key = highest(e, &irq);
+		*val = key ? ((key >> 2) << 8 | (irq & 0xFF)) : 0;
+	} else if (reg == R_IPTMR) {
+		*val = e->iptmr;
+	} else if (reg >= R_IFS && reg < R_IEC) {
+		unsigned w = (reg - R_IFS) >> 4;
+		if (w < VZ_IRQ_WORDS)
+			*val = ifs_read(vm, w);
+	} else if (reg >= R_IEC && reg < R_IPC) {
+		unsigned w = (reg - R_IEC) >> 4;
+		if (w < VZ_IRQ_WORDS)
+			*val = e->iec[w];
+	} else if (reg >= R_IPC) {
+		unsigned n = (reg - R_IPC) >> 4;
+		if (n < (VZ_NUM_IRQS + 3) / 4)
+			*val = e->ipc[n];
+	}
+	return true;
+}
+
+static void violation(struct vz_vm *vm, uint32_t off, uint32_t bits)
+{
+	if (!vm->violations++)
+		con_printf("[hv] vm%u: interrupt controller bits %x at +%x not owned: ignored\n",
+			   vm->id, bits, off);
+}
+
+bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
+{
+	struct vz_vevic *e = &vm->evic;
+	uint32_t reg = off & ~0xFu;
+	unsigned alias = (off >> 2) & 3;
+
+	if (off >= R_OFF) {
+		unsigned k = (off - R_OFF) >> 2;
+		if (k < VZ_NUM_IRQS && bit(e->allowed, k))
+			e->off[k] = v & 0x3FFFEu;
+		else if (k < VZ_NUM_IRQS && v != e->off[k])
+			violation(vm, off, v);
+		vevic_update(vm);
+		return true;
+	}
+	if (reg == R_INTCON) {
+		e->intcon = apply_alias(e->intcon, v, alias) & 0x171Fu;
+	} else if (reg == R_PRISS) {
+		e->priss = apply_alias(e->priss, v, alias);
+	} else if (reg == R_IPTMR) {
+		e->iptmr = apply_alias(e->iptmr, v, alias);
+	} else if (reg >= R_IFS && reg < R_IEC) {
+		unsigned w = (reg - R_IFS) >> 4;
+		if (w >= VZ_IRQ_WORDS)
+			return true;
+		uint32_t old = ifs_read(vm, w);
+		uint32_t neu = apply_alias(old, v, alias);
+		uint32_t changed = (old ^ neu);
+		if (changed & ~e->allowed[w])
+			violation(vm, off, changed & ~e->allowed[w]);
+		changed &= e->allowed[w];
+		neu = (old & ~changed) | (neu & changed);
+		uint32_t cleared_own = changed & old & vm->cfg->irq_owned[w];
+		e->ifs[w] = neu;
+		if (cleared_own) {
+			HV_REG32(0x1F810040u + 0x10 * w + 4) = cleared_own;  /* IFSxCLR */
+			sync_real(vm, w, cleared_own);
+		}
+		if (vm->con.present && (unsigned)(vm->con.irq >> 5) <= w &&
+		    (unsigned)((vm->con.irq + 2) >> 5) >= w)
+			vcon_levels(vm);
+	} else if (reg >= R_IEC && reg < R_IPC) {
+		unsigned w = (reg - R_IEC) >> 4;
+		if (w >= VZ_IRQ_WORDS)
+			return true;
+		uint32_t old = e->iec[w];
+		uint32_t neu = apply_alias(old, v, alias);
+		uint32_t changed = old ^ neu;
+		if (changed & ~e->allowed[w])
+			violation(vm, off, changed & ~e->allowed[w]);
+		changed &= e->allowed[w];
+		e->iec[w] = (old & ~changed) | (neu & changed);
+		sync_real(vm, w, changed);
+	} else if (reg >= R_IPC) {
+		unsigned n = (reg - R_IPC) >> 4;
+		if (n >= (VZ_NUM_IRQS + 3) / 4)
+			return true;
+		uint32_t mask = 0;
+		for (unsigned i = 0; i < 4; i++)
+			if (bit(e->allowed, n * 4 + i))
+				mask |= 0x1Fu << (8 * i);
+		uint32_t neu = apply_alias(e->ipc[n], v, alias);
+		if ((neu ^ e->ipc[n]) & ~mask)
+			violation(vm, off, (neu ^ e->ipc[n]) & ~mask);
+		neu = (e->ipc[n] & ~mask) | (neu & mask);
+		for (unsigned i = 0; i < 4; i++)       /* priority 7 is the hypervisor's */
+			if (((neu >> (8 * i + 2)) & 7) == 7)
+				neu &= ~(1u << (8 * i + 2));
+		e->ipc[n] = neu;
+	}
+	vevic_update(vm);
+	return true;
+}
