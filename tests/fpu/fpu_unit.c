@@ -770,8 +770,10 @@ static void test_control_registers(void **state)
 	/* FCCR view of the condition codes */
 	assert_int_equal(run(cop1_move(CFC1, 3, 25)), FPU_OK);
 	assert_int_equal(gpr[3], 0xFF);
+	fpu.fcsr = 0;       /* FS (bit 24) must not leak into the view */
 	gpr[2] = 0xA5;
 	assert_int_equal(run(cop1_move(CTC1, 2, 25)), FPU_OK);
+	assert_int_equal(fpu.fcsr, 1u << 23 | (0xA5u >> 1) << 25);
 	assert_int_equal(fpu.fcsr >> 23 & 1, 1);
 	assert_int_equal(fpu.fcsr >> 25, 0xA5 >> 1);
 	assert_int_equal(run(cop1_move(CFC1, 3, 25)), FPU_OK);
