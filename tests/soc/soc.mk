@@ -28,3 +28,19 @@ test-soc-unit: $(SOC_UNIT)
 
 test-soc: test-soc-unit
 TEST_TARGETS += test-soc
+
+# End-to-end target programs: UART and timer interrupts on the whole
+# simulator, run by vzlet-testrun from the reset vector.
+SOC_TARGETS := $(patsubst tests/soc/target/%.c,%,$(wildcard tests/soc/target/*.c))
+SOC_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/soc/%.elf,$(SOC_TARGETS))
+
+$(BUILD)/tests/soc/%.elf: $(BUILD)/target/tests/soc/target/%.o $(TESTLIB_OBJS)
+	$(TEST_LINK)
+
+.PHONY: test-soc-target
+test-soc-target: $(TESTRUN) $(SOC_TARGET_ELFS)
+	@fail=0; for t in $(SOC_TARGETS); do \
+		$(TESTRUN) --cycles 20000000 --name soc-$$t $(BUILD)/tests/soc/$$t.elf || fail=1; \
+	done; exit $$fail
+
+test-soc: test-soc-target
