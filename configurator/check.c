@@ -1,0 +1,293 @@
+/* check.c - checks across VMs (see check.h). */
+#include "check.h"
+
+#include <string.h>
+
+#include "diag.h"
+#include <vzlet/vm_config.h>
+
+static bool ranges_overlap(uint32_t a, uint32_t as, uint32_t b, uint32_t bs)
+{
+	return (uint64_t)a < (uint64_t)b + bs && (uint64_t)b < (uint64_t)a + as;
+}
+
+static bool inside(uint32_t a, uint32_t as, uint32_t b, uint32_t bs)
+{
+	return a >= b && (uint64_t)a + as <= (uint64_t)b + bs;
+}
+
+int check_vm_ids(const struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+	const struct cfg_vm *by_id[CFG_MAX_VMS + 1] = { 0 };
+
+	for (unsigned i = 0; i < sys->nvms; i++) {
+		const struct cfg_vm *vm = &sys->vms[i];
+
+		if (vm->id < 1 || vm->id > CFG_MAX_VMS)
+			continue;   /* reported while reading */
+		if (by_id[vm->id])
+			diag_error(vm->path, "reg", "VM id %u is already used by %s", vm->id,
+				   by_id[vm->id]->path);
+		else
+			by_id[vm->id] = vm;
+	}
+	if (diag_errors() != before)
+		return -1;
+	/* The hypervisor indexes VMs by id - 1: ids are 1..N without gaps. */
+	for (unsigned id = 1; id <= sys->nvms; id++)
+		if (!by_id[id])
+			for (unsigned i = 0; i < sys->nvms; i++)
+				if (sys->vms[i].id > sys->nvms) {
+					diag_error(sys->vms[i].path, "reg", "VM id %u leaves id %u "
+						   "unused: ids are 1..%u without gaps",
+						   sys->vms[i].id, id, sys->nvms);
+					return -1;
+				}
+	for (unsigned i = 0; i < sys->nvms; i++)
+		for (unsigned k = i + 1; k < sys->nvms; k++)
+			if (!strcmp(sys->vms[i].label, sys->vms[k].label))
+				diag_error(sys->vms[k].path, "label", "\"%s\" is already the name of %s",
+					   sys->vms[k].label, sys->vms[i].path);
+	return diag_errors() == before ? 0 : -1;
+}
+
+int check_ownership(struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+	/* Owner of each pin of each port device: VM index + 1. */
+	static uint8_t pin_owner[CFG_MAX_DEVICES][16];
+
+	memset(pin_owner, 0, sizeof pin_owner);
+	for (unsigned d = 0; d < sys->ndevices; d++)
+		sys->devices[d].owner = -1;
+	for (unsigned v = 0; v < sys->nvms; v++) {
+		const struct cfg_vm *vm = &sys->vms[v];
+
+		for (unsigned i = 0; i < vm->nblocks; i++) {
+			const struct cfg_block *b = &vm->blocks[i];
+			struct cfg_device *d;
+
+			if (b->device < 0)
+				continue;
+			d = &sys->devices[b->device];
+			if (d->emulator != EMU_NONE || d->shareable || d->hypervisor_only ||
+			    b->pins_only)
+				continue;
+			if (d->owner >= 0 && d->owner != (int)v) {
+				diag_error(b->path, b->prop, "%s is not shareable and is already "
+					   "given to %s", d->path, sys->vms[d->owner].path);
+				continue;
+			}
+			d->owner = (int)v;
+		}
+	}
+	/* Pins: a port given whole to one VM has no pins left for others. */
+	for (unsigned v = 0; v < sys->nvms; v++) {
+		const struct cfg_vm *vm = &sys->vms[v];
+
+		for (unsigned i = 0; i < vm->npins; i++) {
+			int port = vm->pins[i].port;
+			unsigned pin = vm->pins[i].pin;
+			const struct cfg_device *d = &sys->devices[port];
+
+			if (d->owner >= 0 && d->owner != (int)v) {
+				diag_error(vm->path, "pins", "pin %u of %s: the port is already given "
+					   "whole to %s", pin, d->path, sys->vms[d->owner].path);
+				continue;
+			}
+			if (pin_owner[port][pin] && pin_owner[port][pin] != v + 1)
+				diag_error(vm->path, "pins", "pin %u of %s is already given to %s",
+					   pin, d->path, sys->vms[pin_owner[port][pin] - 1].path);
+			else
+				pin_owner[port][pin] = (uint8_t)(v + 1);
+		}
+	}
+	return diag_errors() == before ? 0 : -1;
+}
+
+static int device_of_irq(const struct cfg_system *sys, unsigned irq)
+{
+	for (unsigned d = 0; d < sys->ndevices; d++)
+		for (unsigned i = 0; i < sys->devices[d].nirqs; i++)
+			if (sys->devices[d].irqs[i] == irq)
+				return (int)d;
+	return -1;
+}
+
+static bool vm_has_device(const struct cfg_vm *vm, int dev)
+{
+	for (unsigned i = 0; i < vm->nblocks; i++)
+		if (vm->blocks[i].device == dev)
+			return true;
+	return false;
+}
+
+int check_irqs(struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+
+	memset(sys->irq_owner, 0, sizeof sys->irq_owner);
+	for (unsigned v = 0; v < sys->nvms; v++) {
+		struct cfg_vm *vm = &sys->vms[v];
+
+		memset(vm->irq_owned, 0, sizeof vm->irq_owned);
+		for (unsigned i = 0; i < vm->nirqs; i++) {
+			unsigned irq = vm->irqs[i];
+			int dev;
+
+			for (unsigned k = 0; k < i; k++)
+				if (vm->irqs[k] == irq)
+					diag_error(vm->path, "interrupts", "IRQ %u is listed twice", irq);
+			if (irq <= 2)
+				continue;   /* core timer and software interrupts: per VM */
+			dev = device_of_irq(sys, irq);
+			if (dev < 0) {
+				diag_error(vm->path, "interrupts", "IRQ %u: unknown, no device of the "
+					   "SoC description raises it", irq);
+				continue;
+			}
+			if (!vm_has_device(vm, dev)) {
+				diag_error(vm->path, "interrupts", "IRQ %u belongs to %s, which this "
+					   "VM does not have", irq, sys->devices[dev].path);
+				continue;
+			}
+			if (sys->devices[dev].emulator != EMU_NONE)
+				continue;   /* virtual: raised by the emulator */
+			if (sys->irq_owner[irq] && sys->irq_owner[irq] != vm->id) {
+				for (unsigned o = 0; o < sys->nvms; o++)
+					if (sys->vms[o].id == sys->irq_owner[irq])
+						diag_error(vm->path, "interrupts", "IRQ %u is already owned "
+							   "by %s", irq, sys->vms[o].path);
+				continue;
+			}
+			sys->irq_owner[irq] = (uint8_t)vm->id;
+			vm->irq_owned[irq / 32] |= 1u << (irq % 32);
+		}
+	}
+	return diag_errors() == before ? 0 : -1;
+}
+
+struct named_range {
+	const char *what;
+	uint32_t base, size;
+};
+
+static const struct named_range hv_ranges[] = {
+	{ "the hypervisor's flash", VZ_HV_FLASH_BASE, VZ_HV_FLASH_SIZE },
+	{ "the hypervisor's RAM", VZ_HV_RAM_BASE, VZ_HV_RAM_SIZE },
+	{ "boot flash (the hypervisor's)", PIC32_BFLASH_BASE, PIC32_BFLASH_SIZE },
+};
+
+int check_memory(const struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+
+	for (unsigned v = 0; v < sys->nvms; v++) {
+		const struct cfg_vm *vm = &sys->vms[v];
+
+		for (unsigned i = 0; i < vm->nregions; i++) {
+			const struct cfg_region *r = &vm->regions[i];
+
+			if (r->kind != REGION_MEMORY)
+				continue;
+			if ((r->perms & PERM_X) && (r->size % PAGE_4K || r->pa % PAGE_4K ||
+						    r->gpa % PAGE_4K)) {
+				diag_error(r->path, r->prop, "executable memory below 4 KB pages: "
+					   "0x%x bytes at 0x%08x (sub-page protection cannot "
+					   "cover instruction fetches)", r->size, r->pa);
+				continue;
+			}
+			if (r->size == 0 || r->size % PAGE_4K || r->pa % PAGE_4K ||
+			    r->gpa % PAGE_4K) {
+				diag_error(r->path, r->prop, "0x%x bytes at 0x%08x: misaligned, memory "
+					   "regions are whole 4 KB pages", r->size, r->pa);
+				continue;
+			}
+			if (!inside(r->pa, r->size, PIC32_RAM_BASE, PIC32_RAM_SIZE) &&
+			    !inside(r->pa, r->size, PIC32_PFLASH_BASE, PIC32_PFLASH_SIZE)) {
+				diag_error(r->path, r->prop, "0x%x bytes at 0x%08x: oversized or "
+					   "outside the chip's RAM and program flash", r->size, r->pa);
+				continue;
+			}
+			if ((r->perms & PERM_W) &&
+			    inside(r->pa, r->size, PIC32_PFLASH_BASE, PIC32_PFLASH_SIZE))
+				diag_error(r->path, "access", "program flash cannot be mapped writable");
+			if ((uint64_t)r->gpa + r->size > 0x20000000ull)
+				diag_error(r->path, "guest-address", "0x%08x + 0x%x is outside the "
+					   "guest-physical space", r->gpa, r->size);
+			for (unsigned h = 0; h < sizeof hv_ranges / sizeof hv_ranges[0]; h++)
+				if (ranges_overlap(r->pa, r->size, hv_ranges[h].base, hv_ranges[h].size))
+					diag_error(r->path, r->prop, "overlapping memory: 0x%08x..0x%08x "
+						   "overlaps %s", r->pa, r->pa + r->size - 1,
+						   hv_ranges[h].what);
+			/* Against other VMs' explicit memory. */
+			for (unsigned w = 0; w < v; w++)
+				for (unsigned k = 0; k < sys->vms[w].nregions; k++) {
+					const struct cfg_region *o = &sys->vms[w].regions[k];
+					bool both_ro = !(r->perms & PERM_W) && !(o->perms & PERM_W);
+
+					if (o->kind != REGION_MEMORY ||
+					    !ranges_overlap(r->pa, r->size, o->pa, o->size))
+						continue;
+					if ((r->shared && o->shared) || both_ro)
+						continue;
+					diag_error(r->path, r->prop, "overlapping memory: 0x%08x..0x%08x "
+						   "overlaps %s of %s (mark both \"shared\")", r->pa,
+						   r->pa + r->size - 1, o->what, sys->vms[w].path);
+				}
+		}
+	}
+	return diag_errors() == before ? 0 : -1;
+}
+
+static int device_at(const struct cfg_system *sys, uint32_t addr)
+{
+	for (unsigned d = 0; d < sys->ndevices; d++)
+		if (inside(addr, 4, sys->devices[d].base, sys->devices[d].size))
+			return (int)d;
+	return -1;
+}
+
+static void check_writes(const struct cfg_system *sys, const char *path, int vm_index,
+			 const struct cfg_setup_write *w, unsigned n)
+{
+	for (unsigned i = 0; i < n; i++) {
+		uint32_t pa = w[i].addr;
+		int dev;
+
+		/* Accept KSEG1 addresses too: the SFR map is usually written that way. */
+		if (pa >= 0xA0000000u && pa < 0xC0000000u)
+			pa &= 0x1FFFFFFFu;
+		if (pa % 4) {
+			diag_error(path, "setup", "address 0x%08x is not word aligned", w[i].addr);
+			continue;
+		}
+		dev = device_at(sys, pa);
+		if (dev < 0) {
+			diag_error(path, "setup", "address 0x%08x: unknown device, no device of the "
+				   "SoC description has this register", w[i].addr);
+			continue;
+		}
+		if (sys->devices[dev].emulator != EMU_NONE) {
+			diag_error(path, "setup", "address 0x%08x is in %s, which the hypervisor "
+				   "emulates", w[i].addr, sys->devices[dev].path);
+			continue;
+		}
+		if (vm_index >= 0 && sys->devices[dev].owner >= 0 &&
+		    sys->devices[dev].owner != vm_index)
+			diag_error(path, "setup", "address 0x%08x is in %s, which belongs to %s",
+				   w[i].addr, sys->devices[dev].path,
+				   sys->vms[sys->devices[dev].owner].path);
+	}
+}
+
+int check_setup(const struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+
+	check_writes(sys, sys->hv.path, -1, sys->hv.setup, sys->hv.nsetup);
+	for (unsigned v = 0; v < sys->nvms; v++)
+		check_writes(sys, sys->vms[v].path, (int)v, sys->vms[v].setup, sys->vms[v].nsetup);
+	return diag_errors() == before ? 0 : -1;
+}
