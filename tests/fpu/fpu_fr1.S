@@ -320,6 +320,41 @@ test_main:
 	CHKS	123, $f0, 0x01020304
 	CHKFCSR	124, EN_V | CAUSE_V
 
+	/* the same in a branch delay slot: EPC = the branch, Cause.BD */
+	sw	$zero, exc_count
+	SETFCSR	EN_V
+	la	$s2, 2f
+	la	$t0, 3f
+	sw	$t0, exc_resume
+	.set	noreorder
+2:	b	4f
+	add.s	$f0, $f6, $f6
+	.set	reorder
+4:	li	$s3, 0xBAD		/* the branch must not complete */
+3:	lw	$t2, exc_count
+	EXPECT	130, 1, $t2
+	lw	$a2, exc_epc
+	move	$a1, $s2
+	li	$a0, 131
+	jal	fpu_expect
+	lw	$t2, exc_cause
+	srl	$t2, $t2, 31
+	EXPECT	132, 1, $t2
+	li	$t2, 0xBAD
+	beq	$s3, $t2, 1f
+	li	$t2, 0
+1:	EXPECT	133, 0, $t2
+	CHKS	134, $f0, 0x01020304
+
+	/* MADD with an enabled exception writes nothing */
+	sw	$zero, exc_count
+	SETFCSR	EN_V
+	LDS	$f2, 0x3F800000
+	madd.s	$f0, $f6, $f2, $f2	/* fr = sNaN */
+	lw	$t2, exc_count
+	EXPECT	135, 1, $t2
+	CHKS	136, $f0, 0x01020304
+
 	/* CTC1 that sets a Cause bit with its Enable traps at once */
 	sw	$zero, exc_count
 	SETFCSR	0
