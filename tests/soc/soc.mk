@@ -40,7 +40,7 @@ $(BUILD)/tests/soc/%.elf: $(BUILD)/target/tests/soc/target/%.o $(TESTLIB_OBJS)
 .PHONY: test-soc-target
 test-soc-target: $(TESTRUN) $(SOC_TARGET_ELFS)
 	@fail=0; for t in $(SOC_TARGETS); do \
-		$(TESTRUN) --cycles 20000000 --name soc-$$t $(BUILD)/tests/soc/$$t.elf || fail=1; \
+		$(TESTRUN) --strict-sfr --cycles 20000000 --name soc-$$t $(BUILD)/tests/soc/$$t.elf || fail=1; \
 	done; exit $$fail
 
 test-soc: test-soc-target
