@@ -103,6 +103,7 @@ void soc_init(struct machine *m)
 	uart_init(m);
 	timer_init(m);
 	gpio_init(m);
+	sba_init(m);
 }
 
 void soc_reset(struct machine *m)

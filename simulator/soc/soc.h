@@ -195,6 +195,23 @@ uint64_t soc_pbclk_hz(const struct machine *m, unsigned bus /* 1..8 */);
 /* SYSCLK cycles per PBCLKn cycle (the divider). */
 unsigned soc_pbclk_div(const struct machine *m, unsigned bus);
 
+/* ---- System bus access protection (sba.c) ------------------------------- */
+
+#define SBA_TARGETS 14
+#define SBA_REGIONS 8
+
+struct sba_target {
+	uint32_t elog1, elog2, econ, eclrs, eclrm;
+	uint32_t reg[SBA_REGIONS], rd[SBA_REGIONS], wr[SBA_REGIONS];
+};
+
+struct sba {
+	uint32_t sbflag;
+	struct sba_target target[SBA_TARGETS];
+};
+
+void sba_init(struct machine *m);
+
 /* ---- The whole SoC ------------------------------------------------------ */
 
 struct soc {
@@ -205,7 +222,7 @@ struct soc {
 	struct port port[PORT_COUNT];
 	struct sysregs sys;
 	struct osc osc;
-	uint32_t scratch;       /* write-only registers (TXREG...) park here */
+	struct sba sba;
 };
 
 #endif

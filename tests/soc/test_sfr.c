@@ -173,6 +173,22 @@ static void memories_through_soc(void **state)
 	assert_true(sn0 != 0xFFFFFFFFu && sn1 != 0xFFFFFFFFu);
 }
 
+static void bus_protection_storage(void **state)
+{
+	(void)state;
+	/* Target 9 (PS4, ports), region 2: programmed and read back. */
+	uint32_t reg = 0xBF8F8000u + 0x400 * 9 + 0x40 + 0x20 * 2;
+	assert_int_equal(rd(reg + 0x10), 0xF);      /* RD: all groups */
+	wr(reg, 0x1F860000u | 0x80u);
+	wr(reg + 0x10, 0x1);
+	wr(reg + 0x18, 0x3);
+	assert_int_equal(rd(reg), 0x1F860080u);
+	assert_int_equal(rd(reg + 0x10), 0x1);
+	assert_int_equal(rd(reg + 0x18), 0x3);
+	assert_int_equal(rd(0xBF8F0510u), 0);       /* SBFLAG: no violations */
+	assert_int_equal(m->stop, VZSIM_RUNNING);
+}
+
 int run_sfr_tests(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -185,6 +201,7 @@ int run_sfr_tests(void)
 		cmocka_unit_test_setup_teardown(strict_allows_implemented, soc_setup_strict, soc_teardown),
 		cmocka_unit_test_setup_teardown(bus_errors, soc_setup, soc_teardown),
 		cmocka_unit_test_setup_teardown(memories_through_soc, soc_setup, soc_teardown),
+		cmocka_unit_test_setup_teardown(bus_protection_storage, soc_setup_strict, soc_teardown),
 	};
 	return cmocka_run_group_tests_name("soc-sfr", tests, NULL, NULL);
 }
