@@ -311,9 +311,11 @@ static uint32_t simple_insn(struct gen *g)
 		/* ---- FPU (only with fp) ---- */
 		if (cls < 80) {          /* arithmetic */
 			unsigned fmt = fp_fmt_sd(g);
-			/* EXCLUDE RECIP/RSQRT: accuracy is implementation-defined. */
-			static const unsigned fn[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
-			unsigned f = fn[rnd(r, 8)];
+			/* EXCLUDE RECIP/RSQRT: accuracy is implementation-defined.
+			 * EXCLUDE ABS/NEG: arithmetic in legacy mode (sNaN -> Invalid,
+			 * Cause updated), but QEMU 7.2 only flips the sign bit. */
+			static const unsigned fn[] = { 0, 1, 2, 3, 4, 6 };
+			unsigned f = fn[rnd(r, 6)];
 			unsigned ft = (f >= 4) ? 0 : fpr(g, fmt);
 			return enc_cop1(fmt, ft, fpr(g, fmt), fpr(g, fmt), f);
 		}
@@ -380,6 +382,16 @@ static void branch_block(struct gen *g)
 	unsigned rs = src_reg(g), rt = src_reg(g);
 	unsigned k = rnd(r, g->o->fp ? 24 : 20);
 	blk->br = BR_REL;
+	/* EXCLUDE branches that are never taken by construction (BNE r,r;
+	 * BLTZ/BGTZ/BLTZAL $0): QEMU translates them as NOPs, so an exception
+	 * in their delay slot gets BD = 0 there (docs/testing.md, QEMU quirks).
+	 * The likely forms are kept: their delay slot is nullified. */
+	if (k == 1)
+		while (rt == rs)
+			rt = src_reg(g);
+	if (k == 3 || k == 8 || k == 12)
+		while (rs == 0)
+			rs = src_reg(g);
 	if (k < 8) {
 		static const unsigned op[] = { OP_BEQ, OP_BNE, OP_BLEZ, OP_BGTZ, OP_BEQL, OP_BNEL, OP_BLEZL, OP_BGTZL };
 		unsigned o = op[k];
@@ -390,7 +402,7 @@ static void branch_block(struct gen *g)
 		unsigned s = sub[k - 8];
 		/* EXCLUDE BLTZAL/BGEZAL(L) with rs = 31 (UNPREDICTABLE: not restartable). */
 		if (s >= 0x10)
-			while (rs == 31)
+			while (rs == 31 || (k == 12 && rs == 0))
 				rs = src_reg(g);
 		put(blk, enc_i(OP_REGIMM, rs, s, 0));
 	} else if (k < 18) {
@@ -471,8 +483,10 @@ static void gen_case(struct gen *g)
 				v &= ~0x0003F000u;
 			if (chance(r, 70))
 				v &= ~0x00000F80u;
-			/* EXCLUDE FS (bit 24): flush-to-zero details are implementation-defined. */
-			v &= ~0x01000000u;
+			/* EXCLUDE FS (bit 24): flush-to-zero details are implementation-defined.
+			 * EXCLUDE the Underflow enable (bit 8): QEMU 7.2 does not signal
+			 * Underflow for exact tiny results when the trap is enabled. */
+			v &= ~0x01000100u;
 			blk = new_block(g);
 			put(blk, enc_i(OP_LUI, 0, t, v >> 16));
 			put(blk, enc_i(OP_ORI, t, t, v & 0xFFFF));
@@ -511,10 +525,10 @@ static uint32_t init_gpr_value(struct rng *r)
 	return rnd32(r);
 }
 
-static uint32_t init_single(struct rng *r)
+static uint32_t init_single_bits(struct rng *r)
 {
 	static const uint32_t special[] = { 0x00000000, 0x80000000u, 0x3F800000, 0xBF800000u,
-		0x7F800000, 0xFF800000u, 0x7FBFFFFF, 0x7FC00000, 0xFFBFFFFFu, 0x00000001, 0x007FFFFF,
+		0x7F800000, 0xFF800000u, 0x7FBFFFFF, 0x7FC00000, 0xFFC00001u, 0x00000001, 0x007FFFFF,
 		0x00800000, 0x4F000000, 0xCF000000u, 0x4EFFFFFF, 0x3F000000, 0x7F7FFFFF, 0x5F000000,
 		0x40490FDB };
 	unsigned k = rnd(r, 10);
@@ -529,11 +543,11 @@ static uint32_t init_single(struct rng *r)
 	return rnd32(r);
 }
 
-static uint64_t init_double(struct rng *r)
+static uint64_t init_double_bits(struct rng *r)
 {
 	static const uint64_t special[] = { 0, 0x8000000000000000ull, 0x3FF0000000000000ull,
 		0xBFF0000000000000ull, 0x7FF0000000000000ull, 0xFFF0000000000000ull,
-		0x7FF7FFFFFFFFFFFFull, 0x7FF8000000000000ull, 0x0000000000000001ull,
+		0x7FF7FFFFFFFFFFFFull, 0x7FF8000000000000ull, 0xFFFC000000000001ull, 0x0000000000000001ull,
 		0x000FFFFFFFFFFFFFull, 0x0010000000000000ull, 0x41E0000000000000ull,
 		0xC1E0000000000000ull, 0x41DFFFFFFFC00000ull, 0x43E0000000000000ull,
 		0x3FE0000000000000ull, 0x7FEFFFFFFFFFFFFFull, 0x400921FB54442D18ull,
@@ -548,6 +562,27 @@ static uint64_t init_double(struct rng *r)
 	if (k < 8)
 		return (uint64_t)(int64_t)((int)rnd(r, 2000) - 1000);
 	return (uint64_t)rnd32(r) << 32 | rnd32(r);
+}
+
+/* Quiet NaNs other than the default one would expose a documented model
+ * difference (QEMU returns the default NaN, vzlet-sim propagates the operand),
+ * so initial quiet NaNs are always the default NaN. Signalling NaNs may carry
+ * any payload: both give the default NaN and Invalid for them. */
+static uint32_t init_single(struct rng *r)
+{
+	uint32_t v = init_single_bits(r);
+	if ((v & 0x7F800000u) == 0x7F800000u && (v & 0x007FFFFFu) && !(v & 0x00400000u))
+		v = 0x7FBFFFFFu;
+	return v;
+}
+
+static uint64_t init_double(struct rng *r)
+{
+	uint64_t v = init_double_bits(r);
+	if ((v & 0x7FF0000000000000ull) == 0x7FF0000000000000ull && (v & 0x000FFFFFFFFFFFFFull) &&
+	    !(v & 0x0008000000000000ull))
+		v = 0x7FF7FFFFFFFFFFFFull;
+	return v;
 }
 
 static void put32(uint8_t *p, uint32_t v)
@@ -572,7 +607,7 @@ static void build_init(struct gen *g, uint8_t *ib)
 	uint32_t fcsr = rnd(r, 4);                       /* RM */
 	fcsr |= (rnd32(r) & 0x1F) << 2;                  /* flags */
 	if (chance(r, 15))
-		fcsr |= (rnd32(r) & 0x1F) << 7;          /* enables */
+		fcsr |= (rnd32(r) & 0x1D) << 7;          /* enables except Underflow (see CTC1) */
 	fcsr |= rnd32(r) & 0xFE800000u;                  /* FCC7..0 */
 	put32(ib + IB_FCSR, fcsr);
 	for (unsigned i = 0; i < 32; i++) {
