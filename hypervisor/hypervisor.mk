@@ -35,3 +35,7 @@ hypervisor: $(HV_OBJS)
 ALL_TARGETS += hypervisor
 
 -include $(HV_OBJS:.o=.d)
+
+# The demo guests are built with the hypervisor.
+include guests/poll/poll.mk
+include guests/irq/irq.mk

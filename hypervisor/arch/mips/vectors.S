@@ -77,6 +77,9 @@ END(vz_vec_general)
 LEAF(vz_vec_interrupt)
 	jal	hv_interrupt
 	nop
+	mfc0	k0, CP0_STATUS		/* taking it raised IPL to its level: */
+	ins	k0, zero, 10, 6		/* guests always run with root IPL 0 */
+	mtc0	k0, CP0_STATUS
 	ehb
 	eret
 END(vz_vec_interrupt)
