@@ -1,6 +1,7 @@
 /* soc.h - the PIC32MZ2048EFG100 peripherals around the core: the SFR
  * framework, the interrupt controller (EVIC), UART1-6, Timer1-9, ports A-K,
- * the system/configuration registers and the oscillator block.
+ * the system/configuration registers, the oscillator block and the bus
+ * access-protection registers.
  *
  * struct soc lives inside struct machine. Each device is one .c file in this
  * folder; they meet through the SFR table (sfr.c) and the EVIC (evic.c).
@@ -50,7 +51,7 @@ struct sfr_page {
 	uint16_t slot[SFR_PAGE_WORDS]; /* word -> sfr index + 1 (0 = none) */
 };
 
-#define SFR_POOL_PAGES 16u
+#define SFR_POOL_PAGES 24u
 
 struct sfr_table {
 	struct sfr regs[SFR_MAX];
