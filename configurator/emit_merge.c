@@ -74,6 +74,8 @@ int emit_merge(FILE *f, const struct cfg_system *sys, const char *hv_elf)
 			piece(f, vm->elf_path, p->offset, p->size, r->pa + (p->gpa_load - r->gpa));
 		}
 	}
+	/* The chip starts at the reset vector in boot flash (the hypervisor's). */
+	fprintf(f, "-execution-start-address 0xbfc00000\n");
 	return ferror(f) ? -1 : 0;
 }
 

@@ -174,7 +174,7 @@ static void build_flash_region(struct cfg_vm *vm, uint32_t area_base, uint32_t a
 			hi = round_up(hi, PAGE_4K) <= area_base + area_size ? round_up(hi, PAGE_4K)
 									   : area_base + area_size;
 	}
-	r = add_region(vm, "elf");
+	r = add_region(vm, use_flash_size && vm->flash_size ? "flash-size" : "elf");
 	if (!r)
 		return;
 	r->kind = REGION_FLASH;

@@ -7,3 +7,4 @@ include tests/cpu/cpu.mk
 include tests/fpu/fpu.mk
 include tests/diff/diff.mk
 include tests/soc/soc.mk
+include tests/config/config.mk

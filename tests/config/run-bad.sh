@@ -1,0 +1,56 @@
+#!/bin/sh
+# run-bad.sh VZLET_CONFIG OUTDIR - every tests/config/bad/*.dts must make
+# vzlet-config exit with status 1 (not crash) and print the message fragment
+# named on the file's first line: /* expect: <fragment> */
+set -u
+cfg=$1
+out=$2
+fail=0
+count=0
+mkdir -p "$out/bad"
+
+check() { # name, dtb, expected fragment, extra args...
+	name=$1 dtb=$2 want=$3
+	shift 3
+	count=$((count + 1))
+	"$cfg" "$@" "$dtb" >"$out/bad/$name.out" 2>&1
+	rc=$?
+	if [ "$rc" -ne 1 ]; then
+		echo "FAIL config/bad/$name: exit status $rc, expected 1"
+		cat "$out/bad/$name.out"
+		fail=1
+	elif ! grep -qF -- "$want" "$out/bad/$name.out"; then
+		echo "FAIL config/bad/$name: expected \"$want\" in:"
+		cat "$out/bad/$name.out"
+		fail=1
+	fi
+}
+
+for dts in tests/config/bad/*.dts; do
+	name=$(basename "$dts" .dts)
+	want=$(sed -n '1s|^/\* expect: \(.*\) \*/$|\1|p' "$dts")
+	if [ -z "$want" ]; then
+		echo "FAIL config/bad/$name: first line must be /* expect: ... */"
+		fail=1
+		continue
+	fi
+	if ! dtc -q -I dts -O dtb -i systems -i tests/config/bad -o "$out/bad/$name.dtb" "$dts"; then
+		echo "FAIL config/bad/$name: dtc failed"
+		fail=1
+		continue
+	fi
+	check "$name" "$out/bad/$name.dtb" "$want"
+done
+
+# Inputs that are not devicetrees at all.
+dtc -q -I dts -O dtb -i systems -o "$out/bad/good.dtb" tests/config/good/two-vms.dts
+head -c 300 "$out/bad/good.dtb" >"$out/bad/truncated.dtb"
+check truncated-dtb "$out/bad/truncated.dtb" "not a valid devicetree blob"
+check not-a-dtb tests/config/good/two-vms.dts "not a valid devicetree blob"
+check missing-dtb "$out/bad/no-such-file.dtb" "cannot open"
+# A hypervisor image that spills out of its reservation.
+check hv-outside "$out/bad/good.dtb" "outside the hypervisor's reservation" \
+	--hypervisor "$out/hv-outside.elf" --merge "$out/bad/hv-outside.plan"
+
+[ "$fail" -eq 0 ] || exit 1
+echo "ok config bad-configuration cases ($count)"
