@@ -104,6 +104,7 @@ void soc_init(struct machine *m)
 	timer_init(m);
 	gpio_init(m);
 	sba_init(m);
+	nvm_init(m);
 }
 
 void soc_reset(struct machine *m)
@@ -116,6 +117,7 @@ void soc_reset(struct machine *m)
 	uart_reset(m);
 	timer_reset(m);
 	gpio_reset(m);
+	nvm_reset(m);
 }
 
 unsigned soc_flash_wait_states(const struct machine *m)

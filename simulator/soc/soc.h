@@ -171,8 +171,6 @@ struct sysregs {
 	uint32_t precon, prestat;
 	unsigned key_state;     /* SYSKEY sequence: 0 locked, 1 first key, 2 open */
 	uint32_t devcfg[4];     /* DEVCFG0-3 latched from boot flash at reset */
-	uint32_t nvm[16];       /* tolerant NVM controller registers */
-	bool nvm_warned;
 };
 
 struct osc {
@@ -195,6 +193,16 @@ uint64_t soc_sysclk_hz(const struct machine *m);
 uint64_t soc_pbclk_hz(const struct machine *m, unsigned bus /* 1..8 */);
 /* SYSCLK cycles per PBCLKn cycle (the divider). */
 unsigned soc_pbclk_div(const struct machine *m, unsigned bus);
+
+/* ---- Flash controller (nvm.c) ------------------------------------------ */
+
+struct nvm {
+	uint32_t con, key, addr, data[4], srcaddr, pwp, bwp, con2;
+	unsigned key_state;     /* NVMKEY sequence: 0, 1 first key, 2 armed */
+};
+
+void nvm_init(struct machine *m);
+void nvm_reset(struct machine *m);
 
 /* ---- System bus access protection (sba.c) ------------------------------- */
 
@@ -223,6 +231,7 @@ struct soc {
 	struct port port[PORT_COUNT];
 	struct sysregs sys;
 	struct osc osc;
+	struct nvm nvm;
 	struct sba sba;
 };
 

@@ -1,11 +1,10 @@
 /* system.c - configuration and system registers: CFGCON, DEVID, SYSKEY,
  * PMD1-7, CFGEBIA/CFGEBIC/CFGPG, the PPS selection words, PRECON/PRESTAT,
- * the DEVCFG words latched from boot flash, and a tolerant NVM controller.
+ * and the DEVCFG words latched from boot flash.
  */
 #include "machine.h"
 
 #define CFG_BASE     0x1F800000u
-#define NVM_BASE     0x1F800600u
 #define PPS_BASE     0x1F801400u
 #define PRECON_BASE  0x1F8E0000u
 
@@ -81,22 +80,6 @@ static void cfgpg_write(struct machine *m, struct sfr *r, uint32_t old)
 		*r->val = old;
 }
 
-/* NVMCON: WR (bit 15) starts an operation. Programming flash is not
- * modelled: the operation "completes" at once without changing flash, and
- * that is reported once. */
-static void nvmcon_write(struct machine *m, struct sfr *r, uint32_t old)
-{
-	(void)old;
-	static const uint32_t nvm_wr = 1u << 15;
-	if (*r->val & nvm_wr) {
-		*r->val &= ~nvm_wr;
-		if (!m->soc.sys.nvm_warned) {
-			m->soc.sys.nvm_warned = true;
-			machine_warn(m, "NVM flash programming is not modelled (NVMCON.WR ignored)");
-		}
-	}
-}
-
 void sys_init(struct machine *m)
 {
 	struct sysregs *s = &m->soc.sys;
@@ -123,14 +106,6 @@ void sys_init(struct machine *m)
 		NULL, NULL, s);
 	sfr_add(m, "CFGPG", CFG_BASE + 0xE0, &s->cfgpg, 0, 0xFFFFFFFFu, 0,
 		NULL, cfgpg_write, s);
-
-	static const char *nvm_names[11] = { "NVMCON", "NVMKEY", "NVMADDR",
-		"NVMDATA0", "NVMDATA1", "NVMDATA2", "NVMDATA3", "NVMSRCADDR",
-		"NVMPWP", "NVMBWP", "NVMCON2" };
-	for (unsigned i = 0; i < 11; i++)
-		sfr_add(m, nvm_names[i], NVM_BASE + 0x10 * i, &s->nvm[i], 0,
-			0xFFFFFFFFu, i == 1 ? SFR_NOALIAS : 0,
-			NULL, i == 0 ? nvmcon_write : NULL, s);
 
 	/* PPS: input selections 0x1F801400.., output selections 0x1F801500..;
 	 * one 4-bit word each, no aliases. Routing is not modelled. */

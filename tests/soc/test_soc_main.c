@@ -7,6 +7,7 @@ int run_uart_tests(void);
 int run_timer_tests(void);
 int run_gpio_tests(void);
 int run_system_tests(void);
+int run_nvm_tests(void);
 
 int main(void)
 {
@@ -17,6 +18,7 @@ int main(void)
 	failed += run_timer_tests();
 	failed += run_gpio_tests();
 	failed += run_system_tests();
+	failed += run_nvm_tests();
 	if (failed)
 		fprintf(stderr, "soc unit tests: %d failed\n", failed);
 	return failed != 0;
