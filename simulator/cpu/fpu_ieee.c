@@ -153,29 +153,30 @@ static uint64_t host_op(enum fpu_fmt fmt, enum fpu_op op, uint64_t a, uint64_t b
 /* The one case the rounded result cannot decide: it came out as exactly
  * +-2^Emin and was inexact. Tininess after rounding asks whether rounding
  * with an unbounded exponent range would have stayed below 2^Emin, so redo
- * the product with its smaller factor scaled up by 2^64 (exact), which moves
- * the result into the normal range. Only MUL gets here: tiny sums are always
- * exact, square roots are never tiny, and a quotient of two p-bit numbers
- * cannot fall strictly between (1 - 2^-p) 2^Emin and 2^Emin. */
+ * the operation with the small operand scaled up by 2^64 (exact), which
+ * moves the result into the normal range. Only MUL and DIV (and RECIP, a
+ * DIV) get here: tiny sums are always exact and square roots never tiny. */
 static bool tiny_at_min_normal(enum fpu_fmt fmt, enum fpu_op op, uint64_t a,
 			       uint64_t b, unsigned rm)
 {
 	int fe;
 	uint64_t r;
-	if (op != FOP_MUL)
-		return false;
 	if (fmt == FMT_S) {
 		float x = f32(a), y = f32(b);
-		if (fabsf(y) < fabsf(x)) {
+		if (op == FOP_MUL && fabsf(y) < fabsf(x)) {
 			float t = x; x = y; y = t;
 		}
+		if (op != FOP_MUL && op != FOP_DIV)
+			return false;
 		r = host_op(fmt, op, bits32(x * 0x1p64f), bits32(y), rm, &fe);
 		return fabsf(f32(r)) < 0x1p-62f;
 	}
 	double x = f64(a), y = f64(b);
-	if (fabs(y) < fabs(x)) {
+	if (op == FOP_MUL && fabs(y) < fabs(x)) {
 		double t = x; x = y; y = t;
 	}
+	if (op != FOP_MUL && op != FOP_DIV)
+		return false;
 	r = host_op(fmt, op, bits64(x * 0x1p64), bits64(y), rm, &fe);
 	return fabs(f64(r)) < 0x1p-958;
 }
