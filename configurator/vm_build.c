@@ -211,9 +211,21 @@ int vm_build_image(struct cfg_vm *vm)
 	vm->nsegments = img.nsegments;
 	memcpy(vm->segments, img.segments, sizeof img.segments[0] * img.nsegments);
 	vm->npieces = 0;
-	for (unsigned i = 0; i < img.npieces; i++)
+	/* A guest that starts in program flash carries its boot-flash stub only
+	 * for bare runs (the chip's reset vector); under the hypervisor it is
+	 * dead code, so it is neither placed nor mapped. */
+	uint32_t entry_gpa = 0;
+	bool boots_from_boot_flash = elf_guest_physical(img.entry, &entry_gpa) == 0 &&
+		inside(entry_gpa, 4, PIC32_BFLASH_BASE, PIC32_BFLASH_SIZE);
+
+	for (unsigned i = 0; i < img.npieces; i++) {
+		if (!boots_from_boot_flash &&
+		    inside(img.pieces[i].gpa_load, img.pieces[i].size, PIC32_BFLASH_BASE,
+			   PIC32_BFLASH_SIZE))
+			continue;
 		if (keep_piece(vm, &img.pieces[i]) != 0)
 			return -1;
+	}
 
 	/* Stored bytes must be in flash: a flash image cannot preload RAM. */
 	for (unsigned i = 0; i < vm->npieces; i++) {
@@ -289,6 +301,11 @@ int vm_check_image_fits(struct cfg_vm *vm)
 		unsigned need = PERM_R | ((s->flags & ELF_PF_W) ? PERM_W : 0);
 
 		if (s->gpa_run >= PIC32_DEVCFG_BASE && s->gpa_run < PIC32_DEVCFG_END)
+			continue;
+		/* A boot stub left out by vm_build_image (the guest starts in
+		 * program flash) needs no mapping. */
+		if (inside(s->gpa_run, s->memsz, PIC32_BFLASH_BASE, PIC32_BFLASH_SIZE) &&
+		    !in_region(vm, PIC32_BFLASH_BASE, 1, 0) && !in_region(vm, s->gpa_run, 1, 0))
 			continue;
 		if (!in_region(vm, s->gpa_run, s->memsz, need))
 			diag_error(vm->path, (s->flags & ELF_PF_W) ? vm->ram_prop : "elf",

@@ -1,1 +1,55 @@
-# systems build fragment (see top-level Makefile)
+# systems build fragment (see top-level Makefile): one bootable image per
+# system description systems/<name>.dts.
+#
+#   dtc          systems/<name>.dts            -> build/system/<name>/system.dtb
+#   vzlet-config system.dtb + guest ELFs       -> vm_tables.c, layout.ld
+#   hypervisor   $(HV_OBJS) + vm_tables.o      -> build/system/<name>/vzlet.elf
+#   vzlet-config --hypervisor vzlet.elf        -> merge.args (srec_cat plan)
+#   srec_cat     @merge.args                   -> build/system/<name>.srec, .hex
+#
+# build/system/<name>/ also keeps the ELFs with symbols for debugging: the
+# hypervisor (vzlet.elf) and a copy of each guest ELF, whose addresses are
+# the guest's own (what a debugger sees in guest mode).
+#
+# A system lists the guest ELFs its .dts names in SYSTEM_GUESTS_<name>, so
+# that make rebuilds the image when a guest changes.
+
+SYSTEMS := wifire-2guests
+SYSTEM_GUESTS_wifire-2guests := $(POLL_GUEST) $(IRQ_GUEST)
+
+SYS_OUT := $(BUILD)/system
+SYSTEM_DTSI := $(wildcard systems/*.dtsi)
+DTC ?= dtc
+SREC_CAT ?= srec_cat
+
+$(SYS_OUT)/%/system.dtb: systems/%.dts $(SYSTEM_DTSI)
+	@mkdir -p $(dir $@)
+	$(DTC) -q -I dts -O dtb -i systems -o $@ $<
+
+# Tables and linker fragment come out together; the .c is the target.
+.SECONDEXPANSION:
+$(SYS_OUT)/%/vm_tables.c: $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG) $$(SYSTEM_GUESTS_$$*)
+	$(VZLET_CONFIG) --tables $@ --linker $(dir $@)layout.ld --report $< >$(dir $@)report.txt
+
+$(SYS_OUT)/%/vm_tables.o: $(SYS_OUT)/%/vm_tables.c
+	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
+
+$(SYS_OUT)/%/vzlet.elf: $(SYS_OUT)/%/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
+	$(call hv_link,$@,$<)
+
+$(SYS_OUT)/%/merge.args: $(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
+	$(VZLET_CONFIG) --hypervisor $< --merge $@ $(SYS_OUT)/$*/system.dtb
+	@cp $(SYSTEM_GUESTS_$*) $(dir $@)
+
+$(SYS_OUT)/%.srec: $(SYS_OUT)/%/merge.args
+	$(SREC_CAT) @$< -o $@
+
+$(SYS_OUT)/%.hex: $(SYS_OUT)/%.srec
+	$(SREC_CAT) $< -o $@ -intel
+
+SYSTEM_IMAGES := $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s).srec $(SYS_OUT)/$(s).hex)
+.PHONY: systems
+systems: $(SYSTEM_IMAGES)
+ALL_TARGETS += systems
+.PRECIOUS: $(SYS_OUT)/%/system.dtb $(SYS_OUT)/%/vm_tables.c $(SYS_OUT)/%/vm_tables.o \
+	$(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/merge.args
