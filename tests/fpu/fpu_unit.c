@@ -395,6 +395,10 @@ static void test_tininess_after_rounding(void **state)
 	 * views -> not tiny; rounded toward zero it stays below -> tiny */
 	check_s2(F_MUL, 0x3F800001u, 0x007FFFFFu, 2, 0x00800000u, XI);
 	check_s2(F_MUL, 0x3F800001u, 0x007FFFFFu, 1, 0x007FFFFFu, XU | XI);
+	/* a quotient in a directed mode: 2^-124 / -(4 (1 + 2^-23)) =
+	 * -2^-126 (1 - 2^-23 + 2^-46 - ...); rounded toward -inf with 24 bits it
+	 * is -(1 - 2^-24) 2^-126 -> tiny; as a subnormal it becomes -2^-126 */
+	check_s2(F_DIV, 0x01800000u, 0xC0800001u, 3, 0x80800000u, XU | XI);
 }
 
 static void test_flush_to_zero(void **state)
