@@ -1,1 +1,59 @@
-# bench build fragment (see top-level Makefile)
+# bench build fragment (see top-level Makefile). Benchmarks are not tests:
+# nothing here is part of `make test`.
+#
+#   make bench-sim    vzlet-sim against qemu-system-mipsel on the integer workload
+#                     (BENCH_ITERATIONS=N to change the work; docs/benchmarks.md)
+#
+# Guest-mode figures (issue 3): set BENCH_GUEST_HARNESS to a root harness image
+# (default: the file below if it exists) and the same workload also runs as a
+# VZ guest, adding the sim_guest_mips: and guest_vs_root: lines.
+
+BENCH_TBUILD := $(BUILD)/target/bench
+BENCH_HBUILD := $(BUILD)/host/bench
+BENCH_BOOT := $(BENCH_TBUILD)/boot.bin
+BENCH_WORKLOAD := $(BENCH_TBUILD)/workload.bin
+BENCH_SIM_TOOL := $(BUILD)/bin/vzlet-bench-sim
+BENCH_WL_OBJS := $(BENCH_TBUILD)/start.o $(BENCH_TBUILD)/bench_main.o
+BENCH_ITERATIONS ?= 4000
+BENCH_GUEST_HARNESS ?= $(wildcard $(BUILD)/target/bench/guest_harness.elf)
+# The workload is compiled for speed like real firmware would be.
+BENCH_CFLAGS := $(TARGET_CFLAGS) -O2 -MMD -MP -Ibench/workload
+
+$(BENCH_TBUILD)/%.o: bench/workload/%.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(BENCH_CFLAGS) -c $< -o $@
+
+$(BENCH_TBUILD)/%.o: bench/workload/%.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -MMD -MP -Ibench/workload -c $< -o $@
+
+$(BENCH_TBUILD)/workload.elf: $(BENCH_WL_OBJS) bench/workload/workload.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T bench/workload/workload.ld $(BENCH_WL_OBJS) -o $@
+
+$(BENCH_WORKLOAD): $(BENCH_TBUILD)/workload.elf
+	$(TARGET_OBJCOPY) -O binary -j .text -j .rodata -j .data $< $@
+
+$(BENCH_TBUILD)/boot.elf: $(BENCH_TBUILD)/boot.o bench/workload/boot.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T bench/workload/boot.ld $(BENCH_TBUILD)/boot.o -o $@
+
+$(BENCH_BOOT): $(BENCH_TBUILD)/boot.elf
+	$(TARGET_OBJCOPY) -O binary -j .reset $< $@
+
+$(BENCH_HBUILD)/%.o: bench/host/%.c
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -Isimulator/include -c $< -o $@
+
+$(BENCH_SIM_TOOL): $(BENCH_HBUILD)/benchsim.o $(SIM_LIB)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(SIM_LIB) $(SIM_LIBS)
+
+.PHONY: bench-sim-tools bench-sim
+bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_SIM_TOOL)
+ALL_TARGETS += bench-sim-tools
+
+bench-sim: bench-sim-tools
+	$(BENCH_SIM_TOOL) --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
+		--iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)"
+BENCH_TARGETS += bench-sim
+
+-include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d

@@ -1,0 +1,290 @@
+/* benchsim.c - vzlet-bench-sim: simulated MIPS of vzlet-sim against
+ * qemu-system-mipsel on the same workload (bench/workload), in one run.
+ *
+ * vzlet-sim: the workload runs in-process through libvzsim; the wall time of
+ * the vzsim_run calls and the exact retired-instruction count give MIPS.
+ * QEMU: it cannot count instructions, so it runs the same binary twice, with
+ * 1 and with N iterations (same code path: the checksum must match the
+ * simulator's); the difference of the two wall times excludes QEMU's
+ * start-up and the difference of the two instruction counts (counted exactly
+ * by vzlet-sim for the same iteration counts) is the work done in between.
+ * See docs/benchmarks.md.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "vzsim.h"
+#include "../workload/bench_abi.h"
+
+#define GUEST_RAM_PA 0x00040000u   /* where a root harness expects the guest's RAM */
+
+struct bench_opts {
+	const char *boot;
+	const char *workload;
+	const char *guest_harness;
+	const char *qemu;
+	uint32_t iterations;
+	unsigned repeat;
+};
+
+static struct bench_opts opt = {
+	.boot = "build/target/bench/boot.bin",
+	.workload = "build/target/bench/workload.bin",
+	.qemu = "qemu-system-mipsel",
+	.iterations = 4000,
+	.repeat = 3,
+};
+
+struct run_result {
+	uint64_t insns;
+	double seconds;
+	uint32_t checksum;
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static uint8_t *read_file(const char *path, size_t max, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		fprintf(stderr, "vzlet-bench-sim: %s: %s\n", path, strerror(errno));
+		return NULL;
+	}
+	uint8_t *buf = malloc(max + 1);
+	size_t n = buf ? fread(buf, 1, max + 1, f) : 0;
+	fclose(f);
+	if (!buf)
+		return NULL;
+	if (n == 0 || n > max) {
+		fprintf(stderr, "vzlet-bench-sim: %s: size %zu not in 1..%zu bytes\n", path, n, max);
+		free(buf);
+		return NULL;
+	}
+	*len = n;
+	return buf;
+}
+
+/* Runs the workload on vzlet-sim: bare (harness == NULL, with the boot stub)
+ * or as a guest of a root harness image, whose guest RAM starts at
+ * GUEST_RAM_PA. */
+static int run_sim(const uint8_t *boot, size_t boot_len, const uint8_t *wl, size_t wl_len,
+		   const char *harness, uint32_t iterations, struct run_result *out)
+{
+	struct vzsim_options so = { .quiet = true };
+	struct machine *m = vzsim_new(&so);
+	if (!m)
+		return -1;
+	uint32_t base = harness ? GUEST_RAM_PA : 0;
+	uint32_t params[4] = { BENCH_MAGIC, iterations, BENCH_PLATFORM_SIM, 0 };
+	char err[256];
+	if (harness && vzsim_load(m, harness, err, sizeof err)) {
+		fprintf(stderr, "vzlet-bench-sim: %s\n", err);
+		vzsim_free(m);
+		return -1;
+	}
+	vzsim_reset(m);
+	if ((!harness && !vzsim_poke(m, 0x1FC00000u, boot, boot_len)) ||
+	    !vzsim_poke(m, base + BENCH_LOAD_PA, wl, wl_len) ||
+	    !vzsim_poke(m, base + BENCH_PARAM_PA, params, sizeof params)) {
+		fprintf(stderr, "vzlet-bench-sim: cannot place the workload in simulated memory\n");
+		vzsim_free(m);
+		return -1;
+	}
+	double t = 0;
+	int rc = -1;
+	for (unsigned chunk = 0; chunk < 100000; chunk++) {
+		double t0 = now();
+		enum vzsim_stop st = vzsim_run(m, 50000000);
+		t += now() - t0;
+		uint32_t status = 0;
+		vzsim_peek(m, base + BENCH_PARAM_PA + BP_STATUS, &status, 4);
+		if (status == 1) {
+			rc = 0;
+			break;
+		}
+		if (status == 2) {
+			fprintf(stderr, "vzlet-bench-sim: the workload rejected its parameters\n");
+			break;
+		}
+		if (st == VZSIM_STOP_FATAL || st == VZSIM_STOP_HALT) {
+			fprintf(stderr, "vzlet-bench-sim: simulation stopped early (%s) at pc 0x%08" PRIx32 "\n",
+				st == VZSIM_STOP_FATAL ? vzsim_error(m) : "halted", vzsim_pc(m));
+			break;
+		}
+	}
+	out->insns = vzsim_instructions(m);
+	out->seconds = t;
+	vzsim_peek(m, base + BENCH_PARAM_PA + BP_CHECKSUM, &out->checksum, 4);
+	vzsim_free(m);
+	return rc;
+}
+
+/* One QEMU run: wall time of the whole process, and the checksum it prints. */
+static int run_qemu(uint32_t iterations, struct run_result *out)
+{
+	char cmd[4096];
+	snprintf(cmd, sizeof cmd,
+		 "timeout 300 %s -M mipssim -cpu 24Kf -bios '%s' -nographic -monitor none -semihosting "
+		 "-device loader,file='%s',addr=0x%x,force-raw=on "
+		 "-device loader,addr=0x%x,data=0x%x,data-len=4 "
+		 "-device loader,addr=0x%x,data=0x%" PRIx32 ",data-len=4 "
+		 "-device loader,addr=0x%x,data=%d,data-len=4 </dev/null 2>&1",
+		 opt.qemu, opt.boot, opt.workload, BENCH_LOAD_PA,
+		 BENCH_PARAM_PA + BP_MAGIC, BENCH_MAGIC, BENCH_PARAM_PA + BP_ITERATIONS, iterations,
+		 BENCH_PARAM_PA + BP_PLATFORM, BENCH_PLATFORM_QEMU);
+	double t0 = now();
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		return -1;
+	char line[512];
+	bool done = false;
+	while (fgets(line, sizeof line, p)) {
+		unsigned it, sum;
+		if (sscanf(line, "BENCH-DONE %x %x", &it, &sum) == 2 && it == iterations) {
+			out->checksum = sum;
+			done = true;
+		}
+	}
+	int st = pclose(p);
+	out->seconds = now() - t0;
+	if (!done || st != 0) {
+		fprintf(stderr, "vzlet-bench-sim: QEMU run with %" PRIu32 " iterations failed (status %d)\n",
+			iterations, st);
+		return -1;
+	}
+	return 0;
+}
+
+/* Best (shortest) of opt.repeat QEMU runs. */
+static int best_qemu(uint32_t iterations, struct run_result *out)
+{
+	for (unsigned i = 0; i < opt.repeat; i++) {
+		struct run_result r;
+		if (run_qemu(iterations, &r))
+			return -1;
+		if (i == 0 || r.seconds < out->seconds)
+			*out = r;
+	}
+	return 0;
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: vzlet-bench-sim [--iterations N] [--repeat R] [--boot FILE] [--workload FILE]\n"
+		"                       [--qemu PROG] [--guest-harness IMAGE]\n"
+		"Runs the integer workload on vzlet-sim and on qemu-system-mipsel (mipssim, 24Kf)\n"
+		"and prints simulated MIPS, wall time and their ratio. With --guest-harness, also\n"
+		"runs it as a VZ guest of that root harness (see docs/benchmarks.md).\n");
+}
+
+int main(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(argv[i], "--help")) {
+			usage(stdout);
+			return 0;
+		}
+		if (!v) {
+			fprintf(stderr, "vzlet-bench-sim: %s needs a value (or is unknown)\n", argv[i]);
+			return 2;
+		}
+		if (!strcmp(argv[i], "--iterations"))
+			opt.iterations = (uint32_t)strtoul(v, NULL, 0);
+		else if (!strcmp(argv[i], "--repeat"))
+			opt.repeat = (unsigned)strtoul(v, NULL, 0);
+		else if (!strcmp(argv[i], "--boot"))
+			opt.boot = v;
+		else if (!strcmp(argv[i], "--workload"))
+			opt.workload = v;
+		else if (!strcmp(argv[i], "--qemu"))
+			opt.qemu = v;
+		else if (!strcmp(argv[i], "--guest-harness"))
+			opt.guest_harness = v[0] ? v : NULL;
+		else {
+			fprintf(stderr, "vzlet-bench-sim: unknown option %s\n", argv[i]);
+			usage(stderr);
+			return 2;
+		}
+		i++;
+	}
+	if (opt.iterations < 2 || opt.repeat < 1) {
+		fprintf(stderr, "vzlet-bench-sim: need --iterations >= 2 and --repeat >= 1\n");
+		return 2;
+	}
+	size_t boot_len, wl_len;
+	uint8_t *boot = read_file(opt.boot, 0x1000, &boot_len);
+	uint8_t *wl = read_file(opt.workload, BENCH_MEM_SIZE - BENCH_LOAD_PA, &wl_len);
+	if (!boot || !wl)
+		return 2;
+
+	struct run_result sim1, sim, q1, qn;
+	if (run_sim(boot, boot_len, wl, wl_len, NULL, 1, &sim1) ||
+	    run_sim(boot, boot_len, wl, wl_len, NULL, opt.iterations, &sim))
+		return 1;
+	if (best_qemu(1, &q1) || best_qemu(opt.iterations, &qn))
+		return 1;
+	if (q1.checksum != sim1.checksum || qn.checksum != sim.checksum) {
+		fprintf(stderr, "vzlet-bench-sim: checksums differ (sim 0x%08" PRIx32 "/0x%08" PRIx32
+			", qemu 0x%08" PRIx32 "/0x%08" PRIx32 "): not the same work\n",
+			sim1.checksum, sim.checksum, q1.checksum, qn.checksum);
+		return 1;
+	}
+	double sim_mips = (double)sim.insns / sim.seconds / 1e6;
+	uint64_t q_insns = sim.insns - sim1.insns;
+	double q_seconds = qn.seconds - q1.seconds;
+	if (q_seconds <= 0) {
+		fprintf(stderr, "vzlet-bench-sim: QEMU time difference not positive; raise --iterations\n");
+		return 1;
+	}
+	double qemu_mips = (double)q_insns / q_seconds / 1e6;
+
+	printf("vzlet benchmark: integer workload (list, matrix, CRC-32, tokenizer, quicksort), "
+	       "%" PRIu32 " iterations, checksum 0x%08" PRIx32 "\n", opt.iterations, sim.checksum);
+	printf("  %-34s %14s %10s %10s\n", "", "instructions", "wall s", "MIPS");
+	printf("  %-34s %14" PRIu64 " %10.3f %10.1f\n", "vzlet-sim (root mode)", sim.insns, sim.seconds, sim_mips);
+	printf("  %-34s %14" PRIu64 " %10.3f %10.1f\n", "qemu-system-mipsel 24Kf (N-1 iter.)", q_insns, q_seconds,
+	       qemu_mips);
+	printf("  (QEMU: best of %u runs each with 1 and %" PRIu32 " iterations: %.3f s and %.3f s)\n",
+	       opt.repeat, opt.iterations, q1.seconds, qn.seconds);
+	printf("  200 MHz PIC32MZ in real time = 200 MIPS at 1 instruction/cycle\n");
+
+	struct run_result guest;
+	bool have_guest = false;
+	if (opt.guest_harness) {
+		if (run_sim(boot, boot_len, wl, wl_len, opt.guest_harness, opt.iterations, &guest) == 0 &&
+		    guest.checksum == sim.checksum) {
+			have_guest = true;
+			printf("  %-34s %14" PRIu64 " %10.3f %10.1f\n", "vzlet-sim (guest under root harness)",
+			       guest.insns, guest.seconds, (double)guest.insns / guest.seconds / 1e6);
+		} else {
+			fprintf(stderr, "vzlet-bench-sim: guest run under %s failed or gave a different checksum\n",
+				opt.guest_harness);
+			return 1;
+		}
+	} else {
+		printf("  guest mode: not measured (no root harness given; see docs/benchmarks.md)\n");
+	}
+	printf("sim_mips: %.1f\n", sim_mips);
+	printf("qemu_mips: %.1f\n", qemu_mips);
+	printf("sim_vs_qemu: %.3f\n", sim_mips / qemu_mips);
+	if (have_guest) {
+		double guest_mips = (double)guest.insns / guest.seconds / 1e6;
+		printf("sim_guest_mips: %.1f\n", guest_mips);
+		printf("guest_vs_root: %.3f\n", guest_mips / sim_mips);
+	}
+	free(boot);
+	free(wl);
+	return 0;
+}
