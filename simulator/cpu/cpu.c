@@ -138,7 +138,10 @@ static bool cpu_sleep(struct machine *m, uint64_t until)
 		}
 		if (m->stop != VZSIM_RUNNING)
 			return false;
-		if (m->next_event == UINT64_MAX) {
+		/* Nothing can wake the core: no event at all, or only the core
+		 * timer with Cause.TI already set (firing again changes nothing). */
+		if (m->next_event == UINT64_MAX ||
+		    (m->events == c->timer_ev && !c->timer_ev->next && (c->cp0.cause & CA_TI))) {
 			m->stop = VZSIM_STOP_HALT;
 			return false;
 		}
