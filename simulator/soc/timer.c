@@ -162,8 +162,13 @@ static void timer_con_write(struct machine *m, struct sfr *r, uint32_t old)
 	struct timer *t = r->dev;
 	timer_sync_before(m, r, old);
 	unsigned i = t->n - 1, restart = 0;
-	if (*r->val != old)
-		restart = 1u << i | (i + 1 < TIMER_COUNT ? 1u << (i + 1) : 0);
+	if (*r->val != old) {
+		restart = 1u << i;
+		/* Pairing or unpairing restarts the high half too; an
+		 * independent neighbour keeps its phase. */
+		if ((i & 1) && i + 1 < TIMER_COUNT && ((*r->val | old) & CON_T32))
+			restart |= 1u << (i + 1);
+	}
 	timer_retime(m, restart);
 }
 

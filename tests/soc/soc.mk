@@ -1,25 +1,15 @@
 # tests/soc: host unit tests of the SoC (cmocka). They drive soc_read,
-# soc_write, vzsim_* and the event scheduler of a real struct machine.
-# With the CPU core in the tree they link the whole library; before it
-# exists they link the SoC alone with tests/soc/fake_cpu.c.
+# soc_write, vzsim_* and the event scheduler of a real struct machine from
+# the whole library, without executing instructions.
 
 SOC_UNIT := $(BUILD)/tests/soc/test_soc
-SOC_UNIT_SRCS := $(filter-out tests/soc/fake_cpu.c,$(wildcard tests/soc/*.c))
+SOC_UNIT_SRCS := $(wildcard tests/soc/*.c)
 SOC_UNIT_HDRS := $(wildcard tests/soc/*.h simulator/soc/*.h) simulator/machine.h
 
-ifneq ($(wildcard simulator/cpu/cpu.c),)
-SOC_UNIT_LINK := $(SIM_LIB) $(SIM_LIBS)
-SOC_UNIT_DEPS := $(SIM_LIB)
-else
-SOC_UNIT_LINK := tests/soc/fake_cpu.c simulator/sim.c simulator/event.c \
-	$(wildcard simulator/soc/*.c) $(SIM_LIBS)
-SOC_UNIT_DEPS := $(wildcard simulator/soc/*.c) tests/soc/fake_cpu.c
-endif
-
-$(SOC_UNIT): $(SOC_UNIT_SRCS) $(SOC_UNIT_HDRS) $(SOC_UNIT_DEPS)
+$(SOC_UNIT): $(SOC_UNIT_SRCS) $(SOC_UNIT_HDRS) $(SIM_LIB)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -Isimulator/include -o $@ \
-		$(SOC_UNIT_SRCS) $(SOC_UNIT_LINK) -lcmocka
+		$(SOC_UNIT_SRCS) $(SIM_LIB) $(SIM_LIBS) -lcmocka
 
 .PHONY: test-soc test-soc-unit
 test-soc-unit: $(SOC_UNIT)

@@ -158,6 +158,23 @@ static void pmd_disables_timer(void **state)
 	assert_int_equal(rd(PR(6)), 0xFFFF);  /* came back at reset values */
 }
 
+static void neighbours_keep_phase(void **state)
+{
+	(void)state;
+	/* Timer3 runs 1:256 (512 SYSCLK per count); reconfiguring Timer2 in
+	 * the middle of a count must not delay Timer3's match. */
+	wr(PR(3), 1);
+	uint64_t t0 = m->cycle;
+	wr(TCON(3), ON | 7u << 4);
+	advance_to(t0 + 300);
+	wr(TCON(2), ON);
+	wr(TCON(2), 0);
+	advance_to(t0 + 2 * 512 - 1);
+	assert_false(ifs(14));
+	advance_to(t0 + 2 * 512);
+	assert_true(ifs(14));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, soc_setup, soc_teardown)
 
 int run_timer_tests(void)
@@ -165,7 +182,7 @@ int run_timer_tests(void)
 	const struct CMUnitTest tests[] = {
 		T(timer1_prescaler_and_period), T(type_b_prescalers), T(pair_32bit),
 		T(count_above_period_wraps), T(stop_write_and_pr_change),
-		T(pbclk3_divider), T(pmd_disables_timer),
+		T(pbclk3_divider), T(pmd_disables_timer), T(neighbours_keep_phase),
 	};
 	return cmocka_run_group_tests_name("soc-timer", tests, NULL, NULL);
 }
