@@ -28,7 +28,7 @@
 #define FIR_D             (1u << 17)
 #define FIR_S             (1u << 16)
 #define FIR_PRID_M5150    (0xA7u << 8)
-#define FIR_REVISION      0x00u
+#define FIR_REVISION      0x20u  /* = the core's PRId revision */
 #define FIR_M5150 (FIR_FC | FIR_F64 | FIR_L | FIR_W | FIR_D | FIR_S | \
 		   FIR_PRID_M5150 | FIR_REVISION)
 

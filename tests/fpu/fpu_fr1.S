@@ -19,7 +19,7 @@ test_main:
 
 	/* FIR: FC F64 L W D S, ProcessorID 0xA7 */
 	cfc1	$t2, $0
-	EXPECT	1, 0x0173A700, $t2
+	EXPECT	1, 0x0173A720, $t2
 	SETFCSR	0
 	CHKFCSR	2, 0
 

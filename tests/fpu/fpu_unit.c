@@ -156,14 +156,14 @@ static void test_reset_and_fir(void **state)
 	(void)state;
 	gpr[5] = 0x12345678;
 	assert_int_equal(run(cop1_move(CFC1, 5, 0)), FPU_OK);
-	/* FC | F64 | L | W | D | S, ProcessorID 0xA7 (M5150), no PS/3D/2008 */
-	assert_int_equal(gpr[5], 0x0173A700u);
+	/* FC | F64 | L | W | D | S, ProcessorID 0xA7 (M5150), revision 0x20 as PRId, no PS/3D/2008 */
+	assert_int_equal(gpr[5], 0x0173A720u);
 	assert_int_equal(run(cop1_move(CFC1, 5, 31)), FPU_OK);
 	assert_int_equal(gpr[5], 0);
 	/* FIR is read-only */
 	gpr[6] = 0;
 	assert_int_equal(run(cop1_move(CTC1, 6, 0)), FPU_OK);
-	assert_int_equal(fpu.fir, 0x0173A700u);
+	assert_int_equal(fpu.fir, 0x0173A720u);
 }
 
 static void test_fr0_register_pairs(void **state)
