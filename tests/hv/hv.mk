@@ -1,0 +1,52 @@
+# Hypervisor end-to-end tests (test-hv): real images on the simulator.
+#
+# Each test system in tests/hv/systems/ goes through the real chain:
+# dtc -> vzlet-config (tables + merge plan) -> hypervisor ELF -> srec_cat
+# image, then tests/hv/hvtest.sh runs it on vzlet-sim and checks the console
+# output and the LED timing.
+
+HVT_DIR := $(BUILD)/hv
+HVT_SYSTEMS := two rogue
+HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
+HVT_ROGUE := $(HVT_DIR)/rogue.elf
+HVT_ROGUE_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/rogue.o \
+	$(BUILD)/target/demo/poll/devcfg.o
+
+$(BUILD)/target/hv/rogue.o: tests/hv/guests/rogue.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
+
+$(HVT_ROGUE): $(HVT_ROGUE_OBJS) $(DEMO_GUEST_LD)
+	$(call demo_guest_link,$@,$(HVT_ROGUE_OBJS))
+
+HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE)
+
+$(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -i systems -o $@ $<
+
+$(HVT_DIR)/%/vm_tables.c: $(HVT_DIR)/%/system.dtb $(VZLET_CONFIG) $(HVT_GUESTS)
+	$(VZLET_CONFIG) --tables $@ $<
+
+$(HVT_DIR)/%/vm_tables.o: $(HVT_DIR)/%/vm_tables.c
+	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
+
+$(HVT_DIR)/%/hypervisor.elf: $(HVT_DIR)/%/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
+	$(call hv_link,$@,$<)
+
+$(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(HVT_GUESTS)
+	$(VZLET_CONFIG) --hypervisor $< --merge $(HVT_DIR)/$*/merge.txt $(HVT_DIR)/$*/system.dtb
+	srec_cat @$(HVT_DIR)/$*/merge.txt -o $@
+
+.PRECIOUS: $(HVT_DIR)/%/system.dtb $(HVT_DIR)/%/vm_tables.c $(HVT_DIR)/%/vm_tables.o \
+	$(HVT_DIR)/%/hypervisor.elf
+
+.PHONY: test-hv hv-images run-hv
+hv-images: $(HVT_IMAGES)
+
+test-hv: $(HVT_IMAGES) $(SIM_CLI)
+	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(POLL_GUEST) $(IRQ_GUEST)
+
+# The two-guest system with an interactive console (Ctrl-] quits).
+run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)
+	$(SIM_CLI) --leds $<

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# hvtest.sh - end-to-end checks of the hypervisor on the simulator.
+# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR POLL_ELF IRQ_ELF
+# Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
+set -u
+SIM=$1 DIR=$2 POLL=$3 IRQ=$4
+OUT=$DIR/out
+mkdir -p "$OUT"
+failures=0
+
+ok()   { echo "ok   $1"; }
+fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+
+# run NAME CYCLES ARGS... : simulator output (UARTs + LED changes) in $OUT/NAME.log
+run() {
+	local name=$1 cycles=$2
+	shift 2
+	"$SIM" --fast --quiet --leds --cycles "$cycles" "$@" > "$OUT/$name.log" 2>&1
+	local rc=$?
+	# 3 = cycle limit reached: the normal end of these runs
+	if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
+		fail "$name-run" "vzlet-sim exited with $rc (see $OUT/$name.log)"
+	fi
+}
+
+expect() {   # expect NAME LOG REGEX : some line matches
+	if grep -Eq -- "$3" "$2"; then ok "$1"; else fail "$1" "no line matches /$3/ in $2"; fi
+}
+
+reject() {   # reject NAME LOG REGEX : no line matches
+	if grep -Eq -- "$3" "$2"; then
+		fail "$1" "unexpected line /$3/: $(grep -Em1 -- "$3" "$2")"
+	else
+		ok "$1"
+	fi
+}
+
+# cadence NAME LOG LED STATE PERIOD_MS [FROM_MS] : the LED's events with
+# STATE ("on", "off" or "" for both) after FROM_MS come every PERIOD_MS (+-1%),
+# at least 3 of them.
+cadence() {
+	local name=$1 log=$2 led=$3 state=$4 period=$5 from=${6:-0}
+	local r
+	r=$(awk -v led="$led" -v st="$state" -v p="$period" -v from="$from" '
+		$1 == "[led]" && $2 == led && (st == "" || $3 == st) && $5 + 0 >= from {
+			t = $5 + 0
+			if (n > 0) {
+				d = t - last
+				if (d < p * 0.99 || d > p * 1.01) { bad = bad sprintf(" %.3f", d) }
+			}
+			last = t; n++
+		}
+		END {
+			if (n < 3) print "only " n " events"
+			else if (bad != "") print "intervals off:" bad
+			else print "ok"
+		}' "$log")
+	if [ "$r" = ok ]; then ok "$name"; else fail "$name" "$led $state every $period ms: $r"; fi
+}
+
+# ---- 1. The guests run bare ------------------------------------------------
+run bare-poll 700M "$POLL" --input-at 250M:x
+expect bare-poll-banner "$OUT/bare-poll.log" '^poll: LD1 blinks'
+cadence bare-poll-ld1 "$OUT/bare-poll.log" LD1 "" 500
+expect bare-poll-input "$OUT/bare-poll.log" 'x'
+
+run bare-irq 400M "$IRQ" --input-at 150M:Q
+expect bare-irq-banner "$OUT/bare-irq.log" '^irq: LD2-LD4'
+cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
+expect bare-irq-input "$OUT/bare-irq.log" 'Q'
+
+# ---- 2. The same ELFs under the hypervisor -----------------------------------
+# Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
+# moves the focus to VM 2, which gets "y".
+TWO=$DIR/two/image.srec
+run two 560M "$TWO" --input-at 140M:x --input-at '240M:\x052' --input-at 260M:y
+L=$OUT/two.log
+expect two-banner "$L" '^\[hv\] vzlet hypervisor: 2 VMs'
+expect two-poll-started "$L" '^\[1\] poll: LD1 blinks'
+expect two-irq-started "$L" '^\[2\] irq: LD2-LD4'
+cadence two-poll-ld1 "$L" LD1 "" 500
+cadence two-irq-ld2 "$L" LD2 on 300
+cadence two-irq-ld3 "$L" LD3 on 300
+cadence two-irq-ld4 "$L" LD4 on 300
+reject two-tagged "$L" '^([^[]|\[[^0-9hl])'
+expect two-poll-progress "$L" '^\[1\] .*\.'
+expect two-irq-progress "$L" '^\[2\] .*\*\*'
+expect two-focus-vm1 "$L" '^\[1\] .*x'
+expect two-focus-vm2 "$L" '^\[2\] .*y'
+reject two-focus-only-vm1 "$L" '^\[2\] .*x'
+reject two-focus-only-vm2 "$L" '^\[1\] .*y'
+expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
+
+# ---- 3. Containment ------------------------------------------------------------
+# VM 3 (rogue) gets the focus and one key every 0.3 s; after each fault the
+# hypervisor console restarts it (Ctrl-E 0, "3r", Ctrl-E 3).
+E='\x05'
+RESTART="${E}03r${E}3"
+run rogue 900M "$DIR/rogue/image.srec" \
+	--input-at "60M:${E}3" \
+	--input-at 100M:i \
+	--input-at 160M:h \
+	--input-at 220M:o \
+	--input-at "280M:$RESTART" \
+	--input-at 340M:s \
+	--input-at "400M:$RESTART" \
+	--input-at 460M:f \
+	--input-at "520M:${E}0l"
+L=$OUT/rogue.log
+expect rogue-ready "$L" '^\[3\] rogue: ready'
+expect rogue-irq-bits-ignored "$L" '^\[hv\] vm3: interrupt controller bits 200 .* not owned: ignored'
+expect rogue-irq-bits-survived "$L" '^\[3\] rogue: IEC0 bit 9 clear'
+expect rogue-hv-ram-own "$L" '^\[3\] rogue: hv RAM overwritten: own RAM only'
+expect rogue-other-ram-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write outside its memory'
+expect rogue-other-ram-diagnosis "$L" 'badvaddr=00020000'
+reject rogue-other-ram-contained "$L" 'wrote other guest RAM'
+expect rogue-restarted "$L" '^\[hv\] vm3 restarted'
+reject rogue-sfr-contained "$L" 'wrote T2CON'
+expect rogue-sfr-stopped "$L" 'badvaddr=1f840200'
+expect rogue-flash-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write to read-only memory'
+reject rogue-flash-contained "$L" 'wrote flash'
+expect rogue-others-listed "$L" '^\[hv\] vm2 irq: running'
+cadence rogue-poll-ld1 "$L" LD1 "" 500
+cadence rogue-irq-ld2 "$L" LD2 on 300
+cadence rogue-irq-ld4 "$L" LD4 on 300
+if [ "$(grep -c '^\[3\] rogue: ready' "$L")" -ge 3 ]; then ok rogue-restart-count
+else fail rogue-restart-count "expected 3 starts of VM 3"; fi
+
+if [ $failures -ne 0 ]; then
+	echo "test-hv: $failures check(s) failed (logs in $OUT)"
+	exit 1
+fi
+echo "test-hv: all checks passed"
