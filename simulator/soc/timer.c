@@ -198,8 +198,9 @@ static uint32_t timer_tmr_read(struct machine *m, struct sfr *r)
 
 void timer_clock_changed(struct machine *m)
 {
-	/* The divider already changed; counts since the last sync are
-	 * approximated with the new one (clock changes are rare). */
+	/* Counts up to now still use each timer's old tick (cached in
+	 * t->tick); the new divider applies from here on, and a partly
+	 * elapsed count starts again. */
 	timer_sync_all(m);
 	timer_retime(m, 0x1FF);
 }
