@@ -172,7 +172,10 @@ static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t v
 		decode_invalidate(decode_slot(m, pa & ~3u));
 		return true;
 	}
+	/* A device write may change events, interrupts or the flash wait
+	 * states (PRECON): end the burst and re-derive the fetch window. */
 	m->cpu.limit = 0;
+	m->cpu.fetch_size = 0;
 	return soc_write(m, pa, size, val);
 }
 
