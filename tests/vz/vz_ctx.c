@@ -73,8 +73,8 @@ static void guest_kscratch(uint32_t a)
 extern char g_mfgc0_at[];
 static void guest_mfgc0(uint32_t a)
 {
-	__asm__ volatile(".globl g_mfgc0_at\ng_mfgc0_at: mfgc0 $8, $12, 0" ::: "$8");
-	__asm__ volatile("mtgc0 $0, $12, 0\n\ttlbgp\n\ttlbginvf" ::: "memory");
+	__asm__ volatile(".globl g_mfgc0_at\ng_mfgc0_at: mfgc0 $8, $12, 0\n\tnop" ::: "$8");
+	__asm__ volatile("mtgc0 $0, $12, 0\n\ttlbgp\n\ttlbginvf\n\tnop" ::: "memory");
 	vzt_guest_exit(a);
 }
 
@@ -91,7 +91,7 @@ static volatile uint32_t srs_at_exit, root_s0_seen, guest_s0_in_set;
 static void guest_set_s0(uint32_t a)
 {
 	(void)a;
-	__asm__ volatile("li $16, 0x5E75E7\n\thypcall 5" ::: "$16", "memory");
+	__asm__ volatile("li $16, 0x5E75E7\n\thypcall 5\n\tnop" ::: "$16", "memory");
 	vzt_guest_exit(0);
 }
 static enum vzt_action peek_shadow_set(struct test_exc_frame *f, const struct vzt_exit *e)

@@ -54,7 +54,7 @@ static enum vzt_action complete_gsfc(struct test_exc_frame *f, const struct vzt_
 extern char g_hc_at[];
 static void guest_hc(uint32_t a)
 {
-	__asm__ volatile(".globl g_hc_at\ng_hc_at: hypcall 0x155");
+	__asm__ volatile(".globl g_hc_at\ng_hc_at: hypcall 0x155\n\tnop");
 	vzt_guest_exit(a);
 }
 
@@ -62,7 +62,7 @@ static void guest_hc(uint32_t a)
 extern char g_rsvd_at[];
 static void guest_rsvd(uint32_t a)
 {
-	__asm__ volatile(".globl g_rsvd_at\ng_rsvd_at: .word 0x9C000000");  /* LWU: not MIPS32 */
+	__asm__ volatile(".globl g_rsvd_at\ng_rsvd_at: .word 0x9C000000\n\tnop");  /* LWU: not MIPS32 */
 	vzt_guest_exit(a);
 }
 
@@ -70,7 +70,7 @@ static void guest_rsvd(uint32_t a)
 extern char g_sys_at[];
 static void guest_syscall(uint32_t a)
 {
-	__asm__ volatile(".globl g_sys_at\ng_sys_at: syscall");
+	__asm__ volatile(".globl g_sys_at\ng_sys_at: syscall\n\tnop");
 	vzt_guest_exit(a);
 }
 

@@ -11,7 +11,7 @@
 	static void name(uint32_t a)                                            \
 	{                                                                       \
 		__asm__ volatile(".globl " #name "_at\n" #name "_at: " text     \
-				 ::: "$8", "$9", "memory");                     \
+				 "\n\tnop" ::: "$8", "$9", "memory");          \
 		vzt_guest_exit(a);                                              \
 	}
 

@@ -237,7 +237,7 @@ int test_main(void)
 	CHECK_EQ(72, 0, ti_after_write);
 	/* MFGC0 Count follows GTOffset too. */
 	uint32_t gc = MFGC0(9, 0), rc = MFC0(9, 0);
-	CHECK_DETAIL(73, gc - rc - 0x40000000u < 16, gc, rc, 0, 0);
+	CHECK_DETAIL(73, rc - (gc - 0x40000000u) < 16, gc, rc, 0, 0);
 	MTC0(12, 7, 0);
 	return 0;
 }

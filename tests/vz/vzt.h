@@ -9,7 +9,11 @@
  * in root and guest, so guests may use globals, the stack and CHECK().
  *
  * Every exit to root is logged in vzt_exits[]; guest-side exceptions are
- * logged by the guest vectors (vzt_guest_vectors.S) in vzt_g.
+ * logged by the guest vectors (vzt_asm.S) in vzt_g.
+ *
+ * Inline-asm snippets that exit end with a NOP: otherwise GCC/gas may move
+ * their last instruction into a branch delay slot, and "resume at EPC + 4"
+ * would then be wrong (EPC would be the branch).
  */
 #ifndef VZT_H
 #define VZT_H
