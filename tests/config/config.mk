@@ -44,14 +44,19 @@ $(CFGT)/hv-%.elf: tests/config/guest/hypervisor.S tests/config/guest/hypervisor.
 CFGT_INPUTS := $(CFGT_GUEST_ELFS) $(CFGT)/guest-in-ram.elf $(CFGT)/truncated.elf \
 	$(CFGT)/not-an-elf.elf $(CFGT)/hv-good.elf $(CFGT)/hv-outside.elf
 
-# Unit tests.
+# Unit tests (the fuzz cases mutate a good system and a guest image).
 CFGT_UNIT := $(CFGT)/test_config
+$(CFGT)/two-vms.dtb: tests/config/good/two-vms.dts $(SYSTEM_DTSI)
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -i systems -o $@ $<
+
 $(CFGT_UNIT): tests/config/unit/test_config.c $(VZCFG_LIB_OBJS) $(wildcard configurator/*.h)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(VZCFG_CFLAGS) -o $@ $< $(VZCFG_LIB_OBJS) $(VZCFG_LIBS) -lcmocka
+	$(HOST_CC) $(VZCFG_CFLAGS) -DFUZZ_DIR='"$(CFGT)"' -o $@ $< $(VZCFG_LIB_OBJS) \
+		$(VZCFG_LIBS) -lcmocka
 
 .PHONY: test-config test-config-unit test-config-bad test-config-good
-test-config-unit: $(CFGT_UNIT)
+test-config-unit: $(CFGT_UNIT) $(CFGT)/two-vms.dtb $(CFGT_INPUTS)
 	@$(CFGT_UNIT) >$(CFGT_UNIT).log 2>&1 || { cat $(CFGT_UNIT).log; exit 1; }
 	@echo "ok config unit tests"
 

@@ -6,18 +6,26 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "check.h"
 #include "diag.h"
+#include "dt_read.h"
+#include "elf_image.h"
 #include "mem_pool.h"
 #include "model.h"
 #include "system.h"
 #include "tlb_plan.h"
 #include "vm_build.h"
 #include <vzlet/vm_config.h>
+
+/* Where config.mk puts the test inputs (build/tests/config). */
+#ifndef FUZZ_DIR
+#define FUZZ_DIR "build/tests/config"
+#endif
 
 static FILE *devnull;
 
@@ -424,6 +432,83 @@ static void test_vm_id_gap(void **state)
 			    "id 2 unused: ids are 1..2 without gaps");
 }
 
+/* ---- malformed input never crashes ------------------------------------------- */
+
+static uint32_t fuzz_seed = 2026;
+
+static uint32_t fuzz_next(void)
+{
+	fuzz_seed = fuzz_seed * 1103515245u + 12345u;
+	return fuzz_seed >> 8;
+}
+
+static void test_mutated_devicetrees(void **state)
+{
+	size_t size;
+	uint8_t *good = dt_load_file(FUZZ_DIR "/two-vms.dtb", &size);
+	static uint8_t blob[1u << 16];
+	unsigned accepted = 0;
+
+	(void)state;
+	assert_non_null(good);
+	assert_true(size <= sizeof blob);
+	for (int round = 0; round < 600; round++) {
+		size_t len = size;
+
+		memcpy(blob, good, size);
+		for (uint32_t k = 1 + fuzz_next() % 6; k > 0; k--)
+			blob[fuzz_next() % size] = (uint8_t)fuzz_next();
+		if (round % 10 == 0)
+			len = fuzz_next() % size;
+		diag_reset(devnull);
+		int rc = dt_read_system(blob, len, "fuzz", &sys);
+
+		assert_true(rc == 0 || rc == -1);
+		assert_true(rc == -1 || diag_errors() == 0);
+		if (rc == 0) {
+			rc = system_build(&sys);
+			assert_true(rc == 0 || rc == -1);
+			accepted += rc == 0;
+		}
+	}
+	free(good);
+	/* Some mutations only touch values that stay valid. */
+	assert_true(accepted > 0);
+}
+
+static void test_mutated_elf_files(void **state)
+{
+	FILE *f = fopen(FUZZ_DIR "/guest-small.elf", "rb");
+	static uint8_t good[1u << 20], buf[1u << 20];
+	size_t size;
+	struct elf_image img;
+
+	(void)state;
+	assert_non_null(f);
+	size = fread(good, 1, sizeof good, f);
+	fclose(f);
+	assert_true(size > 0x100 && size < sizeof good);
+	for (int round = 0; round < 300; round++) {
+		size_t len = size;
+
+		memcpy(buf, good, size);
+		/* Mostly the headers: that is where the structure is. */
+		for (uint32_t k = 1 + fuzz_next() % 4; k > 0; k--)
+			buf[fuzz_next() % (round % 3 ? 0x100 : size)] = (uint8_t)fuzz_next();
+		if (round % 7 == 0)
+			len = fuzz_next() % size;
+		f = fopen(FUZZ_DIR "/fuzz.elf", "wb");
+		assert_non_null(f);
+		assert_int_equal(fwrite(buf, 1, len, f), len);
+		fclose(f);
+		diag_reset(devnull);
+		int rc = elf_image_read(FUZZ_DIR "/fuzz.elf", "/vms/vm@1", "elf", &img);
+
+		assert_true(rc == 0 || rc == -1);
+		assert_true(rc == -1 || (img.nsegments > 0 && img.nsegments <= CFG_MAX_SEGMENTS));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -440,6 +525,8 @@ int main(void)
 		cmocka_unit_test_setup(test_allocation_exhausted, setup),
 		cmocka_unit_test_setup(test_allocations_do_not_overlap, setup),
 		cmocka_unit_test_setup(test_vm_id_gap, setup),
+		cmocka_unit_test_setup(test_mutated_devicetrees, setup),
+		cmocka_unit_test_setup(test_mutated_elf_files, setup),
 	};
 
 	devnull = fopen("/dev/null", "w");
