@@ -38,7 +38,7 @@ $(DIFF_DRIVER): $(DIFF_TBUILD)/diffdrv.elf
 
 # Directed cases: hand-written assembly in the blob format, linked at the
 # blob address and flattened.
-$(DIFF_TBUILD)/directed/%.o: $(DIFF_DIR)/directed/%.S $(DIFF_DIR)/directed/directed.h
+$(DIFF_TBUILD)/directed/%.o: $(DIFF_DIR)/directed/%.S $(DIFF_DIR)/directed/directed.h $(DIFF_DIR)/directed/fpu_cases.h
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(TARGET_ASFLAGS) $(DIFF_TARGET_FLAGS) -c $< -o $@
 

@@ -460,7 +460,11 @@ static void print_endings(const struct diff_ctx *c, unsigned ncases)
 		else
 			exits++;
 	}
-	printf("image seed %" PRIu64 "%s: %u cases, %u ran to the end;", c->image_seed,
+	if (opt.blob_file)
+		printf("%s", opt.blob_file);
+	else
+		printf("image seed %" PRIu64, c->image_seed);
+	printf("%s: %u cases, %u ran to the end;",
 	       (c->flags & DIFF_FLAG_FP) ? ((c->flags & DIFF_FLAG_FR1) ? " (FPU, FR=1)" : " (FPU, FR=0)") : "",
 	       ncases, exits);
 	for (unsigned e = 0; e < 32; e++)
@@ -556,8 +560,12 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 			(*cases_bad)++;
 			if (reported++ >= opt.max_report)
 				continue;
-			printf("MISMATCH image seed %" PRIu64 " case %u: qemu %s, sim %s\n", c.image_seed, i,
-			       ending(res_qemu[i]), ending(res_sim[i]));
+			if (opt.blob_file)
+				printf("MISMATCH %s case %u: qemu %s, sim %s\n", opt.blob_file, i,
+				       ending(res_qemu[i]), ending(res_sim[i]));
+			else
+				printf("MISMATCH image seed %" PRIu64 " case %u: qemu %s, sim %s\n", c.image_seed, i,
+				       ending(res_qemu[i]), ending(res_sim[i]));
 			compare_case(&c, i, true);
 			repro_command(&c, i);
 			if (detail)

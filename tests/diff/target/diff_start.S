@@ -38,7 +38,48 @@ _start:				/* 0xBFC00000 */
 /* ---- 0xBFC00100: the end of every case ------------------------------- */
 	.org	0x100
 	.globl diff_case_exit
-diff_case_exit:
+diff_case_exit:				/* fixed address: DIFF_CASE_EXIT */
+	b	diff_case_exit_body
+	nop
+
+/* ---- 0xBFC00200: TLB refill vector (BEV = 1): an exception like any other */
+	.org	0x200
+	b	diff_exception
+	nop
+
+/* ---- 0xBFC00380: general exception vector (BEV = 1) ------------------ */
+	.org	0x380
+diff_exception:
+	beqz	$k0, diff_stray_exception
+	nop
+	mfc0	$k1, $13
+	sw	$k1, RB_CAUSE($k0)
+	mfc0	$k1, $14
+	sw	$k1, RB_EPC($k0)
+	mfc0	$k1, $8
+	sw	$k1, RB_BADVADDR($k0)
+	addiu	$k1, $zero, RB_STATUS_EXCEPTION
+	sw	$k1, RB_STATUS($k0)
+	la	$k1, diff_exc_resume
+	mtc0	$k1, $14
+	ehb
+	eret
+
+/* ---- 0xBFC00400: interrupt vector; interrupts stay disabled ---------- */
+	.org	0x400
+	b	diff_stray_exception
+	nop
+
+diff_stray_exception:		/* an exception in the driver itself */
+	mfc0	$a0, $13
+	mfc0	$a1, $14
+	mfc0	$a2, $8
+	la	$sp, diff_stack_top
+	la	$t0, diff_fatal_exception
+	jr	$t0
+	nop
+
+diff_case_exit_body:
 	sw	$1, RB_GPR + 4($k0)
 	addiu	$1, $zero, RB_STATUS_EXIT
 	b	diff_save_rest
@@ -169,37 +210,6 @@ diff_save_rest:
 	lw	$31, 44($k1)
 	move	$k0, $zero
 	jr	$31
-	nop
-
-/* ---- 0xBFC00380: general exception vector (BEV = 1) ------------------ */
-	.org	0x380
-	beqz	$k0, diff_stray_exception
-	nop
-	mfc0	$k1, $13
-	sw	$k1, RB_CAUSE($k0)
-	mfc0	$k1, $14
-	sw	$k1, RB_EPC($k0)
-	mfc0	$k1, $8
-	sw	$k1, RB_BADVADDR($k0)
-	addiu	$k1, $zero, RB_STATUS_EXCEPTION
-	sw	$k1, RB_STATUS($k0)
-	la	$k1, diff_exc_resume
-	mtc0	$k1, $14
-	ehb
-	eret
-
-diff_stray_exception:		/* an exception in the driver itself */
-	mfc0	$a0, $13
-	mfc0	$a1, $14
-	mfc0	$a2, $8
-	la	$sp, diff_stack_top
-	la	$t0, diff_fatal_exception
-	jr	$t0
-	nop
-
-/* ---- 0xBFC00400: interrupt vector; interrupts stay disabled ---------- */
-	.org	0x400
-	b	diff_stray_exception
 	nop
 
 	.text
