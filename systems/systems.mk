@@ -26,10 +26,11 @@ $(SYS_OUT)/%/system.dtb: systems/%.dts $(SYSTEM_DTSI)
 	@mkdir -p $(dir $@)
 	$(DTC) -q -I dts -O dtb -i systems -o $@ $<
 
-# Tables and linker fragment come out together; the .c is the target.
-.SECONDEXPANSION:
-$(SYS_OUT)/%/vm_tables.c: $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG) $$(SYSTEM_GUESTS_$$*)
+# Tables and linker fragment come out together; the .c is the target. Each
+# system's tables also depend on its guests (one rule per system).
+$(SYS_OUT)/%/vm_tables.c: $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --tables $@ --linker $(dir $@)layout.ld --report $< >$(dir $@)report.txt
+$(foreach s,$(SYSTEMS),$(eval $(SYS_OUT)/$(s)/vm_tables.c: $(SYSTEM_GUESTS_$(s))))
 
 $(SYS_OUT)/%/vm_tables.o: $(SYS_OUT)/%/vm_tables.c
 	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
@@ -48,8 +49,13 @@ $(SYS_OUT)/%.hex: $(SYS_OUT)/%.srec
 	$(SREC_CAT) $< -o $@ -intel
 
 SYSTEM_IMAGES := $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s).srec $(SYS_OUT)/$(s).hex)
-.PHONY: systems
+.PHONY: systems run-demo
 systems: $(SYSTEM_IMAGES)
 ALL_TARGETS += systems
+
+# `make run`: the demo system from the reset vector, interactive console
+# (Ctrl-E then a digit moves the input focus; Ctrl-] quits the simulator).
+run-demo: $(SYS_OUT)/wifire-2guests.srec $(SIM_CLI)
+	$(SIM_CLI) --leds $<
 .PRECIOUS: $(SYS_OUT)/%/system.dtb $(SYS_OUT)/%/vm_tables.c $(SYS_OUT)/%/vm_tables.o \
 	$(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/merge.args
