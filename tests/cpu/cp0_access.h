@@ -27,4 +27,17 @@ static inline void tlbr(void) { __asm__ volatile("tlbr\n\tehb" ::: "memory"); }
 #define ENTRYLO(pa, c, d, v, g) \
 	((((uint32_t)(pa) >> 12) << 6) | ((c) << 3) | ((d) << 2) | ((v) << 1) | (g))
 
+/* Vector stub at base + off (base in KSEG0 RAM): jump to the test library's
+ * common exception entry with k1 = off, as the BEV vectors do. */
+static inline void install_vector_stub(uint32_t base, uint32_t off)
+{
+	extern char test_exc_entry[];
+	uint32_t target = (uint32_t)test_exc_entry;
+	volatile uint32_t *p = (volatile uint32_t *)((base | 0x20000000u) + off);
+	p[0] = 0x3C1A0000u | (target >> 16);       /* lui k0, hi */
+	p[1] = 0x375A0000u | (target & 0xFFFF);     /* ori k0, k0, lo */
+	p[2] = 0x03400008u;                         /* jr k0 */
+	p[3] = 0x241B0000u | off;                   /* li k1, off */
+}
+
 #endif

@@ -53,17 +53,7 @@ void test_exception(struct test_exc_frame *f)
 	clear_source(vec);
 }
 
-/* Vector stub at EBase + off: jump to the common entry with k1 = off. */
-static void install_stub(uint32_t off)
-{
-	extern char test_exc_entry[];
-	uint32_t target = (uint32_t)test_exc_entry;
-	volatile uint32_t *p = (volatile uint32_t *)((EBASE | 0x20000000u) + off);
-	p[0] = 0x3C1A0000u | (target >> 16);       /* lui k0, hi */
-	p[1] = 0x375A0000u | (target & 0xFFFF);     /* ori k0, k0, lo */
-	p[2] = 0x03400008u;                         /* jr k0 */
-	p[3] = 0x241B0000u | off;                   /* li k1, off */
-}
+static void install_stub(uint32_t off) { install_vector_stub(EBASE, off); }
 
 static void set_priority(unsigned vec, unsigned pri, unsigned sub)
 {

@@ -1,7 +1,9 @@
 /* tlb.c - the joint TLB: TLBWI/TLBWR/TLBP/TLBR, refill vs invalid vs
  * modified, ASID and global matching, PageMask (16 KB pages), EHINV,
  * RI/XI with PageGrain.IEC (TLBRI/TLBXI), Context/EntryHi on a fault,
- * ERL making kuseg unmapped, user mode fetching from a mapped page. */
+ * ERL making kuseg unmapped, user mode fetching from a mapped page, and
+ * the EBase vectors (refill at +0x000 only with EXL = 0, else +0x180 with
+ * EPC left alone). */
 #include "test.h"
 #include "cp0_access.h"
 
@@ -206,5 +208,24 @@ int test_main(void)
 		CHECK_EQ(95, 0x80000000u, seen.badvaddr);
 		CHECK_EQ(96, 0x0060000Cu, seen.epc);
 	}
+
+	/* EBase vectors (BEV = 0). */
+	install_vector_stub(0x80060000u, 0x000);
+	install_vector_stub(0x80060000u, 0x180);
+	MTC0(15, 1, 0x80060000u);
+	MTC0(12, 0, MFC0(12, 0) & ~CP0_STATUS_BEV);
+	MTC0(10, 0, 5);
+	CHECK_EQ(100, 0xDEAD, probe_load(0x00402000u));      /* refill */
+	CHECK_EQ(101, 0x000, seen.vector);
+	CHECK_EQ(102, 0xDEAD, probe_load(0x00801000u));      /* invalid */
+	CHECK_EQ(103, 0x180, seen.vector);
+	/* Refill with EXL = 1: general vector, EPC not written. */
+	MTC0(14, 0, 0x12345678u);
+	MTC0(12, 0, MFC0(12, 0) | CP0_STATUS_EXL);
+	CHECK_EQ(104, 0xDEAD, probe_load(0x00402000u));
+	CHECK_EQ(105, 0x180, seen.vector);
+	CHECK_EQ(106, 0x12345678u, seen.epc);
+	CHECK_EQ(107, 2, TEST_EXCCODE(seen.cause));
+	MTC0(12, 0, MFC0(12, 0) | CP0_STATUS_BEV);
 	return 0;
 }
