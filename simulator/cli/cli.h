@@ -1,0 +1,116 @@
+/* cli.h - pieces of the vzlet-sim command line tool (simulator/cli). The
+ * tool uses only the public simulator API (vzsim.h). */
+#ifndef VZSIM_CLI_H
+#define VZSIM_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "vzsim.h"
+
+#define CLI_UARTS 6            /* UART1..UART6 */
+#define CLI_SYSCLK_HZ 200000000ull
+
+/* Exit statuses (documented in docs/simulator-cli.md). */
+enum cli_exit {
+	EXIT_OK = 0,           /* --until matched, or the run ended normally */
+	EXIT_FAIL_ON = 1,      /* a --fail-on string appeared */
+	EXIT_USAGE = 2,        /* bad options, image or I/O setup */
+	EXIT_LIMIT = 3,        /* --cycles reached before the --until string */
+	EXIT_FATAL = 4,        /* fatal simulation error */
+	EXIT_HALTED = 5,       /* core halted for good before the --until string */
+	EXIT_SIGNAL = 128,     /* + signal number: interrupted (SIGINT, SIGTERM) */
+};
+
+/* ---- UART endpoints (uart_endpoint.c) ----------------------------------- */
+enum endpoint_kind { EP_NONE, EP_STDIO, EP_FILE, EP_PTY, EP_TCP };
+
+struct endpoint {
+	enum endpoint_kind kind;
+	int uart;              /* 1..6 */
+	int out_fd;            /* where output goes (-1: nowhere yet) */
+	int in_fd;             /* where input comes from (-1: none) */
+	int listen_fd;         /* EP_TCP: listening socket */
+	int pty_slave_fd;      /* EP_PTY: kept open so the master never sees EOF */
+	char path[256];        /* EP_FILE path, EP_PTY slave name */
+	uint16_t port;         /* EP_TCP */
+	uint8_t *pending;      /* EP_TCP output held until a client connects */
+	size_t npending, cappending;
+	bool input_eof;
+};
+
+/* Parse "N=stdio|file:PATH|pty|tcp:PORT|none" into eps[N-1]. Returns 0 or
+ * -1 with a message on stderr. */
+int endpoint_parse(struct endpoint eps[CLI_UARTS], const char *spec);
+/* Open files, ptys and sockets; announce ptys and ports on stderr unless
+ * quiet. Returns 0 or -1 (message on stderr). */
+int endpoint_open(struct endpoint *ep, bool quiet);
+void endpoint_close(struct endpoint *ep);
+/* One output byte (EP_STDIO bytes go through stdout's buffer). */
+void endpoint_put(struct endpoint *ep, uint8_t byte);
+/* Accept a waiting TCP client; read up to max input bytes without
+ * blocking. Returns the number of bytes read (0: none now). */
+size_t endpoint_poll_input(struct endpoint *ep, uint8_t *buf, size_t max);
+
+/* ---- Console terminal (terminal.c) -------------------------------------- */
+#define CONSOLE_ESCAPE 0x1D    /* Ctrl-] ends the simulation */
+/* Put stdin (a terminal) in raw mode; restored by terminal_restore() and at
+ * exit. Returns false if stdin is not a terminal. */
+bool terminal_raw(void);
+void terminal_restore(void);
+
+/* ---- String watches for --until / --fail-on (watch.c) ------------------- */
+struct watch {
+	char *text;            /* pattern (escapes already decoded) */
+	size_t len;
+	size_t *fail;          /* KMP failure table */
+	size_t state[CLI_UARTS]; /* bytes matched so far, per UART stream */
+	bool matched;
+};
+int watch_init(struct watch *w, const char *pattern);
+void watch_free(struct watch *w);
+/* Feed one byte of UART uart's output; true when the pattern completes. */
+bool watch_feed(struct watch *w, int uart, uint8_t byte);
+
+/* ---- Escapes in option strings (args.c) ---------------------------------- */
+/* Decode \n \r \t \e \\ \xHH in s into a new string (length in *len).
+ * Returns NULL with a message on stderr for a bad escape. */
+char *unescape(const char *s, size_t *len);
+
+/* Scripted console input (--input, --input-at). */
+struct script_item {
+	uint64_t cycle;        /* deliver from this cycle on */
+	uint8_t *bytes;
+	size_t len, sent;
+};
+struct script {
+	struct script_item *items;
+	size_t n, cap;
+	size_t next;           /* first item not completely sent */
+};
+/* Add "STRING" at cycle 0 (--input) or "CYCLE:STRING" (--input-at). */
+int script_add(struct script *s, const char *arg, bool with_cycle);
+void script_sort(struct script *s);
+/* Offer due bytes to the console UART; stops at a full receive FIFO. */
+void script_deliver(struct script *s, struct machine *m, int uart);
+/* Cycle of the next item not yet due, or UINT64_MAX. */
+uint64_t script_next_cycle(const struct script *s, uint64_t now);
+void script_free(struct script *s);
+
+/* ---- LEDs (leds.c) -------------------------------------------------------- */
+struct leds {
+	bool on[4];
+	FILE *out;
+	bool *stdout_mid_line; /* UART text left stdout in the middle of a line */
+	struct machine *m;
+};
+/* GPIO callback: prints "[led] LDn on|off @ T ms" for Wi-Fire LD1-LD4. */
+void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t tris);
+
+/* ---- Numbers (args.c) ------------------------------------------------------ */
+/* Unsigned number, decimal or 0x hex, with an optional k/M/G suffix. */
+bool parse_count(const char *s, uint64_t *out);
+
+#endif

@@ -1,0 +1,206 @@
+/* uart_endpoint.c - where each simulated UART's bytes go and come from:
+ * stdio, a file (output only), a pseudo-terminal, a TCP port on localhost,
+ * or nowhere. None of them ever blocks the simulation: a pty nobody reads
+ * drops output, a TCP port holds output until the first client connects. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pty.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define TCP_PENDING_MAX (64u * 1024)
+
+int endpoint_parse(struct endpoint eps[CLI_UARTS], const char *spec)
+{
+	char *end;
+	long n = strtol(spec, &end, 10);
+	if (end == spec || *end != '=' || n < 1 || n > CLI_UARTS) {
+		fprintf(stderr, "vzlet-sim: --uart needs N=WHERE with N 1..6, not '%s'\n", spec);
+		return -1;
+	}
+	const char *where = end + 1;
+	struct endpoint *ep = &eps[n - 1];
+	memset(ep, 0, sizeof *ep);
+	ep->uart = (int)n;
+	ep->out_fd = ep->in_fd = ep->listen_fd = ep->pty_slave_fd = -1;
+	if (strcmp(where, "stdio") == 0) {
+		ep->kind = EP_STDIO;
+	} else if (strcmp(where, "none") == 0) {
+		ep->kind = EP_NONE;
+	} else if (strcmp(where, "pty") == 0) {
+		ep->kind = EP_PTY;
+	} else if (strncmp(where, "file:", 5) == 0 && where[5]) {
+		ep->kind = EP_FILE;
+		if (strlen(where + 5) >= sizeof ep->path) {
+			fprintf(stderr, "vzlet-sim: --uart %ld: file name too long\n", n);
+			return -1;
+		}
+		strcpy(ep->path, where + 5);
+	} else if (strncmp(where, "tcp:", 4) == 0) {
+		long port = strtol(where + 4, &end, 10);
+		if (end == where + 4 || *end || port < 1 || port > 65535) {
+			fprintf(stderr, "vzlet-sim: --uart %ld: bad TCP port '%s'\n", n, where + 4);
+			return -1;
+		}
+		ep->kind = EP_TCP;
+		ep->port = (uint16_t)port;
+	} else {
+		fprintf(stderr, "vzlet-sim: --uart %ld: unknown destination '%s' "
+			"(stdio, file:PATH, pty, tcp:PORT or none)\n", n, where);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_nonblocking(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+	return fl < 0 ? -1 : fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+}
+
+int endpoint_open(struct endpoint *ep, bool quiet)
+{
+	switch (ep->kind) {
+	case EP_NONE:
+	case EP_STDIO:
+		return 0;
+	case EP_FILE:
+		ep->out_fd = open(ep->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (ep->out_fd < 0) {
+			fprintf(stderr, "vzlet-sim: UART%d: %s: %s\n", ep->uart, ep->path, strerror(errno));
+			return -1;
+		}
+		return 0;
+	case EP_PTY: {
+		int master, slave;
+		char name[128];
+		if (openpty(&master, &slave, name, NULL, NULL) != 0) {
+			fprintf(stderr, "vzlet-sim: UART%d: cannot open a pty: %s\n", ep->uart, strerror(errno));
+			return -1;
+		}
+		struct termios t;
+		if (tcgetattr(slave, &t) == 0) {
+			cfmakeraw(&t);
+			tcsetattr(slave, TCSANOW, &t);
+		}
+		set_nonblocking(master);
+		ep->out_fd = ep->in_fd = master;
+		ep->pty_slave_fd = slave;
+		snprintf(ep->path, sizeof ep->path, "%s", name);
+		if (!quiet)
+			fprintf(stderr, "vzlet-sim: UART%d is on %s\n", ep->uart, ep->path);
+		return 0;
+	}
+	case EP_TCP: {
+		int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		int one = 1;
+		struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(ep->port) };
+		a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
+		    bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 1) != 0 ||
+		    set_nonblocking(fd) != 0) {
+			fprintf(stderr, "vzlet-sim: UART%d: cannot listen on 127.0.0.1:%u: %s\n", ep->uart,
+				ep->port, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return -1;
+		}
+		ep->listen_fd = fd;
+		if (!quiet)
+			fprintf(stderr, "vzlet-sim: UART%d is on 127.0.0.1:%u (connect with: nc localhost %u)\n",
+				ep->uart, ep->port, ep->port);
+		return 0;
+	}
+	}
+	return 0;
+}
+
+void endpoint_close(struct endpoint *ep)
+{
+	if (ep->kind == EP_STDIO || ep->kind == EP_NONE)
+		return;
+	if (ep->out_fd >= 0)
+		close(ep->out_fd);
+	if (ep->in_fd >= 0 && ep->in_fd != ep->out_fd)
+		close(ep->in_fd);
+	if (ep->listen_fd >= 0)
+		close(ep->listen_fd);
+	if (ep->pty_slave_fd >= 0)
+		close(ep->pty_slave_fd);
+	free(ep->pending);
+	ep->pending = NULL;
+	ep->out_fd = ep->in_fd = ep->listen_fd = ep->pty_slave_fd = -1;
+}
+
+static void tcp_drop_client(struct endpoint *ep)
+{
+	close(ep->out_fd);
+	ep->out_fd = ep->in_fd = -1;
+}
+
+void endpoint_put(struct endpoint *ep, uint8_t byte)
+{
+	switch (ep->kind) {
+	case EP_NONE:
+		return;
+	case EP_STDIO:
+		putchar(byte);
+		return;
+	case EP_FILE:
+	case EP_PTY:
+		/* a full pty (nobody reading) loses bytes, like a line with no listener */
+		if (write(ep->out_fd, &byte, 1) < 0 && ep->kind == EP_FILE && errno != EINTR) {
+			fprintf(stderr, "vzlet-sim: UART%d: %s: %s\n", ep->uart, ep->path, strerror(errno));
+			ep->kind = EP_NONE;
+		}
+		return;
+	case EP_TCP:
+		if (ep->out_fd >= 0) {
+			if (send(ep->out_fd, &byte, 1, MSG_NOSIGNAL | MSG_DONTWAIT) < 0 &&
+			    errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)
+				tcp_drop_client(ep);
+			return;
+		}
+		if (ep->npending == ep->cappending) {
+			if (ep->cappending >= TCP_PENDING_MAX)
+				return;
+			size_t cap = ep->cappending ? ep->cappending * 2 : 1024;
+			uint8_t *p = realloc(ep->pending, cap);
+			if (!p)
+				return;
+			ep->pending = p;
+			ep->cappending = cap;
+		}
+		ep->pending[ep->npending++] = byte;
+		return;
+	}
+}
+
+size_t endpoint_poll_input(struct endpoint *ep, uint8_t *buf, size_t max)
+{
+	if (ep->kind == EP_TCP && ep->out_fd < 0 && ep->listen_fd >= 0) {
+		int c = accept(ep->listen_fd, NULL, NULL);
+		if (c < 0)
+			return 0;
+		set_nonblocking(c);
+		ep->out_fd = ep->in_fd = c;
+		for (size_t i = 0; i < ep->npending; i++)
+			endpoint_put(ep, ep->pending[i]);
+		ep->npending = 0;
+	}
+	if (ep->in_fd < 0 || ep->kind == EP_STDIO || max == 0)
+		return 0;
+	ssize_t n = read(ep->in_fd, buf, max);
+	if (n > 0)
+		return (size_t)n;
+	if (n == 0 && ep->kind == EP_TCP)
+		tcp_drop_client(ep); /* client left: wait for the next one */
+	return 0;
+}
