@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "dt_read.h"
 #include "elf_image.h"
+#include "emit.h"
 #include "mem_pool.h"
 #include "model.h"
 #include "system.h"
@@ -432,6 +433,57 @@ static void test_vm_id_gap(void **state)
 			    "id 2 unused: ids are 1..2 without gaps");
 }
 
+/* ---- emitted tables ---------------------------------------------------------- */
+
+static void test_emitted_tlb_and_blocks(void **state)
+{
+	struct cfg_vm *vm;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+	int portg;
+
+	(void)state;
+	memset(&sys, 0, sizeof sys);
+	sys.hv.cpu_clock_hz = 200000000;
+	sys.hv.time_slice_us = 1000;
+	sys.hv.console_uart = 4;
+	portg = add_device("gpio@1f860600", 0x1F860600, 0xA0, true);
+	vm = add_vm(1);
+	vm->cache = CACHE_WRITE_BACK;
+	vm->regions[0] = region(0, 0x4000, 0x4000);          /* RAM, rwx */
+	vm->regions[0].perms = PERM_R | PERM_W | PERM_X;
+	vm->regions[1] = region(0x1D000000, 0x1D010000, 0x1000); /* flash, r only */
+	vm->regions[1].perms = PERM_R;
+	vm->nregions = 2;
+	vm->pins[0].port = portg;
+	vm->pins[0].pin = 6;
+	vm->npins = 1;
+	vm_build_blocks(&sys, vm);
+	vm->slice_us = 500;
+	sys.irq_owner[9] = 1;
+	vm->irq_owned[0] = 1u << 9;
+	assert_int_equal(system_plan_tlb(&sys), 0);
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	assert_int_equal(emit_tables(f, &sys), 0);
+	fclose(f);
+	/* RAM: PFN 4, C = 3, D, V, G; odd half invalid (G only). */
+	assert_non_null(strstr(text, ".entryhi = 0x00000000, .pagemask = 0x00006000, "
+			       ".entrylo0 = 0x0000011f, .entrylo1 = 0x00000001"));
+	/* Flash: PFN 0x1D010, not writable, XI (bit 30) since not executable. */
+	assert_non_null(strstr(text, ".entryhi = 0x1d000000, .pagemask = 0x00000000, "
+			       ".entrylo0 = 0x4074041b, .entrylo1 = 0x00000001"));
+	assert_non_null(strstr(text, ".kind = VZ_EMU_GUARDED, .subpages = vm1_block0_subpages"));
+	assert_non_null(strstr(text, "{ { 0x00000040, 0x00000040, 0x00000040, 0x00000040 } }, /* +0x030 */"));
+	assert_non_null(strstr(text, "[9] = 1,"));
+	assert_non_null(strstr(text, ".irq_owned = { 0x00000200, 0x00000000"));
+	assert_non_null(strstr(text, ".slice_ticks = 50000,"));      /* 500 us at 100 MHz */
+	assert_non_null(strstr(text, ".slice_ticks = 100000, /* 1000 us */"));
+	assert_non_null(strstr(text, "VZ_DEFINE_VM_STATE(1);"));
+	free(text);
+}
+
 /* ---- malformed input never crashes ------------------------------------------- */
 
 static uint32_t fuzz_seed = 2026;
@@ -525,6 +577,7 @@ int main(void)
 		cmocka_unit_test_setup(test_allocation_exhausted, setup),
 		cmocka_unit_test_setup(test_allocations_do_not_overlap, setup),
 		cmocka_unit_test_setup(test_vm_id_gap, setup),
+		cmocka_unit_test_setup(test_emitted_tlb_and_blocks, setup),
 		cmocka_unit_test_setup(test_mutated_devicetrees, setup),
 		cmocka_unit_test_setup(test_mutated_elf_files, setup),
 	};
