@@ -83,7 +83,9 @@ static struct vz_vm *next_runnable(const struct vz_vm *after)
 static void idle(void)
 {
 	uint32_t gc0 = CP0_READ(C0_GUESTCTL0);
-	uint32_t st = CP0_READ(C0_STATUS);
+	/* IPL 0 too: a root interrupt taken earlier raised it, and WAIT only
+	 * wakes for requests above IPL. */
+	uint32_t st = CP0_READ(C0_STATUS) & ~ST_IPL_MASK;
 	CP0_WRITE(C0_GUESTCTL0, gc0 & ~GC0_GM);
 	CP0_WRITE(C0_STATUS, st & ~(ST_IE | ST_EXL));
 	ehb();

@@ -6,7 +6,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue
+HVT_SYSTEMS := two rogue bench
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 HVT_ROGUE := $(HVT_DIR)/rogue.elf
 HVT_ROGUE_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/rogue.o \
@@ -19,7 +19,18 @@ $(BUILD)/target/hv/rogue.o: tests/hv/guests/rogue.c
 $(HVT_ROGUE): $(HVT_ROGUE_OBJS) $(DEMO_GUEST_LD)
 	$(call demo_guest_link,$@,$(HVT_ROGUE_OBJS))
 
-HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE)
+HVT_BENCH := $(HVT_DIR)/bench.elf
+HVT_BENCH_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/bench.o \
+	$(BUILD)/target/demo/poll/devcfg.o
+
+$(BUILD)/target/hv/bench.o: tests/hv/guests/bench.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
+
+$(HVT_BENCH): $(HVT_BENCH_OBJS) $(DEMO_GUEST_LD)
+	$(call demo_guest_link,$@,$(HVT_BENCH_OBJS))
+
+HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
@@ -41,7 +52,7 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 .PRECIOUS: $(HVT_DIR)/%/system.dtb $(HVT_DIR)/%/vm_tables.c $(HVT_DIR)/%/vm_tables.o \
 	$(HVT_DIR)/%/hypervisor.elf
 
-.PHONY: test-hv hv-images run-hv
+.PHONY: test-hv hv-images run-hv bench-hv
 hv-images: $(HVT_IMAGES)
 
 test-hv: $(HVT_IMAGES) $(SIM_CLI)
@@ -50,3 +61,9 @@ test-hv: $(HVT_IMAGES) $(SIM_CLI)
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)
 	$(SIM_CLI) --leds $<
+
+# The hypervisor's costs measured by a guest (tests/hv/guests/bench.c) and
+# its size in the two-guest system; not a test.
+bench-hv: $(HVT_DIR)/bench/image.srec $(HVT_DIR)/two/hypervisor.elf $(HVT_BENCH) $(SIM_CLI)
+	tests/hv/bench.sh $(SIM_CLI) $(HVT_DIR)/bench/image.srec $(HVT_BENCH) \
+		$(HVT_DIR)/two/hypervisor.elf $(TARGET_SIZE)
