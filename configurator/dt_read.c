@@ -172,7 +172,8 @@ static int resolve_device(const void *fdt, const struct cfg_system *sys, const c
 		return -1;
 	}
 	node_path(fdt, target, tpath, sizeof tpath);
-	diag_error(path, prop, "%s is not a device with registers (no \"reg\")", tpath);
+	diag_error(path, prop, "%s is not a device with registers (a /soc node with \"reg\")",
+		   tpath);
 	return -1;
 }
 
@@ -263,6 +264,11 @@ static void read_devices(const void *fdt, struct cfg_system *sys)
 		return;
 	}
 	fdt_for_each_subnode(child, fdt, soc) {
+		const char *status = fdt_getprop(fdt, child, "status", NULL);
+
+		/* A board may switch off what it does not wire. */
+		if (status && !strcmp(status, "disabled"))
+			continue;
 		if (has_prop(fdt, child, "reg"))
 			read_device(fdt, child, sys);
 	}
