@@ -59,13 +59,16 @@ diff-tools: $(DIFF_DRIVER) $(DIFF_TOOL) $(DIFF_DIRECTED)
 ALL_TARGETS += diff-tools
 
 test-diff: diff-tools
-	@for b in $(DIFF_DIRECTED); do \
-		$(DIFF_TOOL) --driver $(DIFF_DRIVER) --blob $$b --quiet || exit 1; \
-	done
+	@fail=0; \
+	for b in $(DIFF_DIRECTED); do \
+		$(DIFF_TOOL) --driver $(DIFF_DRIVER) --blob $$b --quiet || fail=1; \
+	done; \
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_IMAGES) \
-		--cases $(DIFF_TEST_CASES) --no-fp --quiet
+		--cases $(DIFF_TEST_CASES) --no-fp --quiet || fail=1; \
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_IMAGES) \
-		--cases $(DIFF_TEST_CASES) --quiet
+		--cases $(DIFF_TEST_CASES) --quiet || fail=1; \
+	if [ $$fail = 0 ]; then echo "ok test-diff"; else echo "FAIL test-diff (see MISMATCH lines above)"; fi; \
+	exit $$fail
 TEST_TARGETS += test-diff
 
 SEED ?= 1
