@@ -26,6 +26,45 @@ static uint32_t slice_of(const struct vz_vm *vm)
 	return t ? t : 100000u;   /* 1 ms */
 }
 
+/* The guest TLB is one array shared by all guests: on a switch the outgoing
+ * VM's wired entries (at most VZ_GTLB_KEEP) are kept, the array is flushed
+ * (its other entries are refilled by the guest's own refill handler), and
+ * the incoming VM's wired entries come back. Guests without wired entries
+ * cost one TLBGINVF. Runs between the context save and restore, so the
+ * guest CP0 registers it uses are the outgoing VM's (already saved). */
+static unsigned gtlb_wired(const struct vz_vm *vm)
+{
+	unsigned n = vm->gctx[GCTX_WIRED] & 0xF;
+	return n < VZ_GTLB_KEEP ? n : VZ_GTLB_KEEP;
+}
+
+static void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
+{
+	if (out) {
+		for (unsigned i = 0, n = gtlb_wired(out); i < n; i++) {
+			GCP0_WRITE(C0_INDEX, i);
+			ehb();
+			__asm__ volatile(".set push\n.set virt\ntlbgr\n.set pop" ::: "memory");
+			ehb();
+			out->gtlb[i][0] = GCP0_READ(C0_ENTRYHI);
+			out->gtlb[i][1] = GCP0_READ(C0_PAGEMASK);
+			out->gtlb[i][2] = GCP0_READ(C0_ENTRYLO0);
+			out->gtlb[i][3] = GCP0_READ(C0_ENTRYLO1);
+		}
+	}
+	__asm__ volatile(".set push\n.set virt\ntlbginvf\n.set pop" ::: "memory");
+	for (unsigned i = 0, n = gtlb_wired(in); i < n; i++) {
+		GCP0_WRITE(C0_INDEX, i);
+		GCP0_WRITE(C0_ENTRYHI, in->gtlb[i][0]);
+		GCP0_WRITE(C0_PAGEMASK, in->gtlb[i][1]);
+		GCP0_WRITE(C0_ENTRYLO0, in->gtlb[i][2]);
+		GCP0_WRITE(C0_ENTRYLO1, in->gtlb[i][3]);
+		ehb();
+		__asm__ volatile(".set push\n.set virt\ntlbgwi\n.set pop" ::: "memory");
+	}
+	ehb();
+}
+
 /* Put vm's context into the CPU (the outgoing one is saved). */
 static void load(struct vz_vm *vm)
 {
@@ -36,6 +75,7 @@ static void load(struct vz_vm *vm)
 			vz_gctx_save(loaded->gctx);
 			vcon_flush(loaded);
 		}
+		gtlb_switch(loaded, vm);
 		vz_gctx_restore(vm->gctx);
 		GCP0_WRITE(C0_COMPARE, vm->compare);
 		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);

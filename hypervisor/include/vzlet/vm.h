@@ -24,6 +24,7 @@ enum vz_gctx {
 	GCTX_COUNT
 };
 
+#define VZ_GTLB_KEEP     4u    /* guest wired TLB entries kept across switches */
 #define VZ_CON_RX_SIZE   16u   /* power of two */
 #define VZ_CON_LINE_SIZE 80u
 
@@ -60,6 +61,7 @@ struct vz_vm {
 	uint8_t timer_armed;          /* guest Compare deadline pending */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
+	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
 	uint32_t resume_pc;           /* root EPC of the guest while off the CPU */
 	uint32_t timer_due;           /* root Count at which guest Count == compare */
 	int32_t gtoffset;             /* guest Count = root Count + gtoffset */
