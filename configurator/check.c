@@ -154,6 +154,11 @@ int check_irqs(struct cfg_system *sys)
 			}
 			if (sys->devices[dev].emulator != EMU_NONE)
 				continue;   /* virtual: raised by the emulator */
+			if (sys->devices[dev].hypervisor_only) {
+				diag_error(vm->path, "interrupts", "IRQ %u belongs to %s, which is "
+					   "the hypervisor's", irq, sys->devices[dev].path);
+				continue;
+			}
 			if (sys->irq_owner[irq] && sys->irq_owner[irq] != vm->id) {
 				for (unsigned o = 0; o < sys->nvms; o++)
 					if (sys->vms[o].id == sys->irq_owner[irq])
