@@ -35,8 +35,10 @@ $(foreach s,$(SYSTEMS),$(eval $(SYS_OUT)/$(s)/vm_tables.c: $(SYSTEM_GUESTS_$(s))
 $(SYS_OUT)/%/vm_tables.o: $(SYS_OUT)/%/vm_tables.c
 	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
 
+# layout.ld goes in as an implicit linker script: its absolute symbols (where
+# each guest really lives) end up in the hypervisor ELF for the debugger.
 $(SYS_OUT)/%/vzlet.elf: $(SYS_OUT)/%/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
-	$(call hv_link,$@,$<)
+	$(call hv_link,$@,$< $(SYS_OUT)/$*/layout.ld)
 
 $(SYS_OUT)/%/merge.args: $(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --hypervisor $< --merge $@ $(SYS_OUT)/$*/system.dtb
