@@ -82,7 +82,7 @@ static bool gpsi(struct vz_vm *vm, uint32_t insn)
 }
 
 /* Guest software field change: complete the MTC0 the guest attempted. */
-static bool gsfc(uint32_t insn)
+static bool gsfc(struct vz_vm *vm, uint32_t insn)
 {
 	if (OP(insn) != 0x10 || RS(insn) != 4)
 		return false;
@@ -90,7 +90,18 @@ static bool gsfc(uint32_t insn)
 	switch (CP0_REGSEL(RD(insn), SEL(insn))) {
 	case CP0_REGSEL(12, 0): GCP0_WRITE(C0_STATUS, v); break;
 	case CP0_REGSEL(12, 1): GCP0_WRITE(C0_INTCTL, v); break;
-	case CP0_REGSEL(13, 0): GCP0_WRITE(C0_CAUSE, v); break;
+	case CP0_REGSEL(13, 0): {
+		/* Cause.IP0/IP1 are the core software interrupts, which on the
+		 * PIC32 feed the interrupt controller (vectors 1 and 2): a rising
+		 * bit sets the VM's virtual flag (GuestCtl0.SFC1 makes them trap). */
+		uint32_t rising = v & ~GCP0_READ(C0_CAUSE);
+		GCP0_WRITE(C0_CAUSE, v);
+		if (rising & 0x100)
+			vevic_raise(vm, 1);
+		if (rising & 0x200)
+			vevic_raise(vm, 2);
+		break;
+	}
 	case CP0_REGSEL(5, 1):  GCP0_WRITE(C0_PAGEGRAIN, v); break;
 	case CP0_REGSEL(16, 5): GCP0_WRITE(C0_CONFIG5, v); break;
 	default: return false;
@@ -113,7 +124,7 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 		ok = gpsi(vm, insn);
 		break;
 	case GEXC_GSFC:
-		ok = gsfc(insn);
+		ok = gsfc(vm, insn);
 		break;
 	case GEXC_HC:
 		hypercall(vm, (insn >> 11) & 0x3FF);

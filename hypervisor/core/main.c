@@ -21,8 +21,9 @@ static void cp0_init(void)
 	CP0_WRITE(C0_CONFIG, (CP0_READ(C0_CONFIG) & ~7u) | 3u);  /* kseg0 cached */
 	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */
 	/* Guests: full CP0 and guest TLB; Count/Compare, Config and CACHE trap
-	 * (GT = CF = CG = 0); no hardware field change exits (FCD). */
-	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL);
+	 * (GT = CF = CG = 0); software interrupt bits of Cause trap (SFC1); no
+	 * hardware field change exits (MC = 0, FCD). */
+	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1);
 	CP0_WRITE(C0_GUESTCTL0EXT, GC0X_FCD);
 	CP0_WRITE(C0_GUESTCTL1, 0);
 	CP0_WRITE(C0_GUESTCTL2, 0);

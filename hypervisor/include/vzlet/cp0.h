@@ -105,6 +105,7 @@ static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
 #define GC0_GT        0x02000000u
 #define GC0_CG        0x01000000u
 #define GC0_CF        0x00800000u
+#define GC0_SFC1      0x00000001u
 #define GC0_GEXC_SHIFT 2
 #define GC0_GEXC_MASK  0x0000007Cu
 #define GEXC_GPSI 0
