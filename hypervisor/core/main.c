@@ -20,6 +20,7 @@ static void cp0_init(void)
 	CP0_WRITE(C0_CAUSE, CA_IV);                    /* EIC: vector from the EVIC */
 	CP0_WRITE(C0_CONFIG, (CP0_READ(C0_CONFIG) & ~7u) | 3u);  /* kseg0 cached */
 	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */
+	CP0_WRITE(C0_PAGEGRAIN, 0xC0000000u);          /* RIE | XIE: the plan's XI bits count */
 	/* Guests: full CP0 and guest TLB; Count/Compare, Config and CACHE trap
 	 * (GT = CF = CG = 0); software interrupt bits of Cause trap (SFC1); no
 	 * hardware field change exits (MC = 0, FCD). */
