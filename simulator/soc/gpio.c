@@ -8,8 +8,9 @@
  * levels (0 where ANSEL selects analog); writing PORT writes LAT.
  * Every change of a LAT word is reported through m->gpio. Change notice
  * (CN) reacts to levels driven from outside.
- * Decisions: ANSEL resets to 0 (all digital); all 16 pins of every port
- * exist; ports H, J, K (absent on the 100-pin package) are modelled anyway.
+ * The pins and analog pins are those of the 100-pin package (analog pins
+ * reset to ANSEL = 1, as on the chip); ports H, J, K (absent on that
+ * package) are modelled anyway with 16 digital pins.
  */
 #include "machine.h"
 
@@ -35,6 +36,12 @@ static uint32_t port_pins(const struct port *p)
 			   (p->cnpu & ~p->ext_driven);
 	uint32_t driving = ~p->tris & ~(p->odc & p->lat);
 	return ((p->lat & driving) | (outside & ~driving)) & 0xFFFFu;
+}
+
+/* What the digital input buffers see: analog pins (ANSEL = 1) read 0. */
+static uint32_t port_digital(const struct port *p)
+{
+	return port_pins(p) & ~p->ansel & p->pins;
 }
 
 static void port_report(struct machine *m, struct port *p)
@@ -72,7 +79,7 @@ static uint32_t port_read(struct machine *m, struct sfr *r)
 	(void)m;
 	struct port *p = r->dev;
 	p->cnstat = 0; /* reading PORT ends the mismatch condition */
-	return port_pins(p) & ~p->ansel;
+	return port_digital(p);
 }
 
 /* PORT's storage mirrors LAT, so its CLR/SET/INV aliases act on LAT. */
@@ -97,12 +104,12 @@ void vzsim_set_pin(struct machine *m, int port, int pin, bool level)
 	if (port < 0 || port >= PORT_COUNT || pin < 0 || pin > 15)
 		return;
 	struct port *p = &m->soc.port[port];
-	if (!p->present)
-		return;
-	uint32_t before = port_pins(p), bit = 1u << pin;
+	if (!(p->pins & (1u << pin)))
+		return; /* no such pin on the package */
+	uint32_t before = port_digital(p), bit = 1u << pin;
 	p->ext_driven |= bit;
 	p->ext_level = level ? p->ext_level | bit : p->ext_level & ~bit;
-	port_notify(m, p, before, port_pins(p));
+	port_notify(m, p, before, port_digital(p));
 }
 
 uint32_t vzsim_port_lat(struct machine *m, int port)
@@ -111,6 +118,23 @@ uint32_t vzsim_port_lat(struct machine *m, int port)
 		return 0;
 	return m->soc.port[port].lat;
 }
+
+/* Pins of the 100-pin PIC32MZ2048EFG100 and those with an analog function
+ * (their ANSEL bits exist and reset to 1). Ports H, J and K exist only on
+ * larger packages; they are modelled with all 16 pins, digital. */
+static const struct { uint16_t pins, analog; } port_layout[PORT_COUNT] = {
+	{ 0xC6FF, 0x0623 },     /* A: 0-7, 9, 10, 14, 15; AN on 0, 1, 5, 9, 10 */
+	{ 0xFFFF, 0xFFFF },     /* B: all pins analog-capable */
+	{ 0xF01E, 0x001E },     /* C: 1-4, 12-15; AN on 1-4 */
+	{ 0xFE3F, 0xC000 },     /* D: 0-5, 9-15; AN on 14, 15 */
+	{ 0x03FF, 0x03F0 },     /* E: 0-9; AN on 4-9 */
+	{ 0x313F, 0x3000 },     /* F: 0-5, 8, 12, 13; AN on 12, 13 */
+	{ 0xF3C3, 0x83C0 },     /* G: 0, 1, 6-9, 12-15; AN on 6-9, 15 */
+	{ 0xFFFF, 0x0000 },     /* H */
+	{ 0x0000, 0x0000 },     /* I does not exist */
+	{ 0xFFFF, 0x0000 },     /* J */
+	{ 0xFFFF, 0x0000 },     /* K */
+};
 
 void gpio_init(struct machine *m)
 {
@@ -122,17 +146,20 @@ void gpio_init(struct machine *m)
 		if (n == PORT_I)
 			continue;
 		p->present = true;
+		uint32_t pins = port_layout[n].pins, analog = port_layout[n].analog;
 		uint32_t base = PORT_BASE + 0x100 * idx++;
 		uint32_t *regs[12] = { &p->ansel, &p->tris, &p->port, &p->lat, &p->odc,
 			&p->cnpu, &p->cnpd, &p->cncon, &p->cnen, &p->cnstat, &p->cnne, &p->cnf };
 		for (unsigned k = 0; k < 12; k++) {
-			uint32_t wmask = k == 7 ? (CNCON_ON | CNCON_EDGEDETECT) :
-					 k == 9 ? 0 : 0xFFFFu;
+			uint32_t wmask = k == 0 ? analog : k == 7 ? (CNCON_ON | CNCON_EDGEDETECT) :
+					 k == 9 ? 0 : pins;
+			uint32_t reset = k == 0 ? analog : k == 1 ? pins : 0;
 			sfr_write_fn w = k == 2 ? port_write :
 					 k == 3 ? lat_write : NULL;
-			sfr_add(m, names[k], base + 0x10 * k, regs[k], k == 1 ? 0xFFFFu : 0,
-				wmask, 0, k == 2 ? port_read : NULL, w, p);
+			sfr_add(m, names[k], base + 0x10 * k, regs[k], reset, wmask, 0,
+				k == 2 ? port_read : NULL, w, p);
 		}
+		p->pins = pins;
 	}
 	/* The board drives the button pins (pull-downs). */
 	m->soc.port[0].ext_driven |= WIFI_BUTTONS;

@@ -156,6 +156,7 @@ struct port {
 	uint32_t reported_lat;  /* LAT as last told to m->gpio */
 	uint32_t ext_level;     /* levels driven from outside (vzsim_set_pin) */
 	uint32_t ext_driven;    /* which pins something outside drives */
+	uint32_t pins;          /* pins that exist on the package */
 	bool present;
 };
 

@@ -56,7 +56,7 @@ static void led_changes_reported(void **state)
 	assert_int_equal(calls.port[0], 6);
 	assert_int_equal(calls.old[0], 0);
 	assert_int_equal(calls.new_[0], 1u << 6);
-	assert_int_equal(calls.tris[0], 0xFFFFu & ~(1u << 6 | 1u << 15));
+	assert_int_equal(calls.tris[0], 0xF3C3u & ~(1u << 6 | 1u << 15));
 	wr(LAT(PG) + 8, 1u << 6);              /* no change, no call */
 	assert_int_equal(calls.n, 1);
 	wr(LAT(PG) + 0xC, 1u << 6 | 1u << 15);
@@ -81,6 +81,7 @@ static void led_changes_reported(void **state)
 static void port_reads_pins(void **state)
 {
 	(void)state;
+	wr(ANSEL(PD), 0);                      /* RD14/RD15 are analog at reset */
 	/* Outputs read LAT, inputs the outside or the pull-up, else 0. */
 	wr(TRIS(PD), 0xFF00u);
 	wr(LAT(PD), 0x0F0Fu);
@@ -96,31 +97,61 @@ static void port_reads_pins(void **state)
 	assert_int_equal(rd(PORT(PD)) & 1u, 0);
 	wr(CNPU(PD) + 8, 1u);
 	assert_int_equal(rd(PORT(PD)) & 1u, 1);
-	/* Analog pins read 0. */
-	wr(ANSEL(PD), 0x0200u);
-	assert_int_equal(rd(PORT(PD)) & 0x0200u, 0);
+	/* Analog pins read 0; only analog-capable pins have ANSEL bits. */
+	vzsim_set_pin(m, 3, 15, true);
+	assert_int_equal(rd(PORT(PD)) & 0x8000u, 0x8000u);
+	wr(ANSEL(PD), 0x8200u);
+	assert_int_equal(rd(ANSEL(PD)), 0x8000u);
+	assert_int_equal(rd(PORT(PD)) & 0x8200u, 0x0200u);
+	/* Pins the 100-pin package lacks (RD6-RD8) read 0 and ignore writes. */
+	wr(TRIS(PD), 0);
+	wr(LAT(PD), 0xFFFFu);
+	assert_int_equal(rd(LAT(PD)), 0xFE3Fu);
+	assert_int_equal(rd(PORT(PD)) & 0x01C0u, 0);
+	vzsim_set_pin(m, 3, 7, true);
+	wr(TRIS(PD), 0xFFFFu);
+	assert_int_equal(rd(TRIS(PD)), 0xFE3Fu);
+	assert_int_equal(rd(PORT(PD)) & 0x01C0u, 0);
+}
+
+static void reset_values(void **state)
+{
+	(void)state;
+	static const uint32_t pins[7] = { 0xC6FF, 0xFFFF, 0xF01E, 0xFE3F, 0x03FF, 0x313F, 0xF3C3 };
+	static const uint32_t analog[7] = { 0x0623, 0xFFFF, 0x001E, 0xC000, 0x03F0, 0x3000, 0x83C0 };
+	for (unsigned i = 0; i < 7; i++) {
+		assert_int_equal(rd(TRIS(i)), pins[i]);
+		assert_int_equal(rd(ANSEL(i)), analog[i]);
+		assert_int_equal(rd(LAT(i)), 0);
+	}
+	assert_int_equal(rd(TRIS(PK)), 0xFFFFu);
+	assert_int_equal(rd(ANSEL(PK)), 0);
 }
 
 static void wifire_buttons(void **state)
 {
 	(void)state;
 	/* BTN1 = RA5, BTN2 = RA4: pulled down on the board, high when pressed. */
-	wr(CNPU(PA), 0x30u);                   /* the board's resistor wins */
-	assert_int_equal(rd(PORT(PA)) & 0x30u, 0);
 	vzsim_set_pin(m, 0, 5, true);
+	assert_int_equal(rd(PORT(PA)) & 0x20u, 0); /* RA5 is analog at reset */
+	wr(ANSEL(PA) + 4, 0x20u);
 	assert_int_equal(rd(PORT(PA)) & 0x30u, 0x20u);
 	vzsim_set_pin(m, 0, 5, false);
+	wr(CNPU(PA), 0x30u);                   /* the board's resistor wins */
+	assert_int_equal(rd(PORT(PA)) & 0x30u, 0);
 	vzsim_set_pin(m, 0, 4, true);
 	assert_int_equal(rd(PORT(PA)) & 0x30u, 0x10u);
-	/* Out-of-range pins are ignored. */
+	/* Out-of-range pins and ports are ignored. */
 	vzsim_set_pin(m, 8, 0, true);
 	vzsim_set_pin(m, 11, 0, true);
 	vzsim_set_pin(m, 0, 16, true);
+	vzsim_set_pin(m, -1, 0, true);
 }
 
 static void change_notification(void **state)
 {
 	(void)state;
+	wr(ANSEL(PA), 0);
 	wr(CNCON(PA), 1u << 15);
 	wr(CNEN(PA), 1u << 5);
 	vzsim_set_pin(m, 0, 4, true);          /* not enabled */
@@ -156,7 +187,7 @@ static void reset_turns_leds_off(void **state)
 	assert_int_equal(calls.n, 1);
 	assert_int_equal(calls.old[0], 1u << 6);
 	assert_int_equal(calls.new_[0], 0);
-	assert_int_equal(rd(TRIS(PG)), 0xFFFFu);
+	assert_int_equal(rd(TRIS(PG)), 0xF3C3u);
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, gpio_setup, soc_teardown)
@@ -164,7 +195,7 @@ static void reset_turns_leds_off(void **state)
 int run_gpio_tests(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(led_changes_reported), T(port_reads_pins), T(wifire_buttons),
+		T(led_changes_reported), T(port_reads_pins), T(reset_values), T(wifire_buttons),
 		T(change_notification), T(reset_turns_leds_off),
 	};
 	return cmocka_run_group_tests_name("soc-gpio", tests, NULL, NULL);
