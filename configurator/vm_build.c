@@ -169,10 +169,12 @@ static void build_flash_region(struct cfg_vm *vm, uint32_t area_base, uint32_t a
 		if (lo == UINT32_MAX)
 			return;
 		lo &= ~(PAGE_4K - 1);
-		hi = lo + vm_flash_size_for(lo, hi - lo);
-		if (hi > area_base + area_size)
-			hi = round_up(hi, PAGE_4K) <= area_base + area_size ? round_up(hi, PAGE_4K)
-									   : area_base + area_size;
+		uint32_t size = vm_flash_size_for(lo, hi - lo);
+
+		/* Near the end of the flash map, rounding up could leave it. */
+		if ((uint64_t)lo + size > (uint64_t)area_base + area_size)
+			size = round_up(hi - lo, PAGE_4K);
+		hi = lo + size;
 	}
 	r = add_region(vm, use_flash_size && vm->flash_size ? "flash-size" : "elf");
 	if (!r)
