@@ -8,7 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
-#include "cpu_internal.h"
+#include "insns.h"
 
 static struct insn *alloc_decode(struct machine *m, uint32_t size)
 {
@@ -20,6 +20,7 @@ static struct insn *alloc_decode(struct machine *m, uint32_t size)
 	}
 	for (size_t i = 0; i < n; i++) {
 		a[i].fn = op_decode;
+		a[i].id = INSN_ID_decode;
 		a[i].cycles = 1;
 	}
 	return a + 1;
@@ -84,23 +85,45 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 		m->cycle, pc, raw, mn, m->cpu.in_ds ? " (ds)" : "");
 }
 
-/* The hot loop. Kept tiny: fetch from the current window, charge, call. */
+/* The hot loop: threaded dispatch. After each handler the next instruction
+ * is fetched and dispatched from a jump site of its own, so the host's
+ * branch predictor learns instruction sequences instead of having one
+ * indirect call site for all of them. */
 static void run_burst(struct machine *m)
 {
+#define LABEL_ADDR(name) &&L_##name,
+	static void *const labels[INSN_ID_COUNT] = { INSN_LIST(LABEL_ADDR) &&L_decode };
+#undef LABEL_ADDR
 	struct cpu *c = &m->cpu;
+	const struct insn *d;
 	uint64_t n = 0;
-	while (m->cycle < c->limit) {
-		uint32_t pc = c->pc, off = pc - c->fetch_base;
-		const struct insn *d;
-		c->pc = pc + 4;
-		if (likely(off < c->fetch_size))
-			d = c->fetch_dec + (off >> 2);
-		else if (!(d = mmu_fetch_slow(m, pc)))
-			continue;
-		m->cycle += d->cycles + c->fetch_wait;
-		n++;
-		d->fn(m, d);
-	}
+
+#define DISPATCH() do {							\
+		uint32_t pc_, off_;					\
+		if (unlikely(m->cycle >= c->limit))			\
+			goto out;					\
+		pc_ = c->pc;						\
+		off_ = pc_ - c->fetch_base;				\
+		c->pc = pc_ + 4;					\
+		if (likely(off_ < c->fetch_size))			\
+			d = c->fetch_dec + (off_ >> 2);			\
+		else if (!(d = mmu_fetch_slow(m, pc_)))			\
+			goto next;					\
+		m->cycle += d->cycles + c->fetch_wait;			\
+		n++;							\
+		goto *labels[d->id];					\
+	} while (0)
+
+next:
+	DISPATCH();
+#define LABEL_CASE(name) L_##name: op_##name(m, d); DISPATCH();
+	INSN_LIST(LABEL_CASE)
+#undef LABEL_CASE
+L_decode:
+	op_decode(m, d);
+	DISPATCH();
+#undef DISPATCH
+out:
 	m->insns += n;
 }
 

@@ -25,6 +25,8 @@ struct insn {
 	uint8_t rd;       /* destination register; 0 is mapped to CPU_REG_SINK */
 	uint8_t sa;       /* shift amount / sel / extra field */
 	uint8_t cycles;   /* static cost in core cycles (1, +1 load-use, EHB 3) */
+	uint8_t id;       /* handler number (enum insn_id, insns.h): the run
+			   * loop's threaded dispatch; always matches fn */
 };
 
 #define CPU_REG_SINK 32      /* writes to $zero land here and are never read */

@@ -101,10 +101,15 @@ const char *insn_decode(uint32_t raw, uint32_t next, struct insn *d);
 void op_decode(struct machine *m, const struct insn *d);
 /* Predecode array and index range for a physical address, or NULL. */
 struct insn *decode_slot(struct machine *m, uint32_t pa);
+/* Number of op_decode in enum insn_id (insns.h), kept here so the fast
+ * store path needs no more than this header. */
+extern const uint8_t insn_id_decode;
 static inline void decode_invalidate(struct insn *d)
 {
 	d[0].fn = op_decode;
+	d[0].id = insn_id_decode;
 	d[-1].fn = op_decode; /* its load-use cost depended on this word */
+	d[-1].id = insn_id_decode;
 }
 
 /* ---- mmu.c ------------------------------------------------------------ */

@@ -30,7 +30,9 @@ static bool is_load(unsigned op)
 	return (op >= 32 && op <= 38) || op == 48;
 }
 
-#define SET(name) do { d->fn = op_##name; mn = #name; } while (0)
+#define SET(name) do { d->fn = op_##name; d->id = INSN_ID_##name; mn = #name; } while (0)
+
+const uint8_t insn_id_decode = INSN_ID_decode;
 
 const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 {
@@ -41,6 +43,7 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 	const char *mn = "ri";
 
 	d->fn = op_ri;
+	d->id = INSN_ID_ri;
 	d->raw = w;
 	d->rs = (uint8_t)rs;
 	d->rt = (uint8_t)rt;

@@ -39,4 +39,10 @@
 INSN_LIST(DECLARE_OP)
 #undef DECLARE_OP
 
+/* Handler numbers for the threaded run loop (cpu.c). Every handler a
+ * predecoded entry can hold must be in INSN_LIST; op_decode is last. */
+#define INSN_ID(name) INSN_ID_##name,
+enum insn_id { INSN_LIST(INSN_ID) INSN_ID_decode, INSN_ID_COUNT };
+#undef INSN_ID
+
 #endif
