@@ -34,16 +34,18 @@ int check_vm_ids(const struct cfg_system *sys)
 	}
 	if (diag_errors() != before)
 		return -1;
-	/* The hypervisor indexes VMs by id - 1: ids are 1..N without gaps. */
-	for (unsigned id = 1; id <= sys->nvms; id++)
-		if (!by_id[id])
-			for (unsigned i = 0; i < sys->nvms; i++)
-				if (sys->vms[i].id > sys->nvms) {
-					diag_error(sys->vms[i].path, "reg", "VM id %u leaves id %u "
-						   "unused: ids are 1..%u without gaps",
-						   sys->vms[i].id, id, sys->nvms);
-					return -1;
-				}
+	/* The hypervisor indexes VMs by id - 1: ids are 1..N without gaps. With
+	 * N distinct ids, a gap means some id is above N: report that VM. */
+	unsigned missing = 1;
+
+	while (missing <= sys->nvms && by_id[missing])
+		missing++;
+	for (unsigned i = 0; missing <= sys->nvms && i < sys->nvms; i++)
+		if (sys->vms[i].id > sys->nvms) {
+			diag_error(sys->vms[i].path, "reg", "VM id %u leaves id %u unused: ids "
+				   "are 1..%u without gaps", sys->vms[i].id, missing, sys->nvms);
+			return -1;
+		}
 	for (unsigned i = 0; i < sys->nvms; i++)
 		for (unsigned k = i + 1; k < sys->nvms; k++)
 			if (!strcmp(sys->vms[i].label, sys->vms[k].label))
