@@ -30,7 +30,18 @@ $(BUILD)/target/hv/bench.o: tests/hv/guests/bench.c
 $(HVT_BENCH): $(HVT_BENCH_OBJS) $(DEMO_GUEST_LD)
 	$(call demo_guest_link,$@,$(HVT_BENCH_OBJS))
 
-HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH)
+HVT_DSLOT := $(HVT_DIR)/dslot.elf
+HVT_DSLOT_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/dslot.o \
+	$(BUILD)/target/demo/poll/devcfg.o
+
+$(BUILD)/target/hv/dslot.o: tests/hv/guests/dslot.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
+
+$(HVT_DSLOT): $(HVT_DSLOT_OBJS) $(DEMO_GUEST_LD)
+	$(call demo_guest_link,$@,$(HVT_DSLOT_OBJS))
+
+HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
@@ -56,7 +67,7 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 hv-images: $(HVT_IMAGES)
 
 test-hv: $(HVT_IMAGES) $(SIM_CLI)
-	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(POLL_GUEST) $(IRQ_GUEST)
+	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT)
 
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
-# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR POLL_ELF IRQ_ELF
+# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR POLL_ELF IRQ_ELF DSLOT_ELF
 # Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
 set -u
-SIM=$1 DIR=$2 POLL=$3 IRQ=$4
+SIM=$1 DIR=$2 POLL=$3 IRQ=$4 DSLOT=$5
 OUT=$DIR/out
 mkdir -p "$OUT"
 failures=0
@@ -69,6 +69,9 @@ expect bare-irq-banner "$OUT/bare-irq.log" '^irq: LD2-LD4'
 cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
 expect bare-irq-input "$OUT/bare-irq.log" 'Q'
 
+run bare-dslot 50M "$DSLOT"
+expect bare-dslot "$OUT/bare-dslot.log" '^dslot: 6/6 ok'
+
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
 # moves the focus to VM 2, which gets "y".
@@ -120,6 +123,8 @@ expect rogue-sfr-stopped "$L" 'badvaddr=1f840200'
 expect rogue-flash-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write to read-only memory'
 reject rogue-flash-contained "$L" 'wrote flash'
 expect rogue-others-listed "$L" '^\[hv\] vm2 irq: running'
+expect rogue-dslot "$L" '^\[4\] dslot: 6/6 ok'
+reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$L" LD1 "" 500
 cadence rogue-irq-ld2 "$L" LD2 on 300
 cadence rogue-irq-ld4 "$L" LD4 on 300
