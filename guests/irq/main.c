@@ -1,10 +1,10 @@
-/* main.c - the interrupt-driven demo guest: Timer1 interrupts every 100 ms
+/* main.c - the interrupt-driven demo guest: Timer2 interrupts every 100 ms
  * move a light along LD2 -> LD3 -> LD4 and print its symbol; UART RX
  * interrupts take the last printable key typed on its console as the new
  * symbol. The main loop only WAITs. */
 #include "../poll/board.h"
 
-#define T1_PERIOD  39062u       /* 100 ms at 100 MHz / 256 */
+#define T2_PERIOD  39062u       /* 100 ms at 100 MHz / 256 */
 
 static volatile unsigned ticks;
 static volatile char symbol = '*';
@@ -14,8 +14,8 @@ int main(void);
 
 void guest_interrupt(void)
 {
-	if (REG(IFS(0)) & (1u << T1_IRQ)) {
-		CLR(IFS(0)) = 1u << T1_IRQ;
+	if (REG(IFS(0)) & (1u << T2_IRQ)) {
+		CLR(IFS(0)) = 1u << T2_IRQ;
 		ticks++;
 	}
 	if (REG(IFS(U4_RX_IRQ / 32)) & (1u << (U4_RX_IRQ % 32))) {
@@ -48,20 +48,20 @@ int main(void)
 	leds(0);
 
 	REG(INTCON) = 0;                            /* single vector */
-	/* Timer1: priority 3; UART4 RX: priority 2. */
-	CLR(IPC(T1_IRQ / 4)) = 0x1Fu << (8 * (T1_IRQ % 4));
-	SET(IPC(T1_IRQ / 4)) = (3u << 2) << (8 * (T1_IRQ % 4));
+	/* Timer2: priority 3; UART4 RX: priority 2. */
+	CLR(IPC(T2_IRQ / 4)) = 0x1Fu << (8 * (T2_IRQ % 4));
+	SET(IPC(T2_IRQ / 4)) = (3u << 2) << (8 * (T2_IRQ % 4));
 	CLR(IPC(U4_RX_IRQ / 4)) = 0x1Fu << (8 * (U4_RX_IRQ % 4));
 	SET(IPC(U4_RX_IRQ / 4)) = (2u << 2) << (8 * (U4_RX_IRQ % 4));
-	CLR(IFS(0)) = 1u << T1_IRQ;
+	CLR(IFS(0)) = 1u << T2_IRQ;
 	CLR(IFS(U4_RX_IRQ / 32)) = 1u << (U4_RX_IRQ % 32);
-	SET(IEC(0)) = 1u << T1_IRQ;
+	SET(IEC(0)) = 1u << T2_IRQ;
 	SET(IEC(U4_RX_IRQ / 32)) = 1u << (U4_RX_IRQ % 32);
 
-	REG(T1CON) = 0;
-	REG(TMR1) = 0;
-	REG(PR1) = T1_PERIOD - 1;
-	REG(T1CON) = 0x8030;                        /* ON, 1:256 */
+	REG(T2CON) = 0;
+	REG(TMR2) = 0;
+	REG(PR2) = T2_PERIOD - 1;
+	REG(T2CON) = 0x8070;                        /* ON, 1:256 */
 
 	console_puts("irq: LD2-LD4 move every 100 ms, one symbol each; type to change it\n");
 	__asm__ volatile("ei; ehb");

@@ -24,11 +24,11 @@
 #define U4BRG        0xBF822640u
 #define U4_RX_IRQ    171u
 
-/* Timer1 (PBCLK3 = 100 MHz), vector 4 */
-#define T1CON        0xBF840000u
-#define TMR1         0xBF840010u
-#define PR1          0xBF840020u
-#define T1_IRQ       4u
+/* Timer2 (PBCLK3 = 100 MHz), vector 9 */
+#define T2CON        0xBF840200u
+#define TMR2         0xBF840210u
+#define PR2          0xBF840220u
+#define T2_IRQ       9u
 
 /* Ports: LD1 = RG6, LD2 = RD4, LD3 = RB11, LD4 = RG15 */
 #define PORT(i)      (0xBF860000u + 0x100u * (i))
