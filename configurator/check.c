@@ -125,6 +125,14 @@ static bool vm_has_device(const struct cfg_vm *vm, int dev)
 	return false;
 }
 
+static bool vm_has_emulator(const struct cfg_vm *vm, enum emulator emu)
+{
+	for (unsigned i = 0; i < vm->nblocks; i++)
+		if (vm->blocks[i].emulator == emu)
+			return true;
+	return false;
+}
+
 int check_irqs(struct cfg_system *sys)
 {
 	unsigned before = diag_errors();
@@ -132,6 +140,12 @@ int check_irqs(struct cfg_system *sys)
 	memset(sys->irq_owner, 0, sizeof sys->irq_owner);
 	for (unsigned v = 0; v < sys->nvms; v++) {
 		struct cfg_vm *vm = &sys->vms[v];
+
+		/* Legal, but a guest that takes or polls interrupts touches the EVIC
+		 * and would be stopped at its first access. */
+		if (vm->nirqs && !vm_has_emulator(vm, EMU_EVIC))
+			diag_warning(vm->path, "devices", "has interrupts but no interrupt "
+				     "controller (&evic): its first EVIC access will stop it");
 
 		memset(vm->irq_owned, 0, sizeof vm->irq_owned);
 		for (unsigned i = 0; i < vm->nirqs; i++) {
