@@ -6,7 +6,8 @@
  *   (1 start + 8 or 9 data/parity + 1 or 2 stop) bits
  *   x (BRGH ? 4 : 16) x (BRG + 1) PBCLK2 cycles x PB2DIV SYSCLK cycles,
  * and reaches m->uart_tx when its last stop bit has left. Characters follow
- * each other back to back. Reception is instantaneous (see vzsim_uart_rx).
+ * each other back to back. Reception is instantaneous and never loses host
+ * input (see vzsim_uart_rx and the docs).
  * Not modelled: PPS routing (every UART is "connected"), IrDA, RTS/CTS,
  * auto-baud, address detect, break transmission, RXINV/UTXINV, FERR/PERR
  * (the host sends clean characters).
@@ -190,10 +191,13 @@ bool vzsim_uart_rx(struct machine *m, int n, uint8_t byte)
 	if (n < 1 || n > UART_COUNT)
 		return true; /* no such UART: nothing listens on that line */
 	struct uart *u = &m->soc.uart[n - 1];
+	/* A receiver that is off or full does not take the byte: the caller
+	 * keeps it and offers it again, so host input is never lost (even
+	 * when it is typed before the program has set up the UART). */
 	if (!uart_on(u) || !(u->sta & STA_URXEN) || (m->soc.sys.pmd[4] & (1u << (n - 1))))
-		return true; /* a disabled receiver ignores the line */
+		return false;
 	if (!uart_rx_push(u, byte))
-		return false; /* full: the caller keeps the byte, nothing is lost */
+		return false;
 	uart_update(m, u);
 	return true;
 }

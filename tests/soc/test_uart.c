@@ -206,12 +206,19 @@ static void receive_fifo(void **state)
 	assert_true(vzsim_uart_rx(m, 4, 0x5A));
 	assert_int_equal(rdn(RXREG, 1), 0x5A);
 	assert_int_equal(rd(STA) & URXDA, 0);
-	/* Receiver off: the line is ignored (byte consumed, not stored). */
+	/* Receiver off: the byte is not taken; once on, the retry lands. */
 	wr(STA + CLR, URXEN);
-	assert_true(vzsim_uart_rx(m, 4, 'n'));
+	assert_false(vzsim_uart_rx(m, 4, 'n'));
 	assert_int_equal(rd(STA) & URXDA, 0);
-	/* Other UARTs are independent; bad numbers are ignored. */
-	assert_true(vzsim_uart_rx(m, 1, 'x'));
+	wr(MODE + CLR, ON);
+	assert_false(vzsim_uart_rx(m, 4, 'n'));
+	wr(MODE + SET, ON);
+	wr(STA + SET, URXEN);
+	assert_true(vzsim_uart_rx(m, 4, 'n'));
+	assert_int_equal(rd(RXREG), 'n');
+	/* Other UARTs are independent (UART1 is off); bad numbers drop. */
+	assert_false(vzsim_uart_rx(m, 1, 'x'));
+	assert_int_equal(rd(STA) & URXDA, 0);
 	assert_true(vzsim_uart_rx(m, 7, 'x'));
 	assert_true(vzsim_uart_rx(m, 0, 'x'));
 }
@@ -265,7 +272,7 @@ static void pmd_disables_uart(void **state)
 	assert_int_equal(rd(STA), 0);
 	wr(BRG, 7);
 	assert_int_equal(rd(BRG), 0);
-	assert_true(vzsim_uart_rx(m, 4, 'x')); /* ignored */
+	assert_false(vzsim_uart_rx(m, 4, 'x')); /* not taken */
 	wr(0xBF800084u, 1u << 3);             /* PMD5CLR: back at reset values */
 	assert_int_equal(rd(MODE), 0);
 	assert_int_equal(rd(BRG), 0);
