@@ -7,9 +7,10 @@
 /* Branch target: imm is the sign-extended offset << 2, relative to the slot. */
 static inline void branch(struct machine *m, const struct insn *d, bool taken)
 {
-	uint32_t target = m->cpu.pc + d->imm;
-	if (cpu_exec_delay_slot(m) && taken)
-		m->cpu.pc = target;
+	/* Only the next pc stays live across the delay slot. */
+	uint32_t next = m->cpu.pc + (taken ? d->imm : 4);
+	if (cpu_exec_delay_slot(m))
+		m->cpu.pc = next;
 }
 
 static inline void branch_likely(struct machine *m, const struct insn *d, bool taken)
