@@ -17,7 +17,7 @@ test-vz: test-vz-unit
 TEST_TARGETS += test-vz
 
 # Target programs: each tests/vz/<name>.c with the helpers.
-VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx
+VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx vz_harness
 VZ_HELPER_OBJS := $(BUILD)/target/tests/vz/vzt.o $(BUILD)/target/tests/vz/vzt_asm.o
 VZ_ELFS := $(patsubst %,$(BUILD)/tests/vz/%.elf,$(VZ_PROGS))
 
