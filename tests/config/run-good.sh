@@ -19,6 +19,10 @@ $TARGET_CC $TARGET_CFLAGS -Ihypervisor/include -c "$out/vm_tables.c" -o "$out/vm
 	fail "generated tables do not compile against vm_config.h"
 srec_cat @"$out/merge.args" -o "$out/image.srec" || fail "srec_cat rejected the merge plan"
 
+grep -q "memory    gpa 0x0007f000 -> rpa 0x0007f000  0x001000 bytes rw-" "$out/report.txt" ||
+	fail "the explicit mailbox memory is not mapped where it was asked"
+grep -q "VZ_REGION_SHARED" "$out/vm_tables.c" || fail "shared memory not flagged in the tables"
+
 # The report's "flash gpa 0x1d000000 -> rpa X" line of each VM, in VM order.
 for vm in big small; do
 	rpa=$(awk -v vm="\"$vm\"" '$1 == "VM" { cur = $3 }
