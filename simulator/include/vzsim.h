@@ -59,7 +59,9 @@ const char *vzsim_error(const struct machine *m); /* message for VZSIM_STOP_FATA
 /* Devices seen from outside. */
 void vzsim_set_uart_tx(struct machine *m, vzsim_uart_tx_fn fn, void *ctx);
 /* Offer one received byte to a UART's receiver. Returns false if the byte was
- * not taken because the receive FIFO is full (caller keeps it and retries). */
+ * not taken because it cannot be received now: the receive FIFO is full, an
+ * overrun is pending, or the UART/receiver is off. The caller keeps the byte
+ * and retries later, so no input is ever lost. */
 bool vzsim_uart_rx(struct machine *m, int uart, uint8_t byte);
 void vzsim_set_gpio(struct machine *m, vzsim_gpio_fn fn, void *ctx);
 void vzsim_set_pin(struct machine *m, int port, int pin, bool level); /* external input */
