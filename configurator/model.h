@@ -1,9 +1,11 @@
 /* model.h - the configurator's in-memory description of one system.
  *
- * dt_read.c fills it from the compiled devicetree, guest_image.c adds what the
- * guest ELFs contain, mem_alloc.c / tlb_plan.c / subpage.c / check.c complete
- * and validate it, and the emit_*.c files write it out. Everything is fixed
- * size: a configuration is small and static, like the tables it produces.
+ * dt_read.c fills it from the compiled devicetree; vm_build.c adds what the
+ * guest ELFs need (through elf_image.c), register blocks and sub-page masks;
+ * check.c validates across VMs; system.c places memory (mem_pool.c) and plans
+ * the root TLB (tlb_plan.c); the emit_*.c files write it out. Everything is
+ * fixed size: a configuration is small and static, like the tables it
+ * produces.
  */
 #ifndef VZCFG_MODEL_H
 #define VZCFG_MODEL_H
@@ -19,7 +21,6 @@
 #define CFG_MAX_VM_DEVICES 24
 #define CFG_MAX_BLOCKS 32      /* per VM: device blocks + explicit blocks */
 #define CFG_MAX_REGIONS 16     /* per VM: mapped memory regions */
-#define CFG_MAX_PAGES 48       /* per VM: TLB pages before pairing */
 #define CFG_MAX_ENTRIES 24     /* per VM: paired TLB entries */
 #define CFG_MAX_SETUP 32       /* per VM: boot-time register writes */
 #define CFG_MAX_SEGMENTS 16    /* per guest ELF */
@@ -38,8 +39,6 @@
 #define PIC32_PFLASH_SIZE 0x00200000u
 #define PIC32_BFLASH_BASE 0x1FC00000u
 #define PIC32_BFLASH_SIZE 0x00080000u /* lower alias + boot flash 1/2 */
-#define PIC32_SFR_BASE 0x1F800000u
-#define PIC32_SFR_SIZE 0x00100000u
 #define PIC32_UART1_BASE 0x1F822000u
 #define PIC32_UART_STRIDE 0x200u
 /* DEVCFG words and their alternate copies: the system's, never a guest's. */
@@ -94,7 +93,6 @@ struct cfg_segment {
 	uint32_t filesz, memsz;
 	uint32_t offset;              /* in the file */
 	uint32_t flags;               /* PF_R/W/X */
-	uint32_t load_pa;             /* real physical address of the stored bytes */
 };
 
 /* Bytes stored in the image: a run of allocated, non-empty sections (not
@@ -195,8 +193,6 @@ struct cfg_vm {
 
 	struct cfg_region regions[CFG_MAX_REGIONS];
 	unsigned nregions;
-	struct cfg_page pages[CFG_MAX_PAGES];
-	unsigned npages;
 	struct cfg_tlb_entry entries[CFG_MAX_ENTRIES];
 	unsigned nentries;
 	unsigned nwired;
