@@ -52,5 +52,24 @@ check missing-dtb "$out/bad/no-such-file.dtb" "cannot open"
 check hv-outside "$out/bad/good.dtb" "outside the hypervisor's reservation" \
 	--hypervisor "$out/hv-outside.elf" --merge "$out/bad/hv-outside.plan"
 
+# A failed run leaves no output behind (make must not take it as up to date).
+rm -f "$out/bad/left.c"
+"$cfg" --tables "$out/bad/left.c" "$out/bad/ram-misaligned.dtb" >/dev/null 2>&1
+if [ -e "$out/bad/left.c" ] || [ -e "$out/bad/left.c.tmp" ]; then
+	echo "FAIL config/bad/no-partial-output: tables written for an invalid system"
+	fail=1
+fi
+# Usage errors: status 2.
+for args in "--bogus x.dtb" "" "--tables" "--merge m.args $out/bad/good.dtb"; do
+	count=$((count + 1))
+	# shellcheck disable=SC2086
+	"$cfg" $args >/dev/null 2>&1
+	rc=$?
+	if [ "$rc" -ne 2 ]; then
+		echo "FAIL config/bad/usage: \"vzlet-config $args\" exited with $rc, expected 2"
+		fail=1
+	fi
+done
+
 [ "$fail" -eq 0 ] || exit 1
 echo "ok config bad-configuration cases ($count)"
