@@ -4,9 +4,9 @@
 #   make bench-sim    vzlet-sim against qemu-system-mipsel on the integer workload
 #                     (BENCH_ITERATIONS=N to change the work; docs/benchmarks.md)
 #
-# Guest-mode figures (issue 3): set BENCH_GUEST_HARNESS to a root harness image
-# (default: the file below if it exists) and the same workload also runs as a
-# VZ guest, adding the sim_guest_mips: and guest_vs_root: lines.
+# Guest-mode figures (issue 3): the same workload also runs as a VZ guest under
+# the minimal root harness bench/harness (or BENCH_GUEST_HARNESS=<image>; empty
+# to skip), adding the sim_guest_mips: and guest_vs_root: lines.
 
 BENCH_TBUILD := $(BUILD)/target/bench
 BENCH_HBUILD := $(BUILD)/host/bench
@@ -15,7 +15,8 @@ BENCH_WORKLOAD := $(BENCH_TBUILD)/workload.bin
 BENCH_SIM_TOOL := $(BUILD)/bin/vzlet-bench-sim
 BENCH_WL_OBJS := $(BENCH_TBUILD)/start.o $(BENCH_TBUILD)/bench_main.o
 BENCH_ITERATIONS ?= 4000
-BENCH_GUEST_HARNESS ?= $(wildcard $(BUILD)/target/bench/guest_harness.elf)
+BENCH_HARNESS := $(BENCH_TBUILD)/root_harness.elf
+BENCH_GUEST_HARNESS ?= $(BENCH_HARNESS)
 # The workload is compiled for speed like real firmware would be.
 BENCH_CFLAGS := $(TARGET_CFLAGS) -O2 -MMD -MP -Ibench/workload
 
@@ -39,6 +40,13 @@ $(BENCH_TBUILD)/boot.elf: $(BENCH_TBUILD)/boot.o bench/workload/boot.ld
 $(BENCH_BOOT): $(BENCH_TBUILD)/boot.elf
 	$(TARGET_OBJCOPY) -O binary -j .reset $< $@
 
+$(BENCH_TBUILD)/root_harness.o: bench/harness/root_harness.S bench/workload/bench_abi.h
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -Ibench/workload -c $< -o $@
+
+$(BENCH_HARNESS): $(BENCH_TBUILD)/root_harness.o bench/harness/root_harness.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T bench/harness/root_harness.ld $< -o $@
+
 $(BENCH_HBUILD)/%.o: bench/host/%.c
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -Isimulator/include -c $< -o $@
@@ -48,7 +56,7 @@ $(BENCH_SIM_TOOL): $(BENCH_HBUILD)/benchsim.o $(SIM_LIB)
 	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(SIM_LIB) $(SIM_LIBS)
 
 .PHONY: bench-sim-tools bench-sim
-bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_SIM_TOOL)
+bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_SIM_TOOL) $(BENCH_HARNESS)
 ALL_TARGETS += bench-sim-tools
 
 bench-sim: bench-sim-tools

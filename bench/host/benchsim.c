@@ -269,9 +269,10 @@ int main(int argc, char **argv)
 			printf("  %-34s %14" PRIu64 " %10.3f %10.1f\n", "vzlet-sim (guest under root harness)",
 			       guest.insns, guest.seconds, (double)guest.insns / guest.seconds / 1e6);
 		} else {
-			fprintf(stderr, "vzlet-bench-sim: guest run under %s failed or gave a different checksum\n",
-				opt.guest_harness);
-			return 1;
+			/* Not fatal: the root-mode figures stand; the VZ module may not be
+			 * in the simulator yet (then the harness stops at its first MTGC0). */
+			printf("  guest mode: not measured (the run under %s did not finish with the right checksum)\n",
+			       opt.guest_harness);
 		}
 	} else {
 		printf("  guest mode: not measured (no root harness given; see docs/benchmarks.md)\n");
