@@ -24,7 +24,11 @@ static int cmp_req(const void *a, const void *b)
 		return x->r->align > y->r->align ? -1 : 1;
 	if (x->r->size != y->r->size)
 		return x->r->size > y->r->size ? -1 : 1;
-	return x->vm->id < y->vm->id ? -1 : x->vm->id > y->vm->id;
+	if (x->vm->id != y->vm->id)
+		return x->vm->id < y->vm->id ? -1 : 1;
+	/* Same VM: keep the description's order, so the result is the same
+	 * whatever qsort does with ties. */
+	return x->r < y->r ? -1 : x->r > y->r;
 }
 
 int system_allocate(struct cfg_system *sys)
