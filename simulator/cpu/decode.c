@@ -309,8 +309,7 @@ OP(decode)
 		return;
 	}
 	insn_decode(w, next, e);
-	if (e->cycles > charged)
-		m->cycle += e->cycles - charged;
+	m->cycle = m->cycle - charged + e->cycles; /* the loop charged the stale cost */
 	e->fn(m, e);
 }
 
