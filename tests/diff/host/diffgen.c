@@ -299,6 +299,22 @@ static uint32_t simple_insn(struct gen *g)
 			static const unsigned sub[] = { 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0E };
 			return enc_i(OP_REGIMM, rs, sub[rnd(r, 6)], (uint32_t)((int)rnd(r, 9) - 4));
 		}
+		if (cls == 65 && chance(r, 25)) {
+			/* Reserved encodings: RI on every MIPS32 (MIPS64-only opcodes).
+			 * EXCLUDE JALX (0x1D): valid on the M5150, which has microMIPS,
+			 * but not on the 24Kf. EXCLUDE COP2/LWC2/SWC2...: no CP2 on
+			 * either, but QEMU raises RI where the architecture (and
+			 * vzlet-sim) raise Coprocessor Unusable. */
+			static const unsigned op[] = { 0x18, 0x19, 0x1A, 0x1B, 0x27, 0x2C, 0x2D, 0x34,
+						       0x37, 0x3C, 0x3F };
+			return (uint32_t)(op[rnd(r, sizeof op / sizeof op[0])] << 26) | (rnd32(r) & 0x03FFFFFFu);
+		}
+		if (cls == 65) {         /* PREF and SYNCI on the scratch buffer */
+			int off = (int)rnd(r, DIFF_SCRATCH_SIZE) - DIFF_SCRATCH_SIZE / 2;
+			if (chance(r, 50))
+				return enc_i(0x33, g->base, rnd(r, 2) ? 0 : 1, (uint32_t)off);
+			return enc_i(OP_REGIMM, g->base, 0x1F, (uint32_t)off);
+		}
 		if (cls < 65) {          /* SYNC, SYSCALL, BREAK, NOP */
 			static const uint32_t w[] = { 0x0000000F, 0x0000000C, 0x0000000D, 0x00000000 };
 			unsigned k = rnd(r, 4);
@@ -307,6 +323,8 @@ static uint32_t simple_insn(struct gen *g)
 			return w[k];
 		}
 		if (cls < 70)
+			continue;
+		if (!g->o->fp)
 			continue;
 		/* ---- FPU (only with fp) ---- */
 		if (cls < 80) {          /* arithmetic */
