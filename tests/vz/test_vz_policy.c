@@ -1,5 +1,5 @@
 /* test_vz_policy.c - unit tests (cmocka) for the VZ decisions in
- * simulator/cpu/vz_policy.c and the guest TLB in simulator/cpu/vz_tlb.c. */
+ * simulator/cpu/vz_policy.c. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,6 @@
 #include <cmocka.h>
 
 #include "cpu/vz_policy.h"
-#include "cpu/vz_tlb.h"
 
 /* tinyVP's controls on silicon: GM|MC|CP0|AT=3|CG|SFC1, Ext NCC=1|CGI|FCD. */
 #define TINYVP_GC0  0xBD000001u
@@ -177,41 +176,6 @@ static void test_guest_interrupts(void **state)
 	assert_int_equal(vz_policy_guest_irq_offset(false, 1, gc2), 0x180);
 }
 
-static void test_guest_tlb(void **state)
-{
-	(void)state;
-	struct vz_tlb t;
-	uint32_t pa = 0;
-	vz_tlb_reset(&t);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x00400000u, 0, VZ_TLB_LOAD, 0, &pa), VZ_TLB_REFILL);
-	/* 4 KB pair at VA 0x00400000: even -> PA 0x3000 (V,D), odd -> PA 0x5000 (V only). */
-	vz_tlb_write(&t, 2, 0x00400000u | 5, 0, (0x3u << 6) | 0x6, (0x5u << 6) | 0x2);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x00400123u, 5, VZ_TLB_LOAD, 0, &pa), VZ_TLB_HIT);
-	assert_int_equal(pa, 0x3123u);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x00401010u, 5, VZ_TLB_LOAD, 0, &pa), VZ_TLB_HIT);
-	assert_int_equal(pa, 0x5010u);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x00401010u, 5, VZ_TLB_STORE, 0, &pa), VZ_TLB_MODIFIED);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x00400000u, 6, VZ_TLB_LOAD, 0, &pa), VZ_TLB_REFILL);
-	/* Only the first `size` entries take part (guest Config1.MMUSize). */
-	assert_int_equal(vz_tlb_translate(&t, 2, 0x00400000u, 5, VZ_TLB_LOAD, 0, &pa), VZ_TLB_REFILL);
-	assert_int_equal(vz_tlb_probe(&t, 16, 0x00400000u | 5), 2);
-	assert_int_equal(vz_tlb_probe(&t, 16, 0x00400000u | 6), -1);
-	uint32_t hi, pm, lo0, lo1;
-	vz_tlb_read(&t, 2, &hi, &pm, &lo0, &lo1);
-	assert_int_equal(hi, 0x00400005u);
-	assert_int_equal(lo0, (0x3u << 6) | 0x6);
-	vz_tlb_invalidate_asid(&t, 5);
-	assert_int_equal(vz_tlb_probe(&t, 16, 0x00400000u | 5), -1);
-	/* Large global page with RI/XI. */
-	vz_tlb_write(&t, 0, 0x10000000u, 0x0001E000u, (0x100u << 6) | 0x7 | 0x40000000u,
-		     (0x110u << 6) | 0x7);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x10012345u, 9, VZ_TLB_LOAD, 0, &pa), VZ_TLB_HIT);
-	assert_int_equal(pa, 0x00112345u);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x10001000u, 9, VZ_TLB_FETCH, 0x40000000u, &pa), VZ_TLB_XI);
-	vz_tlb_invalidate_all(&t);
-	assert_int_equal(vz_tlb_translate(&t, 16, 0x10012345u, 9, VZ_TLB_LOAD, 0, &pa), VZ_TLB_REFILL);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,7 +190,6 @@ int main(void)
 		cmocka_unit_test(test_root_register_fields),
 		cmocka_unit_test(test_guest_masks_and_reset),
 		cmocka_unit_test(test_guest_interrupts),
-		cmocka_unit_test(test_guest_tlb),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

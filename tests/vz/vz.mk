@@ -2,9 +2,9 @@
 # root-mode target programs that run guests on the simulator.
 
 VZ_UNIT := $(BUILD)/tests/vz/test_vz_policy
-VZ_UNIT_SRCS := tests/vz/test_vz_policy.c simulator/cpu/vz_policy.c simulator/cpu/vz_tlb.c
+VZ_UNIT_SRCS := tests/vz/test_vz_policy.c simulator/cpu/vz_policy.c
 
-$(VZ_UNIT): $(VZ_UNIT_SRCS) simulator/cpu/vz_policy.h simulator/cpu/vz_tlb.h
+$(VZ_UNIT): $(VZ_UNIT_SRCS) simulator/cpu/vz_policy.h
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -o $@ $(VZ_UNIT_SRCS) -lcmocka
 
