@@ -1,6 +1,10 @@
 # guests build fragment (see top-level Makefile): the guest support library
 # (guests/lib), the boot-flash stub (guests/lib/boot) and the bare-metal demo
 # (guests/demo).
+#
+# A guest links like this (see docs/guest-lib.md):
+#   $(BUILD)/guests/foo.elf: $(BUILD)/target/guests/foo/foo.o $(GUEST_LIB)
+#   	$(GUEST_LINK)
 
 GUEST_CFLAGS := $(TARGET_CFLAGS) -Iguests/lib/include -MMD -MP
 GUEST_ASFLAGS := $(TARGET_ASFLAGS) -Iguests/lib/include -MMD -MP
@@ -12,3 +16,52 @@ $(BUILD)/target/guests/%.o: guests/%.c
 $(BUILD)/target/guests/%.o: guests/%.S
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_ASFLAGS) -c $< -o $@
+
+# ---- Library -----------------------------------------------------------------
+GUEST_LIB_DIR := $(BUILD)/target/guests/lib
+GUEST_START_OBJS := $(GUEST_LIB_DIR)/crt0.o $(GUEST_LIB_DIR)/vectors.o
+GUEST_LIB_SRCS := $(wildcard guests/lib/*.c)
+GUEST_LIB_OBJS := $(patsubst guests/%.c,$(BUILD)/target/guests/%.o,$(GUEST_LIB_SRCS))
+GUEST_LIB := $(GUEST_LIB_DIR)/libguest.a
+GUEST_LDSCRIPT := guests/lib/guest.ld
+
+$(GUEST_LIB): $(GUEST_LIB_OBJS)
+	rm -f $@ && $(CROSS)ar rcs $@ $^
+
+# Recipe: link the .o prerequisites into the guest ELF $@ (start-up first,
+# library last). Override sizes with GUEST_LDFLAGS_EXTRA, e.g.
+#   -Wl,--defsym=_guest_ram_size=0x4000
+GUEST_LINK = @mkdir -p $(dir $@) && $(TARGET_CC) $(TARGET_ARCH) $(TARGET_LDFLAGS) \
+	-T $(GUEST_LDSCRIPT) $(GUEST_LDFLAGS_EXTRA) -o $@ $(GUEST_START_OBJS) \
+	$(filter-out $(GUEST_START_OBJS),$(filter %.o,$^)) $(GUEST_LIB)
+
+# ---- Boot-flash stub ---------------------------------------------------------
+GUEST_BOOT := $(BUILD)/guests/boot.elf
+$(GUEST_BOOT): $(GUEST_LIB_DIR)/boot/boot.o $(GUEST_LIB_DIR)/boot/devcfg.o guests/lib/boot/boot.ld
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ARCH) $(TARGET_LDFLAGS) -T guests/lib/boot/boot.ld -o $@ \
+		$(filter %.o,$^)
+
+# ---- Demo --------------------------------------------------------------------
+GUEST_DEMO := $(BUILD)/guests/demo.elf
+$(GUEST_DEMO): $(BUILD)/target/guests/demo/demo.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_LINK)
+
+.PHONY: guests
+guests: $(GUEST_BOOT) $(GUEST_DEMO)
+ALL_TARGETS += guests
+
+# run-bare-demo: the bare-metal demo on the simulated Wi-Fire with LEDs shown. Interactive
+# (Ctrl-] quits) on a terminal, else 3 simulated seconds.
+DEMO_SIM_ARGS := --leds $(GUEST_BOOT) $(GUEST_DEMO)
+.PHONY: run-bare-demo
+run-bare-demo: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO)
+	@if [ -t 0 ]; then $(SIM_CLI) $(DEMO_SIM_ARGS); \
+	else $(SIM_CLI) --cycles 600M $(DEMO_SIM_ARGS); fi
+
+.PHONY: test-demo
+test-demo: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO) guests/demo/test-demo.sh
+	@guests/demo/test-demo.sh $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO)
+TEST_TARGETS += test-demo
+
+-include $(GUEST_LIB_OBJS:.o=.d) $(GUEST_START_OBJS:.o=.d)

@@ -1,0 +1,61 @@
+/* crt0.S - guest start-up at the chipKIT application entry 0x9D001000.
+ *
+ * Reached from the boot stub / bootloader (bare chip) or from the vzlet
+ * hypervisor, which starts a guest as the chip comes out of reset (Status
+ * BEV|ERL). Sets up the stack, .data and .bss, the exception base and
+ * multi-vector interrupts, then calls main(). Touches no clock, cache or
+ * pin settings: those belong to whoever booted the chip.
+ */
+#define CP0_STATUS $12, 0
+#define CP0_INTCTL $12, 1
+#define CP0_CAUSE  $13, 0
+#define CP0_EBASE  $15, 1
+#define ST_BEV     0x00400000
+#define CAUSE_IV   0x00800000
+#define INTCTL_VS_32 0x20
+
+	.set noreorder
+	.section .start, "ax", @progbits
+	.globl _start
+	.ent _start
+_start:
+	/* Kernel mode, interrupts off, BEV on: EBase may only change now. */
+	li	$8, ST_BEV
+	mtc0	$8, CP0_STATUS
+	ehb
+	la	$sp, _stack_top
+
+	la	$8, _data_load
+	la	$9, _data_start
+	la	$10, _data_end
+1:	beq	$9, $10, 2f
+	nop
+	lw	$11, 0($8)
+	sw	$11, 0($9)
+	addiu	$8, $8, 4
+	b	1b
+	addiu	$9, $9, 4
+2:	la	$9, _bss_start
+	la	$10, _bss_end
+3:	beq	$9, $10, 4f
+	nop
+	sw	$0, 0($9)
+	b	3b
+	addiu	$9, $9, 4
+
+4:	la	$8, _ebase
+	mtc0	$8, CP0_EBASE
+	li	$8, INTCTL_VS_32
+	mtc0	$8, CP0_INTCTL
+	li	$8, CAUSE_IV		/* interrupts use their own vectors */
+	mtc0	$8, CP0_CAUSE
+	mtc0	$0, CP0_STATUS		/* BEV off: EBase vectors from now on */
+	ehb
+
+	jal	guest_irq_setup
+	nop
+	jal	main
+	nop
+	j	guest_halt
+	nop
+	.end _start
