@@ -124,7 +124,7 @@ static uint32_t enc_cop1(unsigned fmt, unsigned ft, unsigned fs, unsigned fd, un
 /* ---- case construction ------------------------------------------------- */
 
 #define MAX_BLOCKS      64
-#define MAX_BLOCK_WORDS 6
+#define MAX_BLOCK_WORDS 8
 
 enum branch_kind {
 	BR_NONE,
@@ -139,19 +139,21 @@ struct block {
 	enum branch_kind br;
 	unsigned br_word;       /* index of the branch word in w[] */
 	unsigned target;        /* block index; nblocks = the exit sequence */
+	bool to_slot;           /* jump to the target block's delay slot instead */
 };
 
 struct gen {
 	struct rng r;
 	const struct diffgen_opts *o;
 	unsigned base;          /* memory base register */
+	unsigned counter;       /* loop counter register */
 	struct block b[MAX_BLOCKS];
 	unsigned nb;
 };
 
 static bool usable_gpr(const struct gen *g, unsigned reg)
 {
-	return reg != 26 && reg != 27 && reg != g->base;
+	return reg != 26 && reg != 27 && reg != g->base && reg != g->counter;
 }
 
 static unsigned src_reg(struct gen *g)
@@ -453,8 +455,21 @@ static void gen_case(struct gen *g)
 	while (g->nb < want && g->nb < MAX_BLOCKS) {
 		unsigned k = rnd(r, 100);
 		struct block *blk;
-		if (k < 62) {
+		if (k < 58) {
 			blk = new_block(g);
+			put(blk, simple_insn(g));
+		} else if (k < 62) {
+			/* A short counted loop: backward branch, the same code run
+			 * again (predecoded code reuse). The counter register is
+			 * never written by anything else. */
+			unsigned c = g->counter, body = 1 + rnd(r, 3);
+			blk = new_block(g);
+			put(blk, enc_i(OP_ADDIU, 0, c, 1 + rnd(r, 4)));
+			for (unsigned i = 0; i < body; i++)
+				put(blk, simple_insn(g));
+			put(blk, enc_i(OP_ADDIU, c, c, (uint32_t)-1));
+			unsigned at = blk->n;
+			put(blk, enc_i(chance(r, 50) ? OP_BGTZ : OP_BNE, c, 0, (uint32_t)(1 - (int)(at + 1))));
 			put(blk, simple_insn(g));
 		} else if (k < 80) {
 			branch_block(g);
@@ -492,7 +507,7 @@ static void gen_case(struct gen *g)
 			for (unsigned i = 0; i < n; i++)
 				put(blk, enc_r(src_reg(g), src_reg(g), dst_reg(g), 0, 0x21));
 			put(blk, enc_i(OP_SC, g->base, dst_reg(g), (uint32_t)off));
-		} else if (g->o->fp && k < 98) {
+		} else if (g->o->fp && k < 97) {
 			/* CTC1 to FCSR with a random value (cause bits excluded half the
 			 * time so that not every write traps). */
 			unsigned t = nonzero_dst(g);
@@ -526,8 +541,13 @@ static void gen_case(struct gen *g)
 	}
 	/* Forward branch targets: any later block or the exit sequence. */
 	for (unsigned i = 0; i < g->nb; i++)
-		if (g->b[i].br != BR_NONE)
-			g->b[i].target = i + 1 + rnd(r, g->nb - i);
+		if (g->b[i].br != BR_NONE) {
+			unsigned t = i + 1 + rnd(r, g->nb - i);
+			g->b[i].target = t;
+			/* Sometimes land on a later branch's delay slot: it then runs as
+			 * an ordinary instruction. */
+			g->b[i].to_slot = t < g->nb && g->b[t].br != BR_NONE && chance(r, 25);
+		}
 }
 
 /* Initial register values: a mix of edge cases and random bits. */
@@ -659,13 +679,16 @@ static unsigned emit_case(struct gen *g, uint32_t va, uint8_t *out)
 	start[g->nb] = pos;
 	for (unsigned i = 0; i < g->nb; i++) {
 		struct block *blk = &g->b[i];
-		uint32_t target = va + 4 * start[blk->target];
+		unsigned tword = start[blk->target];
+		if (blk->to_slot)
+			tword += g->b[blk->target].n - 1;
+		uint32_t target = va + 4 * tword;
 		unsigned at = start[i] + blk->br_word;
 		switch (blk->br) {
 		case BR_NONE:
 			break;
 		case BR_REL:
-			blk->w[blk->br_word] |= (uint32_t)(start[blk->target] - (at + 1)) & 0xFFFF;
+			blk->w[blk->br_word] |= (uint32_t)(tword - (at + 1)) & 0xFFFF;
 			break;
 		case BR_ABS:
 			blk->w[0] |= (target >> 2) & 0x03FFFFFF;
@@ -706,6 +729,9 @@ size_t diffgen_build(const struct diffgen_opts *o, uint8_t *buf, char *err, size
 		do
 			g.base = 1 + rnd(&g.r, 30);
 		while (g.base == 26 || g.base == 27);
+		do
+			g.counter = 1 + rnd(&g.r, 30);
+		while (g.counter == 26 || g.counter == 27 || g.counter == g.base);
 		size_t worst = (MAX_BLOCKS * MAX_BLOCK_WORDS + 4) * 4 + IB_SIZE + 16;
 		if (pos + worst > DIFF_BLOB_MAX) {
 			snprintf(err, errlen, "%u cases do not fit in the %u-byte blob; use fewer per image",
