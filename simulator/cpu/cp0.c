@@ -42,17 +42,24 @@ void cp0_reset(struct machine *m, struct cp0 *cp)
 
 /* ---- Count/Compare ---------------------------------------------------- */
 
-uint32_t cp0_count(struct machine *m)
+/* Count lives in the root context; a guest sees root Count + GTOffset. */
+uint32_t cp0_root_count(struct machine *m)
 {
-	struct cp0 *cp = &m->cpu.cp0;
+	const struct cp0 *cp = root_cp0(&m->cpu);
 	if (cp->cause & CA_DC)
 		return cp->count_frozen;
 	return (uint32_t)(m->cycle >> 1) + cp->count_bias;
 }
 
+uint32_t cp0_count(struct machine *m)
+{
+	uint32_t v = cp0_root_count(m);
+	return m->cpu.guest ? v + m->cpu.gtoffset : v;
+}
+
 static void count_set(struct machine *m, uint32_t v)
 {
-	struct cp0 *cp = &m->cpu.cp0;
+	struct cp0 *cp = root_cp0(&m->cpu);
 	cp->count_frozen = v;
 	cp->count_bias = v - (uint32_t)(m->cycle >> 1);
 }
@@ -60,7 +67,7 @@ static void count_set(struct machine *m, uint32_t v)
 void cp0_update_core_irqs(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
-	uint32_t cause = c->cp0.cause;
+	uint32_t cause = root_cp0(c)->cause;  /* a guest's Cause drives nothing */
 	unsigned lines = ((cause & CA_TI) ? 1u : 0) | ((cause & CA_IP0) ? 2u : 0) |
 			 ((cause & CA_IP1) ? 4u : 0);
 	unsigned changed = lines ^ c->core_irq_lines;
@@ -73,7 +80,7 @@ void cp0_update_core_irqs(struct machine *m)
 static void timer_fire(struct machine *m, struct event *ev)
 {
 	(void)ev;
-	m->cpu.cp0.cause |= CA_TI;
+	root_cp0(&m->cpu)->cause |= CA_TI;
 	cp0_update_core_irqs(m);
 	cp0_timer_reschedule(m);
 }
@@ -83,12 +90,12 @@ static void timer_fire(struct machine *m, struct event *ev)
 void cp0_timer_reschedule(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
-	struct cp0 *cp = &c->cp0;
+	struct cp0 *cp = root_cp0(c);
 	if (cp->cause & CA_DC) {
 		event_cancel(m, c->timer_ev);
 		return;
 	}
-	uint32_t now = cp0_count(m);
+	uint32_t now = cp0_root_count(m);
 	uint64_t ticks = (uint32_t)(cp->compare - now);
 	if (ticks == 0)
 		ticks = 1ull << 32;
@@ -120,19 +127,16 @@ uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel)
 	case 8 << 3 | 2: return cp->badinstrp;
 	case 9 << 3 | 0: return cp0_count(m);
 	case 10 << 3 | 0: return cp->entryhi;
-	case 10 << 3 | 4: return cp->guestctl1;
-	case 10 << 3 | 5: return cp->guestctl2;
-	case 10 << 3 | 6: return cp->guestctl3;
+	case 10 << 3 | 4: case 10 << 3 | 5: case 10 << 3 | 6:
+	case 11 << 3 | 4: case 12 << 3 | 6: case 12 << 3 | 7:
+		return vz_root_read(m, reg, sel);
 	case 11 << 3 | 0: return cp->compare;
-	case 11 << 3 | 4: return cp->guestctl0ext;
 	case 12 << 3 | 0: return cp->status;
 	case 12 << 3 | 1: return cp->intctl;
 	case 12 << 3 | 2: return cp->srsctl;
 	case 12 << 3 | 3: return cp->srsmap;
 	case 12 << 3 | 4: return ((cp->status & ST_IPL) >> ST_IPL_SHIFT) << 2; /* ViewIPL */
 	case 12 << 3 | 5: return cp->srsmap2;
-	case 12 << 3 | 6: return cp->guestctl0;
-	case 12 << 3 | 7: return cp->gtoffset;
 	case 13 << 3 | 0: return cp->cause;
 	case 13 << 3 | 4: return ((cp->cause & CA_RIPL) >> CA_RIPL_SHIFT) << 2; /* ViewRIPL */
 	case 13 << 3 | 5: return cp->nestedexc;
@@ -170,17 +174,29 @@ static void write_status(struct machine *m, uint32_t v)
 	cp->status = (cp->status & ~ST_WRITABLE) | (v & ST_WRITABLE);
 	mmu_mode_changed(m);
 	cpu_request_irq_check(m);
+	if (!m->cpu.guest)
+		vz_update_mode(m); /* clearing EXL with GuestCtl0.GM enters the guest */
+}
+
+/* Count/Compare of the running context changed: re-arm its timer. */
+static void timer_changed(struct machine *m)
+{
+	if (m->cpu.guest)
+		vz_guest_timer_reschedule(m);
+	else
+		cp0_timer_reschedule(m);
 }
 
 static void write_cause(struct machine *m, uint32_t v)
 {
 	struct cp0 *cp = &m->cpu.cp0;
 	uint32_t old = cp->cause;
-	if ((v ^ old) & CA_DC) {
+	if (((v ^ old) & CA_DC) && !m->cpu.guest) {
 		uint32_t count = cp0_count(m);
 		cp->cause = (old & ~CA_DC) | (v & CA_DC);
 		count_set(m, count);
 		cp0_timer_reschedule(m);
+		vz_guest_timer_reschedule(m);
 	}
 	cp->cause = (cp->cause & ~CA_WRITABLE) | (v & CA_WRITABLE);
 	cp0_update_core_irqs(m);
@@ -214,21 +230,29 @@ void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 	case 5 << 3 | 1: cp->pagegrain = v & (PG_RIE | PG_XIE | PG_IEC); mmu_flush(m); break;
 	case 6 << 3 | 0: cp->wired = v & 0xFu; break;
 	case 7 << 3 | 0: cp->hwrena = v & 0x2000000Fu; break;
-	case 9 << 3 | 0: count_set(m, v); cp0_timer_reschedule(m); break;
+	case 9 << 3 | 0:
+		if (c->guest) {
+			vz_guest_count_write(m, v);
+		} else {
+			count_set(m, v);
+			cp0_timer_reschedule(m);
+			vz_guest_timer_reschedule(m);
+		}
+		break;
 	case 10 << 3 | 0:
 		cp->entryhi = v & (EH_VPN2 | EH_EHINV | EH_ASID);
 		mmu_mode_changed(m);
 		break;
-	case 10 << 3 | 4: cp->guestctl1 = v; break;
-	case 10 << 3 | 5: cp->guestctl2 = v; break;
-	case 10 << 3 | 6: cp->guestctl3 = v & 0xFu; break;
+	case 10 << 3 | 4: case 10 << 3 | 5: case 10 << 3 | 6:
+	case 11 << 3 | 4: case 12 << 3 | 6: case 12 << 3 | 7:
+		vz_root_write(m, reg, sel, v);
+		break;
 	case 11 << 3 | 0:
 		cp->compare = v;
 		cp->cause &= ~CA_TI;
 		cp0_update_core_irqs(m);
-		cp0_timer_reschedule(m);
+		timer_changed(m);
 		break;
-	case 11 << 3 | 4: cp->guestctl0ext = v; break;
 	case 12 << 3 | 0: write_status(m, v); break;
 	case 12 << 3 | 1: cp->intctl = (cp->intctl & ~0x3E0u) | (v & 0x3E0u); break;
 	case 12 << 3 | 2: write_srsctl(m, v); break;
@@ -237,8 +261,6 @@ void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 		write_status(m, (cp->status & ~ST_IPL) | (((v >> 2) & 0x3F) << ST_IPL_SHIFT));
 		break;
 	case 12 << 3 | 5: cp->srsmap2 = v; break;
-	case 12 << 3 | 6: cp->guestctl0 = v; break;
-	case 12 << 3 | 7: cp->gtoffset = v; break;
 	case 13 << 3 | 0: write_cause(m, v); break;
 	case 14 << 3 | 0: cp->epc = v; break;
 	case 14 << 3 | 2: cp->nestedepc = v; break;

@@ -36,6 +36,7 @@ void cpu_init(struct machine *m)
 	c->timer_ev = calloc(1, sizeof *c->timer_ev);
 	if (!c->timer_ev)
 		machine_fatal(m, "cpu: out of host memory");
+	vz_init(m);
 }
 
 void cpu_free(struct machine *m)
@@ -49,6 +50,7 @@ void cpu_free(struct machine *m)
 		event_cancel(m, c->timer_ev);
 	free(c->timer_ev);
 	c->timer_ev = NULL;
+	vz_free(m);
 }
 
 void cpu_reset(struct machine *m)
@@ -67,6 +69,7 @@ void cpu_reset(struct machine *m)
 	c->eic_eicss = 0;
 	c->core_irq_lines = 0;
 	cp0_reset(m, &c->cp0);
+	vz_reset(m);
 	fpu_reset(&c->fpu);
 	c->mode_key = ~0u;
 	mmu_mode_changed(m);

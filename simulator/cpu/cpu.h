@@ -1,8 +1,9 @@
 /* cpu.h - state of the M5150 core: registers, CP0 contexts, TLB, and the
  * per-memory predecoded instruction arrays the run loop executes from.
  *
- * struct cp0 holds one CP0 context (with its TLB) so that the VZ module can
- * instantiate a second one for the guest; struct cpu holds the root context.
+ * struct cp0 holds one CP0 context with its TLB. struct cpu holds two: the
+ * running one (cp0) and the other one (VZ: the guest context while root
+ * runs, the root context while a guest runs; see vz.c).
  */
 #ifndef VZSIM_CPU_H
 #define VZSIM_CPU_H
@@ -53,9 +54,6 @@ struct cp0 {
 	uint32_t lladdr, errorepc, kscratch[2], desave;
 	uint32_t watchlo, watchhi, debug, depc, perfctl[4], errctl, cacheerr;
 	uint32_t taglo, datalo;
-	/* Root-only VZ registers, plain storage until the VZ module lands. */
-	uint32_t guestctl0, guestctl0ext, guestctl1, guestctl2, guestctl3, gtoffset;
-
 	/* Count = (cycle >> 1) + count_bias while Cause.DC = 0. */
 	uint32_t count_bias, count_frozen;
 	bool llbit;
@@ -93,7 +91,7 @@ struct cpu {
 	struct dtlb_entry dtlb[CPU_DTLB_SIZE];
 	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */
 
-	struct cp0 cp0;          /* root context */
+	struct cp0 cp0;          /* the running CP0 context (root or guest) */
 	uint32_t srs[CPU_SHADOW_SETS][32]; /* saved shadow sets (not the current one) */
 
 	/* EIC interface: what the EVIC currently requests. */
@@ -103,6 +101,15 @@ struct cpu {
 
 	struct fpu fpu;
 	struct event *timer_ev;   /* compare-match event (allocated in cpu_init) */
+
+	/* VZ module (vz.c, docs/simulator-vz.md). */
+	bool guest;               /* guest mode: cp0 is the guest context */
+	struct cp0 other;         /* the context that is not running */
+	uint32_t gctl0, gctl0ext, gctl1, gctl2, gctl3, gtoffset; /* root VZ registers */
+	uint32_t vz_gpa;          /* GPA of the last second-stage translation */
+	unsigned vz_irq_ripl;     /* guest interrupt being taken: level ... */
+	uint32_t vz_irq_voff;     /* ... and vector offset */
+	struct event *gtimer_ev;  /* guest Compare match */
 
 	/* Predecoded instructions, one per word of each memory. Each array has
 	 * one spare entry in front so invalidating "the word before" is safe. */

@@ -115,6 +115,7 @@ static inline void decode_invalidate(struct insn *d)
 /* ---- mmu.c ------------------------------------------------------------ */
 enum access { ACC_LOAD, ACC_STORE, ACC_FETCH };
 #define XL_REFILL 0x100      /* fault flag: TLB refill (vector offset 0) */
+#define XL_ROOT   0x200      /* fault flag (guest mode): in the root TLB, on vz_gpa */
 struct xlate {
 	uint32_t pa;
 	unsigned cca;            /* cache coherency attribute (2 = uncached) */
@@ -137,6 +138,8 @@ uint32_t mmu_peek_insn(struct machine *m, uint32_t va);
 void mmu_flush(struct machine *m);
 /* Recompute the mode key; flush if it changed. */
 void mmu_mode_changed(struct machine *m);
+/* Index of the entry of cp's TLB matching va/asid with this GuestID, or -1. */
+int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid, unsigned guestid);
 void tlb_probe(struct machine *m);
 void tlb_read(struct machine *m);
 void tlb_write(struct machine *m, unsigned index);
@@ -181,9 +184,17 @@ static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint
 #define EXF_REFILL    0x4u   /* TLB refill: vector offset 0 when EXL = 0 */
 #define EXF_BADINSTR  0x8u   /* write BadInstr/BadInstrP */
 #define EXF_INTERRUPT 0x10u  /* interrupt: EIC vector, IPL, EICSS */
+/* VZ, in guest mode: the exception goes to root (an exit), optionally with a
+ * GuestCtl0.GExcCode. Without EXF_ROOT it goes to the guest (vz.c decides
+ * the few codes that are root's by nature). */
+#define EXF_ROOT      0x20u
+#define EXF_GEXC      0x40u  /* GExcCode valid: bits 12:8 */
+#define EXF_GEXC_CODE(g) (EXF_ROOT | EXF_GEXC | (unsigned)(g) << 8)
 /* Take an exception for the instruction at pc (in a delay slot if in_ds). */
 void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 			 unsigned flags, uint32_t badvaddr, unsigned ce);
+void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
+			     unsigned flags, uint32_t badvaddr, unsigned ce, const uint32_t *bi);
 /* Exception caused by the executing instruction (at c->pc - 4). */
 void cpu_raise(struct machine *m, unsigned code);
 void cpu_raise_ce(struct machine *m, unsigned code, unsigned ce);
@@ -203,11 +214,50 @@ void cpu_set_css(struct machine *m, unsigned css);
 void cpu_jump(struct machine *m, uint32_t target);
 void cpu_eret(struct machine *m);
 
+/* The context registers of root and guest wherever they are now. */
+static inline struct cp0 *root_cp0(struct cpu *c) { return c->guest ? &c->other : &c->cp0; }
+static inline struct cp0 *guest_cp0(struct cpu *c) { return c->guest ? &c->cp0 : &c->other; }
+
+/* ---- vz.c ------------------------------------------------------------- */
+void vz_init(struct machine *m);
+void vz_free(struct machine *m);
+void vz_reset(struct machine *m);
+/* Root state changed (Status, GuestCtl0, ERET): enter guest mode if the VZ
+ * conditions now hold. Root mode only. */
+void vz_update_mode(struct machine *m);
+/* cpu_exception_entry in guest mode: route to the guest or exit to root. */
+void vz_exception(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
+		  unsigned flags, uint32_t badvaddr, unsigned ce);
+/* Second stage (guest mode): x->pa is a GPA on entry, the real address on
+ * return 0; else a fault code | XL_ROOT. */
+unsigned vz_translate_gpa(struct machine *m, enum access acc, struct xlate *x);
+/* Guest interrupt through GuestCtl2: pending now? take it. */
+bool vz_guest_irq_pending(struct machine *m);
+void vz_take_guest_irq(struct machine *m);
+/* Exit for the executing instruction with a GExcCode (GPSI, GSFC, HC). */
+void vz_exit_insn(struct machine *m, unsigned gexc);
+/* Guest CP0 instruction checks; true = allowed (else the exit is taken). */
+bool vz_guest_mfc0_ok(struct machine *m, unsigned reg, unsigned sel);
+bool vz_guest_mtc0_ok(struct machine *m, unsigned reg, unsigned sel, uint32_t v);
+bool vz_guest_privop_ok(struct machine *m, unsigned op);
+/* Guest FPU use: root Status.CU1 (else root CpU, CE = 1). */
+bool vz_guest_cu1_ok(struct machine *m);
+/* Root side. */
+uint32_t vz_root_read(struct machine *m, unsigned reg, unsigned sel);
+void vz_root_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v);
+uint32_t vz_mfgc0(struct machine *m, unsigned reg, unsigned sel);
+void vz_mtgc0(struct machine *m, unsigned reg, unsigned sel, uint32_t v);
+void vz_tlbg(struct machine *m, unsigned fn);
+/* Guest Count/Compare. */
+void vz_guest_timer_reschedule(struct machine *m);
+void vz_guest_count_write(struct machine *m, uint32_t v);
+
 /* ---- cp0.c ------------------------------------------------------------ */
 void cp0_reset(struct machine *m, struct cp0 *cp);
 uint32_t cp0_read(struct machine *m, unsigned reg, unsigned sel);
 void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v);
-uint32_t cp0_count(struct machine *m);
+uint32_t cp0_count(struct machine *m);       /* the running context's Count */
+uint32_t cp0_root_count(struct machine *m);
 void cp0_timer_reschedule(struct machine *m);
 /* Drive the core interrupt lines (TI, IP0, IP1) into the EVIC. */
 void cp0_update_core_irqs(struct machine *m);
@@ -221,6 +271,17 @@ static inline bool cpu_kernel_mode(const struct cpu *c)
 {
 	uint32_t s = c->cp0.status;
 	return (s & (ST_EXL | ST_ERL)) || !(s & ST_KSU);
+}
+
+/* Coprocessor 1 usable: Status.CU1 of the running context, and in guest mode
+ * root's too (else a root CpU exit, CE = 1). False = exception taken. */
+static inline bool cpu_cu1_usable(struct machine *m)
+{
+	if (unlikely(!(m->cpu.cp0.status & ST_CU1))) {
+		cpu_raise_ce(m, EXC_CPU, 1);
+		return false;
+	}
+	return likely(!m->cpu.guest) || vz_guest_cu1_ok(m);
 }
 
 /* ---- execution helpers ----------------------------------------------- */

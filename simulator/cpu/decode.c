@@ -165,6 +165,10 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 			SET(mfc0); d->rd = dst(rt); d->imm = rd; d->sa = w & 7;
 		} else if (rs == 4 && (w & 0x7F8) == 0) {
 			SET(mtc0); d->imm = rd; d->sa = w & 7;
+		} else if (rs == 3 && (w & 0x7F8) == 0) {        /* VZ */
+			SET(mfgc0); d->rd = dst(rt); d->imm = rd; d->sa = w & 7;
+		} else if (rs == 3 && (w & 0x7F8) == 0x200) {
+			SET(mtgc0); d->imm = rd; d->sa = w & 7;
 		} else if (rs == 10 && (w & 0x7FF) == 0) {
 			SET(rdpgpr);
 		} else if (rs == 14 && (w & 0x7FF) == 0) {
@@ -181,6 +185,10 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 			case 8: SET(tlbp); break;
 			case 0x18: SET(eret); break;
 			case 0x20: SET(wait); break;
+			case 0x28: SET(hypcall); d->imm = (w >> 11) & 0x3FF; break;
+			case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0E: case 0x10:
+				if ((w & 0x01FFFFC0u) == 0) { SET(tlbg); d->imm = fn; }
+				break;
 			}
 		}
 		break;

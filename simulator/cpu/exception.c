@@ -22,6 +22,18 @@ void cpu_set_css(struct machine *m, unsigned css)
 void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 			 unsigned flags, uint32_t badvaddr, unsigned ce)
 {
+	if (unlikely(m->cpu.guest)) {
+		vz_exception(m, code, pc, in_ds, flags, badvaddr, ce);
+		return;
+	}
+	cpu_exception_entry_ctx(m, code, pc, in_ds, flags, badvaddr, ce, NULL);
+}
+
+/* Exception entry on the running context. bi: BadInstr/BadInstrP already read
+ * (VZ exits read them through the guest's translation), or NULL. */
+void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
+			     unsigned flags, uint32_t badvaddr, unsigned ce, const uint32_t *bi)
+{
 	struct cpu *c = &m->cpu;
 	struct cp0 *cp = &c->cp0;
 	uint32_t st = cp->status;
@@ -47,9 +59,15 @@ void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_
 		cp->entryhi &= ~EH_EHINV;
 	}
 	if (flags & EXF_BADINSTR) {
-		cp->badinstr = mmu_peek_insn(m, pc);
-		if (in_ds)
-			cp->badinstrp = mmu_peek_insn(m, pc - 4);
+		if (bi) {
+			cp->badinstr = bi[0];
+			if (in_ds)
+				cp->badinstrp = bi[1];
+		} else {
+			cp->badinstr = mmu_peek_insn(m, pc);
+			if (in_ds)
+				cp->badinstrp = mmu_peek_insn(m, pc - 4);
+		}
 	}
 
 	if (st & ST_BEV) {
@@ -64,7 +82,7 @@ void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_
 		if ((flags & EXF_REFILL) && !exl)
 			vector = base;
 		else if ((flags & EXF_INTERRUPT) && (cp->cause & CA_IV))
-			vector = base + c->eic_voff;
+			vector = base + (c->guest ? c->vz_irq_voff : c->eic_voff);
 		else
 			vector = base + 0x180;
 		/* Shadow sets: PSS <- CSS, CSS <- EICSS (vectored interrupt) or ESS. */
@@ -77,7 +95,8 @@ void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_
 		}
 	}
 	if (flags & EXF_INTERRUPT)
-		cp->status = (cp->status & ~ST_IPL) | (c->eic_ripl << ST_IPL_SHIFT);
+		cp->status = (cp->status & ~ST_IPL) |
+			     ((c->guest ? c->vz_irq_ripl : c->eic_ripl) << ST_IPL_SHIFT);
 	cp->status |= ST_EXL;
 
 	c->pc = vector;
@@ -133,6 +152,8 @@ void cpu_eret(struct machine *m)
 	cp->llbit = false;
 	mmu_mode_changed(m);
 	cpu_request_irq_check(m);
+	if (!c->guest)
+		vz_update_mode(m); /* root ERET with GuestCtl0.GM enters the guest */
 	cpu_jump(m, target);
 }
 
@@ -140,7 +161,7 @@ void cpu_eret(struct machine *m)
 
 bool cpu_interrupt_pending(struct machine *m, bool ignore_ie)
 {
-	const struct cp0 *cp = &m->cpu.cp0;
+	const struct cp0 *cp = root_cp0(&m->cpu); /* root interrupts, in either mode */
 	unsigned ipl = (cp->status & ST_IPL) >> ST_IPL_SHIFT;
 	if (m->cpu.eic_ripl <= ipl)
 		return false;
@@ -155,13 +176,15 @@ void cpu_check_interrupts(struct machine *m)
 	struct cpu *c = &m->cpu;
 	c->irq_check = false;
 	if (cpu_interrupt_pending(m, false))
-		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT, 0, 0);
+		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);
+	else if (unlikely(c->guest) && vz_guest_irq_pending(m))
+		vz_take_guest_irq(m);
 }
 
 void cpu_eic_update(struct machine *m, unsigned ripl, uint32_t voff, unsigned eicss)
 {
 	struct cpu *c = &m->cpu;
-	struct cp0 *cp = &c->cp0;
+	struct cp0 *cp = root_cp0(c);
 	c->eic_ripl = ripl & 0x3F;
 	c->eic_voff = voff;
 	c->eic_eicss = eicss & 0xF;

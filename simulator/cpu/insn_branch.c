@@ -66,14 +66,7 @@ OP(bgezal) { bool t = (int32_t)RS >= 0; link(m, 31); branch(m, d, t); }
 OP(bltzall) { bool t = (int32_t)RS < 0; link(m, 31); branch_likely(m, d, t); }
 OP(bgezall) { bool t = (int32_t)RS >= 0; link(m, 31); branch_likely(m, d, t); }
 
-static inline bool cu1(struct machine *m)
-{
-	if (!(m->cpu.cp0.status & ST_CU1)) {
-		cpu_raise_ce(m, EXC_CPU, 1);
-		return false;
-	}
-	return true;
-}
+static inline bool cu1(struct machine *m) { return cpu_cu1_usable(m); }
 /* BC1x: sa holds the condition code number. */
 OP(bc1f) { if (cu1(m)) branch(m, d, !fpu_condition(&m->cpu.fpu, d->sa)); }
 OP(bc1t) { if (cu1(m)) branch(m, d, fpu_condition(&m->cpu.fpu, d->sa)); }

@@ -80,8 +80,8 @@ OP(ll)
 	struct xlate x;
 	if (!check_align(m, va, 4, EXC_ADEL) || !mem_load(m, va, 4, &v))
 		return;
-	if (mmu_translate(m, va, ACC_LOAD, &x) == 0)
-		m->cpu.cp0.lladdr = x.pa >> 4;
+	if (mmu_translate(m, va, ACC_LOAD, &x) == 0) /* a guest's is its GPA */
+		m->cpu.cp0.lladdr = (m->cpu.guest ? m->cpu.vz_gpa : x.pa) >> 4;
 	m->cpu.cp0.llbit = true;
 	RD = v;
 }
@@ -108,14 +108,7 @@ OP(pref) { (void)m; (void)d; }
  * nothing to do; it costs its cycle. */
 OP(synci) { (void)m; (void)d; }
 
-static inline bool fpu_usable(struct machine *m)
-{
-	if (unlikely(!(m->cpu.cp0.status & ST_CU1))) {
-		cpu_raise_ce(m, EXC_CPU, 1);
-		return false;
-	}
-	return true;
-}
+static inline bool fpu_usable(struct machine *m) { return cpu_cu1_usable(m); }
 
 OP(lwc1)
 {

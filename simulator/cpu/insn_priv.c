@@ -5,6 +5,11 @@
  * VZ: the guest-mode checks (GPSI/GSFC/GHFC, guest CP0 context) belong in
  * cp0_access_allowed() and in the handlers here. */
 #include "insns.h"
+#include "vz_policy.h"
+
+/* In guest mode, a guest-kernel privileged instruction may exit to root
+ * (GPSI) under GuestCtl0; guest-mode checks are only here, off the hot path. */
+#define GUEST_PRIVOP(m, op) (likely(!(m)->cpu.guest) || vz_guest_privop_ok((m), (op)))
 
 /* Coprocessor 0 usable by the running context, else CpU (CE = 0). */
 static bool cp0_access_allowed(struct machine *m)
@@ -18,25 +23,35 @@ static bool cp0_access_allowed(struct machine *m)
 /* MFC0: rd = destination GPR, imm = CP0 register, sa = select. */
 OP(mfc0)
 {
-	if (cp0_access_allowed(m))
-		RD = cp0_read(m, d->imm, d->sa);
+	if (!cp0_access_allowed(m))
+		return;
+	if (unlikely(m->cpu.guest) && !vz_guest_mfc0_ok(m, d->imm, d->sa))
+		return;
+	RD = cp0_read(m, d->imm, d->sa);
 }
 /* MTC0: rt = source GPR. */
 OP(mtc0)
 {
-	if (cp0_access_allowed(m))
-		cp0_write(m, d->imm, d->sa, RT);
+	if (!cp0_access_allowed(m))
+		return;
+	if (unlikely(m->cpu.guest) && !vz_guest_mtc0_ok(m, d->imm, d->sa, RT))
+		return;
+	cp0_write(m, d->imm, d->sa, RT);
 }
 
-OP(tlbr) { (void)d; if (cp0_access_allowed(m)) tlb_read(m); }
-OP(tlbwi) { (void)d; if (cp0_access_allowed(m)) tlb_write(m, m->cpu.cp0.index & 0xFu); }
-OP(tlbwr) { (void)d; if (cp0_access_allowed(m)) tlb_write(m, tlb_random(m)); }
-OP(tlbp) { (void)d; if (cp0_access_allowed(m)) tlb_probe(m); }
+static bool tlb_op_allowed(struct machine *m)
+{
+	return cp0_access_allowed(m) && GUEST_PRIVOP(m, VZ_OP_TLB);
+}
+OP(tlbr) { (void)d; if (tlb_op_allowed(m)) tlb_read(m); }
+OP(tlbwi) { (void)d; if (tlb_op_allowed(m)) tlb_write(m, m->cpu.cp0.index & 0xFu); }
+OP(tlbwr) { (void)d; if (tlb_op_allowed(m)) tlb_write(m, tlb_random(m)); }
+OP(tlbp) { (void)d; if (tlb_op_allowed(m)) tlb_probe(m); }
 
 OP(eret)
 {
 	(void)d;
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_ERET))
 		return;
 	m->cycle += CYC_ERET;
 	cpu_eret(m);
@@ -47,7 +62,7 @@ OP(eret)
 OP(wait)
 {
 	(void)d;
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_WAIT))
 		return;
 	if (cpu_interrupt_pending(m, true))
 		return;
@@ -57,14 +72,14 @@ OP(wait)
 
 OP(di)
 {
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_DEIE))
 		return;
 	RD = m->cpu.cp0.status;
 	m->cpu.cp0.status &= ~ST_IE;
 }
 OP(ei)
 {
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_DEIE))
 		return;
 	RD = m->cpu.cp0.status;
 	m->cpu.cp0.status |= ST_IE;
@@ -84,7 +99,7 @@ static inline unsigned css(const struct cpu *c)
 OP(rdpgpr)
 {
 	struct cpu *c = &m->cpu;
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_SRSGPR))
 		return;
 	RD = pss(c) == css(c) ? c->r[d->rt] : c->srs[pss(c)][d->rt];
 }
@@ -92,7 +107,7 @@ OP(rdpgpr)
 OP(wrpgpr)
 {
 	struct cpu *c = &m->cpu;
-	if (!cp0_access_allowed(m))
+	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_SRSGPR))
 		return;
 	if (d->sa == 0)
 		return;
@@ -129,12 +144,24 @@ OP(rdhwr)
 		cpu_raise(m, EXC_RI);
 		return;
 	}
+	if (unlikely(c->guest) && vz_policy_rdhwr(hw, c->gctl0) != VZ_EXEC) {
+		vz_exit_insn(m, VZ_GEXC_GPSI);
+		return;
+	}
 	RD = v;
 }
 
 /* CACHE: no caches are modelled (fetch/load timing assumes hits in cached
  * segments), so every operation is accepted; kernel only. */
-OP(cache) { (void)d; cp0_access_allowed(m); }
+OP(cache)
+{
+	struct cpu *c = &m->cpu;
+	if (!cp0_access_allowed(m))
+		return;
+	if (unlikely(c->guest) &&
+	    vz_policy_cache(d->rt, c->gctl0, c->gctl0ext) != VZ_EXEC)
+		vz_exit_insn(m, VZ_GEXC_GPSI);
+}
 
 static void fpu_result(struct machine *m, enum fpu_result r)
 {
@@ -147,10 +174,8 @@ static void fpu_result(struct machine *m, enum fpu_result r)
 
 OP(cop1)
 {
-	if (!(m->cpu.cp0.status & ST_CU1)) {
-		cpu_raise_ce(m, EXC_CPU, 1);
+	if (!cpu_cu1_usable(m))
 		return;
-	}
 	fpu_result(m, fpu_exec(m, d->raw));
 }
 OP(movci) { op_cop1(m, d); }

@@ -33,7 +33,9 @@
 	X(bc1f) X(bc1t) X(bc1fl) X(bc1tl) \
 	/* insn_priv.c */ \
 	X(mfc0) X(mtc0) X(tlbr) X(tlbwi) X(tlbwr) X(tlbp) X(eret) X(wait) \
-	X(di) X(ei) X(rdpgpr) X(wrpgpr) X(rdhwr) X(cache) X(cop1) X(movci)
+	X(di) X(ei) X(rdpgpr) X(wrpgpr) X(rdhwr) X(cache) X(cop1) X(movci) \
+	/* insn_vz.c */ \
+	X(mfgc0) X(mtgc0) X(hypcall) X(tlbg)
 
 #define DECLARE_OP(name) OP(name);
 INSN_LIST(DECLARE_OP)

@@ -5,6 +5,7 @@
  * VZ: guest-mode two-stage translation belongs in mmu_translate() (guest
  * segments/guest TLB first, then the root TLB with GuestCtl1.ID). */
 #include "cpu_internal.h"
+#include "vz_policy.h"
 
 /* ---- TLB -------------------------------------------------------------- */
 
@@ -13,12 +14,14 @@ static inline uint32_t pair_mask(uint32_t pagemask)
 	return pagemask | 0x1FFFu; /* VA bits covered by one entry (both pages) */
 }
 
-static int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid)
+int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid, unsigned guestid)
 {
 	for (unsigned i = 0; i < cp->tlb_size; i++) {
 		const struct tlb_entry *e = &cp->tlb[i];
 		uint32_t mask = pair_mask(e->pagemask);
 		if (e->entryhi & EH_EHINV)
+			continue;
+		if (e->guestid != guestid)
 			continue;
 		if (((e->entryhi ^ va) & ~mask) != 0)
 			continue;
@@ -32,7 +35,7 @@ static int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid)
 static unsigned tlb_translate(struct cpu *c, uint32_t va, enum access acc, struct xlate *x)
 {
 	const struct cp0 *cp = &c->cp0;
-	int i = tlb_lookup(cp, va, cp->entryhi & EH_ASID);
+	int i = tlb_lookup(cp, va, cp->entryhi & EH_ASID, 0);
 	unsigned tlbl = acc == ACC_STORE ? EXC_TLBS : EXC_TLBL;
 	if (i < 0)
 		return tlbl | XL_REFILL;
@@ -53,7 +56,8 @@ static unsigned tlb_translate(struct cpu *c, uint32_t va, enum access acc, struc
 	return 0;
 }
 
-unsigned mmu_translate(struct machine *m, uint32_t va, enum access acc, struct xlate *x)
+/* First (or only) stage: the running context's segments and TLB. */
+static unsigned translate_va(struct machine *m, uint32_t va, enum access acc, struct xlate *x)
 {
 	struct cpu *c = &m->cpu;
 	uint32_t st = c->cp0.status;
@@ -81,11 +85,24 @@ unsigned mmu_translate(struct machine *m, uint32_t va, enum access acc, struct x
 	return adel;
 }
 
+unsigned mmu_translate(struct machine *m, uint32_t va, enum access acc, struct xlate *x)
+{
+	unsigned f = translate_va(m, va, acc, x);
+	if (likely(!m->cpu.guest) || f)
+		return f;
+	return vz_translate_gpa(m, acc, x); /* guest: GPA -> real address */
+}
+
 void mmu_fault(struct machine *m, uint32_t va, unsigned fault, bool fetch)
 {
 	struct cpu *c = &m->cpu;
 	unsigned code = fault & 0xFF;
 	unsigned flags = EXF_BADVADDR;
+	if (fault & XL_ROOT) {
+		/* Second stage: a root exception about the GPA (GExcCode GPA). */
+		flags |= EXF_GEXC_CODE(VZ_GEXC_GPA);
+		va = c->vz_gpa;
+	}
 	if (code == EXC_TLBL || code == EXC_TLBS || code == EXC_MOD ||
 	    code == EXC_TLBRI || code == EXC_TLBXI)
 		flags |= EXF_TLB;
@@ -277,6 +294,8 @@ void mmu_mode_changed(struct machine *m)
 	unsigned mode = ((st & (ST_EXL | ST_ERL)) || !(st & ST_KSU)) ? 0 : (st & ST_KSU) >> ST_KSU_SHIFT;
 	uint32_t key = (c->cp0.entryhi & EH_ASID) | mode << 8 | (st & ST_ERL) << 10 |
 		       (c->cp0.config[0] & 7) << 12;
+	if (c->guest) /* guest translations also depend on the GuestID */
+		key |= 1u << 15 | (c->gctl1 & VZ_GC1_ID) << 16;
 	c->fetch_size = 0;
 	if (key != c->mode_key) {
 		c->mode_key = key;
@@ -288,8 +307,11 @@ void mmu_mode_changed(struct machine *m)
 
 void tlb_probe(struct machine *m)
 {
-	struct cp0 *cp = &m->cpu.cp0;
-	int i = tlb_lookup(cp, cp->entryhi & EH_VPN2, cp->entryhi & EH_ASID);
+	struct cpu *c = &m->cpu;
+	struct cp0 *cp = &c->cp0;
+	/* Root TLBP matches entries of GuestCtl1.RID (0: root's own). */
+	unsigned gid = c->guest ? 0 : (c->gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;
+	int i = tlb_lookup(cp, cp->entryhi & EH_VPN2, cp->entryhi & EH_ASID, gid);
 	/* TLBP compares VPN2 under each entry's own mask, like a lookup. */
 	cp->index = i < 0 ? 0x80000000u : (uint32_t)i;
 }
@@ -305,6 +327,9 @@ void tlb_read(struct machine *m)
 	cp->pagemask = e->pagemask;
 	cp->entrylo0 = e->entrylo[0] | (e->g ? EL_G : 0);
 	cp->entrylo1 = e->entrylo[1] | (e->g ? EL_G : 0);
+	if (!m->cpu.guest) /* root TLBR: the entry's GuestID into GuestCtl1.RID */
+		m->cpu.gctl1 = (m->cpu.gctl1 & ~VZ_GC1_RID) |
+			       (uint32_t)e->guestid << VZ_GC1_RID_SHIFT;
 	mmu_mode_changed(m); /* ASID may have changed */
 }
 
@@ -319,7 +344,8 @@ void tlb_write(struct machine *m, unsigned i)
 	e->g = (cp->entrylo0 & cp->entrylo1 & EL_G) != 0;
 	e->entrylo[0] = cp->entrylo0 & ~EL_G;
 	e->entrylo[1] = cp->entrylo1 & ~EL_G;
-	e->guestid = 0;
+	/* Root TLBWI/TLBWR tag the entry with GuestCtl1.RID. */
+	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;
 	mmu_flush(m);
 }
 

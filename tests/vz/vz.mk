@@ -13,7 +13,7 @@ test-vz-unit: $(VZ_UNIT)
 	@$(VZ_UNIT) >$(VZ_UNIT).log 2>&1 || { cat $(VZ_UNIT).log; exit 1; }
 	@echo "ok vz policy unit tests"
 
-test-vz: test-vz-unit
+test-vz: test-vz-unit test-vz-target
 TEST_TARGETS += test-vz
 
 # Target programs: each tests/vz/<name>.c with the helpers.
