@@ -31,3 +31,9 @@ $(BUILD)/tests/runner/%.elf: $(BUILD)/target/tests/runner/cases/%.o $(TESTLIB_OB
 test-runner: $(TESTRUN) $(RUNNER_CASE_ELFS) tests/runner/selftest.sh
 	@tests/runner/selftest.sh $(TESTRUN) $(BUILD)/tests/runner
 TEST_TARGETS += test-runner
+
+# vzlet-sim's options and exit statuses, on the bare-metal demo.
+.PHONY: test-cli
+test-cli: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO) $(BUILD)/tests/runner/unimplemented_sfr.elf tests/runner/cli-test.sh
+	@tests/runner/cli-test.sh $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO) $(BUILD)/tests/runner/unimplemented_sfr.elf
+TEST_TARGETS += test-cli

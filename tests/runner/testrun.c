@@ -62,7 +62,7 @@ static void usage(FILE *f)
 	fputs("usage: vzlet-testrun [options] image...\n"
 	      "Load the images (ELF, Intel HEX, SREC) into a fresh simulated PIC32MZ EF,\n"
 	      "run from reset until the test mailbox at PA 0x0007FF00 has a verdict.\n"
-	      "  --cycles N     give up after N core cycles (default 2000000000)\n"
+	      "  --cycles N     give up after N core cycles (default 2G; suffixes k, M, G)\n"
 	      "  --name NAME    name printed in the result line (default: last image)\n"
 	      "  --strict-sfr   an access to an unimplemented SFR fails the test\n"
 	      "  --quiet        no simulator warnings\n"
@@ -78,9 +78,18 @@ static bool parse_u64(const char *s, uint64_t *out)
 		return false;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || *end)
+	if (errno || end == s)
 		return false;
-	*out = v;
+	uint64_t mul = 1; /* suffixes as in vzlet-sim: k, M, G */
+	if (*end == 'k' || *end == 'K')
+		mul = 1000, end++;
+	else if (*end == 'M')
+		mul = 1000000, end++;
+	else if (*end == 'G')
+		mul = 1000000000, end++;
+	if (*end || v > UINT64_MAX / mul)
+		return false;
+	*out = v * mul;
 	return true;
 }
 
