@@ -21,7 +21,8 @@ ALL_TARGETS += testrun
 
 # Self-test: the runner and tests/lib must report pass, check failures,
 # unexpected exceptions, non-zero results and hangs exactly as documented.
-RUNNER_CASES := pass fail_check unexpected_exception handled_exception returns_nonzero hangs
+RUNNER_CASES := pass fail_check unexpected_exception handled_exception returns_nonzero hangs \
+	unimplemented_sfr
 RUNNER_CASE_ELFS := $(patsubst %,$(BUILD)/tests/runner/%.elf,$(RUNNER_CASES))
 
 $(BUILD)/tests/runner/%.elf: $(BUILD)/target/tests/runner/cases/%.o $(TESTLIB_OBJS)

@@ -30,6 +30,8 @@ expect handled_exception 0 '^ok handled_exception \(2 checks, '
 expect returns_nonzero 1 '^FAIL returns_nonzero: check 42 '
 expect hangs 1 '^FAIL hangs: no verdict within 1000000 cycles' --cycles 1000000
 expect pass 0 '^ok renamed ' --name renamed
+expect unimplemented_sfr 0 '^ok unimplemented_sfr '
+expect unimplemented_sfr 1 '^FAIL unimplemented_sfr: simulation error at cycle [0-9]+: .*0xbf80ff00' --strict-sfr
 
 # Usage and load errors: exit status 2 and a message.
 "$testrun" >/dev/null 2>&1; rc=$?
