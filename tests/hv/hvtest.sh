@@ -11,11 +11,14 @@ failures=0
 ok()   { echo "ok   $1"; }
 fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
 
-# run NAME CYCLES ARGS... : simulator output (UARTs + LED changes) in $OUT/NAME.log
+# run NAME CYCLES ARGS... : console (UART4) output in $OUT/NAME.uart, LED
+# changes and simulator messages in $OUT/NAME.log
 run() {
 	local name=$1 cycles=$2
 	shift 2
-	"$SIM" --fast --quiet --leds --cycles "$cycles" "$@" > "$OUT/$name.log" 2>&1
+	rm -f "$OUT/$name.uart"
+	"$SIM" --fast --quiet --leds --cycles "$cycles" --uart "4=file:$OUT/$name.uart" "$@" \
+		> "$OUT/$name.log" 2>&1
 	local rc=$?
 	# 3 = cycle limit reached: the normal end of these runs
 	if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
@@ -60,38 +63,38 @@ cadence() {
 
 # ---- 1. The guests run bare ------------------------------------------------
 run bare-poll 700M "$POLL" --input-at 250M:x
-expect bare-poll-banner "$OUT/bare-poll.log" '^poll: LD1 blinks'
+expect bare-poll-banner "$OUT/bare-poll.uart" '^poll: LD1 blinks'
 cadence bare-poll-ld1 "$OUT/bare-poll.log" LD1 "" 500
-expect bare-poll-input "$OUT/bare-poll.log" 'x'
+expect bare-poll-input "$OUT/bare-poll.uart" 'x'
 
 run bare-irq 400M "$IRQ" --input-at 150M:Q
-expect bare-irq-banner "$OUT/bare-irq.log" '^irq: LD2-LD4'
+expect bare-irq-banner "$OUT/bare-irq.uart" '^irq: LD2-LD4'
 cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
-expect bare-irq-input "$OUT/bare-irq.log" 'Q'
+expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 
 run bare-dslot 50M "$DSLOT"
-expect bare-dslot "$OUT/bare-dslot.log" '^dslot: 6/6 ok'
+expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 6/6 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
 # moves the focus to VM 2, which gets "y".
 TWO=$DIR/two/image.srec
 run two 560M "$TWO" --input-at 140M:x --input-at '240M:\x052' --input-at 260M:y
-L=$OUT/two.log
+L=$OUT/two.uart; LEDS=$OUT/two.log
 expect two-banner "$L" '^\[hv\] vzlet hypervisor: 2 VMs'
 expect two-poll-started "$L" '^\[1\] poll: LD1 blinks'
 expect two-irq-started "$L" '^\[2\] irq: LD2-LD4'
-cadence two-poll-ld1 "$L" LD1 "" 500
-cadence two-irq-ld2 "$L" LD2 on 300
-cadence two-irq-ld3 "$L" LD3 on 300
-cadence two-irq-ld4 "$L" LD4 on 300
-reject two-tagged "$L" '^([^[]|\[[^0-9hl])'
-expect two-poll-progress "$L" '^\[1\] .*\.'
-expect two-irq-progress "$L" '^\[2\] .*\*\*'
-expect two-focus-vm1 "$L" '^\[1\] .*x'
-expect two-focus-vm2 "$L" '^\[2\] .*y'
-reject two-focus-only-vm1 "$L" '^\[2\] .*x'
-reject two-focus-only-vm2 "$L" '^\[1\] .*y'
+cadence two-poll-ld1 "$LEDS" LD1 "" 500
+cadence two-irq-ld2 "$LEDS" LD2 on 300
+cadence two-irq-ld3 "$LEDS" LD3 on 300
+cadence two-irq-ld4 "$LEDS" LD4 on 300
+reject two-tagged "$L" '^([^[]|\[[^12h])'
+expect two-poll-progress "$L" '^\[1\] [.x]+$'
+expect two-irq-progress "$L" '^\[2\] [*y]*\*\*[*y]*$'
+expect two-focus-vm1 "$L" '^\[1\] [^ ]*x[^ ]*$'
+expect two-focus-vm2 "$L" '^\[2\] [^ ]*y[^ ]*$'
+reject two-focus-only-vm1 "$L" '^\[2\] [^ ]*x[^ ]*$'
+reject two-focus-only-vm2 "$L" '^\[1\] [^ ]*y[^ ]*$'
 expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
 
 # ---- 3. Containment ------------------------------------------------------------
@@ -109,7 +112,7 @@ run rogue 900M "$DIR/rogue/image.srec" \
 	--input-at "400M:$RESTART" \
 	--input-at 460M:f \
 	--input-at "520M:${E}0l"
-L=$OUT/rogue.log
+L=$OUT/rogue.uart; LEDS=$OUT/rogue.log
 expect rogue-ready "$L" '^\[3\] rogue: ready'
 expect rogue-irq-bits-ignored "$L" '^\[hv\] vm3: interrupt controller bits 200 .* not owned: ignored'
 expect rogue-irq-bits-survived "$L" '^\[3\] rogue: IEC0 bit 9 clear'
@@ -122,12 +125,13 @@ reject rogue-sfr-contained "$L" 'wrote T2CON'
 expect rogue-sfr-stopped "$L" 'badvaddr=1f840200'
 expect rogue-flash-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write to read-only memory'
 reject rogue-flash-contained "$L" 'wrote flash'
-expect rogue-others-listed "$L" '^\[hv\] vm2 irq: running'
+expect rogue-others-listed "$L" '^\[hv\] vm2 irq: (running|waiting) .* irqs=[1-9]'
+expect rogue-faulted-listed "$L" '^\[hv\] vm3 rogue: faulted'
 expect rogue-dslot "$L" '^\[4\] dslot: 6/6 ok'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
-cadence rogue-poll-ld1 "$L" LD1 "" 500
-cadence rogue-irq-ld2 "$L" LD2 on 300
-cadence rogue-irq-ld4 "$L" LD4 on 300
+cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
+cadence rogue-irq-ld2 "$LEDS" LD2 on 300
+cadence rogue-irq-ld4 "$LEDS" LD4 on 300
 if [ "$(grep -c '^\[3\] rogue: ready' "$L")" -ge 3 ]; then ok rogue-restart-count
 else fail rogue-restart-count "expected 3 starts of VM 3"; fi
 
