@@ -31,7 +31,7 @@ bool terminal_raw(void)
 	raw.c_cflag |= CS8;
 	raw.c_cc[VMIN] = 1;
 	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) != 0)
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
 		return false;
 	active = true;
 	if (!registered) {

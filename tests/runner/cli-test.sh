@@ -85,4 +85,20 @@ else
 	echo "FAIL cli: --trace"; failures=$((failures + 1))
 fi
 
+# Interactive console on a terminal (script(1) provides the pty): keys reach
+# the program, Ctrl-] quits with status 0. Without the escape the run would
+# end at the cycle limit with status 3.
+if command -v script >/dev/null 2>&1; then
+	printf 'k\035' | script -qec "$sim --cycles 100M --until never-printed $boot $demo" /dev/null \
+		>"$tmp/tty" 2>&1
+	rc=$?
+	if [ "$rc" -eq 0 ] && grep -q 'press Ctrl-] to quit' "$tmp/tty" && grep -q 'vzlet-sim: quit' "$tmp/tty"; then
+		echo "ok cli: Ctrl-] quits the interactive console"
+	else
+		echo "FAIL cli: Ctrl-] on a terminal: status $rc"; sed 's/^/    /' "$tmp/tty" | head; failures=$((failures + 1))
+	fi
+else
+	echo "skip cli: no script(1) for the terminal test"
+fi
+
 [ "$failures" -eq 0 ] || { echo "test-cli: $failures failure(s)"; exit 1; }
