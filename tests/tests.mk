@@ -8,3 +8,4 @@ include tests/fpu/fpu.mk
 include tests/diff/diff.mk
 include tests/soc/soc.mk
 include tests/config/config.mk
+include tests/hv/hv.mk

@@ -64,6 +64,8 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 	$(HVT_DIR)/%/hypervisor.elf
 
 .PHONY: test-hv hv-images run-hv bench-hv
+TEST_TARGETS += test-hv
+BENCH_TARGETS += bench-hv
 hv-images: $(HVT_IMAGES)
 
 test-hv: $(HVT_IMAGES) $(SIM_CLI)
