@@ -424,10 +424,9 @@ static void show_case(const struct diff_ctx *c, unsigned i, size_t blen, const c
 	}
 }
 
-static void show_final(const struct diff_ctx *c, unsigned i)
+static void show_final(const struct diff_ctx *c, const uint32_t *q, const char *label)
 {
-	const uint32_t *q = res_qemu[i];
-	printf("  final state (both):");
+	printf("  final state (%s):", label);
 	for (unsigned r = 1; r < 32; r++)
 		printf("%s r%u=%08" PRIx32, (r % 6 == 1) ? "\n   " : "", r, q[RB_GPR / 4 + r]);
 	printf("\n   hi=%08" PRIx32 " lo=%08" PRIx32, q[RB_HI / 4], q[RB_LO / 4]);
@@ -553,7 +552,7 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 					       res_qemu[i][RB_STATUS / 4] == RB_STATUS_EXCEPTION ? "exception" : "exit");
 				if (detail && opt.show) {
 					show_case(&c, i, blen, path);
-					show_final(&c, i);
+					show_final(&c, res_qemu[i], "both");
 				}
 				continue;
 			}
@@ -568,8 +567,11 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 				       ending(res_qemu[i]), ending(res_sim[i]));
 			compare_case(&c, i, true);
 			repro_command(&c, i);
-			if (detail)
+			if (detail) {
 				show_case(&c, i, blen, path);
+				show_final(&c, res_qemu[i], "qemu");
+				show_final(&c, res_sim[i], "vzlet-sim");
+			}
 		}
 	}
 	if (!opt.keep_dir)
