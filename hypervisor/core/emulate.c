@@ -51,49 +51,54 @@ uint32_t emu_next_pc(uint32_t epc, bool bd)
 	return branch_next(epc, CP0_READ(C0_BADINSTRP));
 }
 
-/* Load/store decode: width in bytes, signed load, store. */
-static bool decode_ls(uint32_t insn, unsigned *width, bool *sign, bool *store)
-{
-	switch (OP(insn)) {
-	case 0x20: *width = 1; *sign = true;  *store = false; return true;  /* LB */
-	case 0x21: *width = 2; *sign = true;  *store = false; return true;  /* LH */
-	case 0x23: *width = 4; *sign = false; *store = false; return true;  /* LW */
-	case 0x24: *width = 1; *sign = false; *store = false; return true;  /* LBU */
-	case 0x25: *width = 2; *sign = false; *store = false; return true;  /* LHU */
-	case 0x28: *width = 1; *sign = false; *store = true;  return true;  /* SB */
-	case 0x29: *width = 2; *sign = false; *store = true;  return true;  /* SH */
-	case 0x2B: *width = 4; *sign = false; *store = true;  return true;  /* SW */
-	}
-	return false;
-}
+/* Loads and stores the emulation handles, by opcode - 0x20: width in bytes,
+ * LS_SIGNED, LS_STORE; 0 = not handled (LWL/LWR/SWL/SWR, LL/SC, CACHE...). */
+#define LS_SIGNED 0x10
+#define LS_STORE  0x20
+static const uint8_t ls_info[16] = {
+	[0x0] = 1 | LS_SIGNED,   /* LB */
+	[0x1] = 2 | LS_SIGNED,   /* LH */
+	[0x3] = 4,               /* LW */
+	[0x4] = 1,               /* LBU */
+	[0x5] = 2,               /* LHU */
+	[0x8] = 1 | LS_STORE,    /* SB */
+	[0x9] = 2 | LS_STORE,    /* SH */
+	[0xB] = 4 | LS_STORE,    /* SW */
+};
 
-static const struct vz_block *find_block(const struct vz_vm_config *c, uint32_t gpa)
+/* Blocks are few; the one used last is tried first (a driver polls one
+ * device at a time). */
+static const struct vz_block *find_block(struct vz_vm *vm, uint32_t gpa)
 {
-	const struct vz_block *b = c->blocks;
-	for (unsigned n = c->block_count; n; n--, b++)
+	const struct vz_block *b = vm->last_block;
+	if (b && gpa - b->gpa < b->size)
+		return b;
+	b = vm->cfg->blocks;
+	for (unsigned n = vm->cfg->block_count; n; n--, b++)
 		if (gpa - b->gpa < b->size)
-			return b;
+			return vm->last_block = b;
 	return NULL;
 }
 
 bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 {
 	uint32_t insn = CP0_READ(C0_BADINSTR);
-	unsigned width;
-	bool sign, store;
-	if (!decode_ls(insn, &width, &sign, &store))
+	unsigned info = (insn >> 30) == 2 ? ls_info[(insn >> 26) & 15] : 0;
+	unsigned width = info & 7;
+	if (!width)
 		return false;
 	/* The decoded address must be the faulting one (guards against a fetch
 	 * fault, whose BadInstr is not the access). Guest kseg0/1 only. */
 	uint32_t gva = vz_gpr_read(RS(insn)) + (uint32_t)SIMM(insn);
 	if ((gva >> 30) == 2 && (gva & 0x1FFFFFFFu) != gpa)
 		return false;
-	const struct vz_block *b = find_block(vm->cfg, gpa);
+	const struct vz_block *b = find_block(vm, gpa);
 	if (!b)
 		return false;
-	uint32_t next = emu_next_pc(CP0_READ(C0_EPC), bd);
+	uint32_t epc = CP0_READ(C0_EPC);
+	uint32_t next = bd ? emu_next_pc(epc, bd) : epc + 4;
 	uint32_t off = gpa - b->gpa;
-	if (store) {
+	if (info & LS_STORE) {
 		uint32_t v = vz_gpr_read(RT(insn));
 		if (width < 4)
 			v &= (1u << (8 * width)) - 1;
@@ -104,9 +109,9 @@ bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 		if (!blk_read(vm, b, off, width, &v))
 			return false;
 		if (width == 1)
-			v = sign ? (uint32_t)(int32_t)(int8_t)v : (v & 0xFF);
+			v = (info & LS_SIGNED) ? (uint32_t)(int32_t)(int8_t)v : (v & 0xFF);
 		else if (width == 2)
-			v = sign ? (uint32_t)(int32_t)(int16_t)v : (v & 0xFFFF);
+			v = (info & LS_SIGNED) ? (uint32_t)(int32_t)(int16_t)v : (v & 0xFFFF);
 		vz_gpr_write(RT(insn), v);
 	}
 	CP0_WRITE(C0_EPC, next);

@@ -10,7 +10,8 @@
 
 struct vz_vm *hv_cur;            /* VM to return to (NULL while idle) */
 static struct vz_vm *loaded;     /* VM whose guest context is in the CPU */
-static struct vz_vm *want;       /* VM to run next, if any */
+struct vz_vm *sched_want;        /* VM to run next, if any */
+#define want sched_want
 static uint32_t slice_end;
 static bool slice_armed;
 
@@ -85,7 +86,7 @@ static void load(struct vz_vm *vm)
 			  (uint32_t)vm->id << SRS_PSS_SHIFT);
 		CP0_WRITE(C0_EPC, vm->resume_pc);
 		hv_fast.cur_id = vm->id;
-		hv_fast.tlb_cur = vm->cfg->tlb;
+		hv_fast.tlb_cur = vm->cfg->tlb + vm->tlb_wired;
 		hv_fast.tlb_end = vm->cfg->tlb + vm->cfg->tlb_count;
 		loaded = vm;
 		ehb();
@@ -161,10 +162,9 @@ static void commit(void)
 	}
 }
 
-void sched_commit(void)
+void sched_commit_slow(void)
 {
-	if (want || !hv_cur || hv_cur->state != VM_RUNNABLE)
-		commit();
+	commit();
 }
 
 void sched_wake(struct vz_vm *vm)

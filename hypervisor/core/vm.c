@@ -42,6 +42,7 @@ void vm_reset(struct vz_vm *vm)
 	vm->gtoffset = -(int32_t)CP0_READ(C0_COUNT);   /* guest Count starts at 0 */
 	vm->timer_armed = 0;
 	vm->exits = vm->irqs = vm->violations = 0;
+	vm->last_block = NULL;
 
 	vcon_reset(vm);
 	vevic_reset(vm);

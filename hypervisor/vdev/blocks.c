@@ -63,6 +63,10 @@ bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned
 bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	       uint32_t val)
 {
+	if (b->kind == VZ_EMU_GUARDED && b->subpages && b->subpages[off >> 4].allow[(off >> 2) & 3] == 0xFFFFFFFFu) {
+		real_write(b->rpa + off, width, val);   /* the common case: fully allowed */
+		return true;
+	}
 	unsigned shift = 8 * (off & 3);
 	uint32_t wmask = (width == 4 ? 0xFFFFFFFFu : ((1u << (8 * width)) - 1)) << shift;
 	uint32_t v32 = val << shift;
@@ -86,7 +90,7 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 		log_write(vm, b, off, width, val, "ignored");
 		return true;
 	case VZ_EMU_GUARDED: {
-		uint32_t allow = b->subpages[off >> 4].allow[word];
+		uint32_t allow = b->subpages ? b->subpages[off >> 4].allow[word] : 0;
 		if (allow == 0xFFFFFFFFu) {
 			real_write(b->rpa + off, width, val);
 		} else if ((allow & wmask) == 0) {

@@ -127,9 +127,10 @@ bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 	switch (off & ~0xFu) {
 	case U_MODE: c->mode = alias(c->mode, v, a) & 0xFFFFu; break;
 	case U_STA:  c->sta = alias(c->sta, v, a) & STA_CTRL; break;
-	case U_TX:   if (!a) out(vm, (uint8_t)v); break;
-	case U_BRG:  c->brg = alias(c->brg, v, a) & 0xFFFFu; break;
+	case U_TX:   if (!a) out(vm, (uint8_t)v); return true;
+	case U_BRG:  c->brg = alias(c->brg, v, a) & 0xFFFFu; return true;
+	default:     return true;
 	}
-	vcon_levels(vm);
+	vcon_levels(vm);   /* ON/UTXEN may have changed the TX flag */
 	return true;
 }

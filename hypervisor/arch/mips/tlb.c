@@ -41,10 +41,13 @@ void tlb_wire_plans(void)
 {
 	unsigned slot = 0;
 	for (unsigned id = 1; id <= hv_fast.num_vms; id++) {
-		const struct vz_vm_config *c = vm_by_id(id)->cfg;
+		struct vz_vm *vm = vm_by_id(id);
+		const struct vz_vm_config *c = vm->cfg;
+		unsigned j = 0;
 		set_rid(id);
-		for (unsigned j = 0; j < c->tlb_wired && j < c->tlb_count && slot < VZ_MAX_WIRED; j++)
+		for (; j < c->tlb_wired && j < c->tlb_count && slot < VZ_MAX_WIRED; j++)
 			write_indexed(slot++, &c->tlb[j]);
+		vm->tlb_wired = (uint8_t)j;
 	}
 	wired = slot;
 	CP0_WRITE(C0_WIRED, wired);

@@ -15,8 +15,8 @@
 struct hv_fast {
 	uint32_t cur_id;                      /* running VM id (0 = none) */
 	uint32_t num_vms;
-	const struct vz_tlb_entry *tlb_cur;   /* running VM's TLB plan */
-	const struct vz_tlb_entry *tlb_end;
+	const struct vz_tlb_entry *tlb_cur;   /* running VM's plan entries that */
+	const struct vz_tlb_entry *tlb_end;   /* are not wired (refill searches) */
 };
 extern struct hv_fast hv_fast;
 
@@ -77,7 +77,14 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 	       uint32_t val);
 void vevic_reclaim(struct vz_vm *vm);               /* re-enable owned sources */
 void hv_interrupt_poll(void);
-void sched_commit(void);
+void sched_commit_slow(void);
+extern struct vz_vm *sched_want;
+/* End of every handler: carry out what the scheduler decided meanwhile. */
+static inline void sched_commit(void)
+{
+	if (sched_want || !hv_cur || hv_cur->state != VM_RUNNABLE)
+		sched_commit_slow();
+}
 
 void vevic_reset(struct vz_vm *vm);
 bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val);

@@ -59,6 +59,7 @@ struct vz_vm {
 	uint8_t state;                /* enum vz_vm_run_state */
 	uint8_t ctx_live;             /* guest CP0 context currently in hardware */
 	uint8_t timer_armed;          /* guest Compare deadline pending */
+	uint8_t tlb_wired;            /* plan entries actually wired at boot */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
 	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
@@ -67,6 +68,7 @@ struct vz_vm {
 	int32_t gtoffset;             /* guest Count = root Count + gtoffset */
 	uint32_t compare;             /* guest Compare (emulated, GT = 0) */
 	uint32_t guestctl2;           /* injection state while off the CPU */
+	const struct vz_block *last_block;  /* last emulated block used */
 
 	struct vz_vevic evic;
 	struct vz_vcon con;
