@@ -65,3 +65,13 @@ test-demo: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_DEMO) guests/demo/test-demo.sh
 TEST_TARGETS += test-demo
 
 -include $(GUEST_LIB_OBJS:.o=.d) $(GUEST_START_OBJS:.o=.d)
+
+# ---- Library self-check --------------------------------------------------------
+GUEST_LIBCHECK := $(BUILD)/guests/libcheck.elf
+$(GUEST_LIBCHECK): $(BUILD)/target/guests/lib/tests/libcheck.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_LINK)
+
+.PHONY: test-guest-lib
+test-guest-lib: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_LIBCHECK) guests/lib/tests/test-guest-lib.sh
+	@guests/lib/tests/test-guest-lib.sh $(SIM_CLI) $(GUEST_BOOT) $(GUEST_LIBCHECK)
+TEST_TARGETS += test-guest-lib

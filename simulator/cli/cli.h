@@ -79,11 +79,13 @@ bool watch_feed(struct watch *w, int uart, uint8_t byte);
  * Returns NULL with a message on stderr for a bad escape. */
 char *unescape(const char *s, size_t *len);
 
-/* Scripted console input (--input, --input-at). */
+/* Scripted console input (--input, --input-at) and pin levels (--pin-at). */
 struct script_item {
 	uint64_t cycle;        /* deliver from this cycle on */
-	uint8_t *bytes;
+	uint8_t *bytes;        /* console bytes, or NULL for a pin change */
 	size_t len, sent;
+	int port, pin;         /* pin change: port 0 = A .. 10 = K, pin 0..15 */
+	bool level;
 };
 struct script {
 	struct script_item *items;
@@ -92,6 +94,10 @@ struct script {
 };
 /* Add "STRING" at cycle 0 (--input) or "CYCLE:STRING" (--input-at). */
 int script_add(struct script *s, const char *arg, bool with_cycle);
+/* Add "CYCLE:Rxn=0|1" (--pin-at): drive pin n of port x from outside. */
+int script_add_pin(struct script *s, const char *arg);
+/* Whether any console input is scripted (stdin is then not read). */
+bool script_has_input(const struct script *s);
 void script_sort(struct script *s);
 /* Offer due bytes to the console UART; stops at a full receive FIFO. */
 void script_deliver(struct script *s, struct machine *m, int uart);

@@ -63,6 +63,8 @@ static void usage(FILE *f)
 	      "  --input STRING      type STRING on the console at start (stdin then unused)\n"
 	      "  --input-at C:STRING type STRING on the console at cycle C\n"
 	      "                      (strings understand \\n \\r \\t \\e \\\\ \\xHH)\n"
+	      "  --pin-at C:Rxn=L    drive pin n of port x to level L (0/1) from cycle C,\n"
+	      "                      e.g. 100M:RA5=1 presses BTN1\n"
 	      "  --leds              print LED changes: [led] LD1 on @ 12.345678 ms\n"
 	      "  --stats             print instructions, cycles, times and speed at exit\n"
 	      "  --realtime          pace simulated time to wall-clock time (default when the\n"
@@ -213,7 +215,7 @@ static int add_watch(struct watch *w, size_t *n, const char *arg, const char *op
 
 enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
-	OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT,
+	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT,
 	OPT_QUIET, OPT_HELP,
 };
 
@@ -227,6 +229,7 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 		{ "input", required_argument, NULL, OPT_INPUT },
 		{ "input-at", required_argument, NULL, OPT_INPUT_AT },
+		{ "pin-at", required_argument, NULL, OPT_PIN_AT },
 		{ "leds", no_argument, NULL, OPT_LEDS },
 		{ "stats", no_argument, NULL, OPT_STATS },
 		{ "realtime", no_argument, NULL, OPT_REALTIME },
@@ -282,6 +285,10 @@ static int run(struct cli *c, int argc, char **argv)
 			if (script_add(&c->script, optarg, o == OPT_INPUT_AT) != 0)
 				return EXIT_USAGE;
 			break;
+		case OPT_PIN_AT:
+			if (script_add_pin(&c->script, optarg) != 0)
+				return EXIT_USAGE;
+			break;
 		case OPT_LEDS: c->show_leds = true; break;
 		case OPT_STATS: c->stats = true; break;
 		case OPT_REALTIME: realtime = 1; break;
@@ -331,7 +338,7 @@ static int run(struct cli *c, int argc, char **argv)
 			return EXIT_USAGE;
 
 	/* stdin feeds the console when the console is on stdio and no script does */
-	c->read_stdin = c->eps[c->console - 1].kind == EP_STDIO && c->script.n == 0;
+	c->read_stdin = c->eps[c->console - 1].kind == EP_STDIO && !script_has_input(&c->script);
 	if (c->read_stdin && isatty(STDIN_FILENO) && terminal_raw()) {
 		c->interactive = true;
 		if (!c->quiet)
