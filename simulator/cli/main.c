@@ -248,7 +248,7 @@ static int run(struct cli *c, int argc, char **argv)
 	int o;
 
 	for (int u = 0; u < CLI_UARTS; u++) {
-		char spec[16];
+		char spec[32];
 		snprintf(spec, sizeof spec, "%d=%s", u + 1, (u == 0 || u == 1 || u == 3) ? "stdio" : "none");
 		endpoint_parse(c->eps, spec);
 	}
