@@ -87,15 +87,15 @@ bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 	unsigned width = info & 7;
 	if (!width)
 		return false;
-	/* The decoded address must be the faulting one (guards against a fetch
-	 * fault, whose BadInstr is not the access). Guest kseg0/1 only. */
-	uint32_t gva = vz_gpr_read(RS(insn)) + (uint32_t)SIMM(insn);
-	if ((gva >> 30) == 2 && (gva & 0x1FFFFFFFu) != gpa)
+	/* A fetch from a device block is never emulated (BadInstr is not the
+	 * access then): the faulting address is the PC or, for a delay slot,
+	 * the next word (guest kseg0/kseg1 code: GVA = GPA + 0x80000000). */
+	uint32_t epc = CP0_READ(C0_EPC);
+	if (gpa - (epc & 0x1FFFFFFFu) < 8)
 		return false;
 	const struct vz_block *b = find_block(vm, gpa);
 	if (!b)
 		return false;
-	uint32_t epc = CP0_READ(C0_EPC);
 	uint32_t next = bd ? emu_next_pc(epc, bd) : epc + 4;
 	uint32_t off = gpa - b->gpa;
 	if (info & LS_STORE) {

@@ -29,8 +29,11 @@ static void set_flag(struct vz_vm *vm, unsigned irq, bool on)
 	uint32_t b = 1u << (irq & 31);
 	if (on && !(*w & b))
 		vevic_raise(vm, irq);
-	else if (!on && (*w & b))
-		*w &= ~b, vevic_update(vm);
+	else if (!on && (*w & b)) {
+		*w &= ~b;
+		vevic_word_changed(vm, irq);
+		vevic_update(vm);
+	}
 }
 
 void vcon_levels(struct vz_vm *vm)

@@ -28,16 +28,31 @@ static inline bool bit(const uint32_t *a, unsigned k)
 	return (a[k >> 5] >> (k & 31)) & 1;
 }
 
-static unsigned prio_of(const struct vz_vevic *e, unsigned k)
+static inline unsigned prio_of(const struct vz_vevic *e, unsigned k)
 {
 	return (e->ipc[k >> 2] >> ((k & 3) * 8)) & 0x1F;   /* pri << 2 | sub */
+}
+
+/* Keep the summary of words with pending enabled IRQs current. */
+static inline void word_changed(struct vz_vevic *e, unsigned w)
+{
+	if (e->ifs[w] & e->iec[w])
+		e->pending_words |= 1u << w;
+	else
+		e->pending_words &= ~(1u << w);
+}
+
+void vevic_word_changed(struct vz_vm *vm, unsigned irq)
+{
+	word_changed(&vm->evic, irq >> 5);
 }
 
 /* Highest pending enabled IRQ: returns pri << 2 | sub (0 if none), irq in *out. */
 static unsigned highest(const struct vz_vevic *e, unsigned *out)
 {
 	unsigned best = 0, best_irq = 0;
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
+	for (uint32_t words = e->pending_words; words; words &= words - 1) {
+		unsigned w = (unsigned)__builtin_ctz(words);
 		uint32_t p = e->ifs[w] & e->iec[w];
 		while (p) {
 			unsigned b = 31 - (unsigned)__builtin_clz(p);
@@ -56,10 +71,7 @@ static unsigned highest(const struct vz_vevic *e, unsigned *out)
 
 bool vevic_pending(const struct vz_vm *vm)
 {
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		if (vm->evic.ifs[w] & vm->evic.iec[w])
-			return true;
-	return false;
+	return vm->evic.pending_words != 0;
 }
 
 void vevic_update(struct vz_vm *vm)
@@ -82,6 +94,7 @@ void vevic_update(struct vz_vm *vm)
 void vevic_raise(struct vz_vm *vm, unsigned irq)
 {
 	vm->evic.ifs[irq >> 5] |= 1u << (irq & 31);
+	word_changed(&vm->evic, irq >> 5);
 	sched_wake(vm);
 	vevic_update(vm);
 }
@@ -253,6 +266,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		neu = (old & ~changed) | (neu & changed);
 		uint32_t cleared_own = changed & old & vm->cfg->irq_owned[w];
 		e->ifs[w] = neu;
+		word_changed(e, w);
 		if (cleared_own) {
 			HV_REG32(0x1F810040u + 0x10 * w + 4) = cleared_own;  /* IFSxCLR */
 			sync_real(vm, w, cleared_own);
@@ -271,6 +285,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			violation(vm, off, changed & ~e->allowed[w]);
 		changed &= e->allowed[w];
 		e->iec[w] = (old & ~changed) | (neu & changed);
+		word_changed(e, w);
 		sync_real(vm, w, changed);
 	} else if (reg >= R_IPC) {
 		unsigned n = (reg - R_IPC) >> 4;

@@ -31,6 +31,7 @@ enum vz_gctx {
 /* The VM's virtual interrupt controller (the registers the guest sees). */
 struct vz_vevic {
 	uint32_t allowed[VZ_IRQ_WORDS]; /* owned real + this VM's virtual IRQs */
+	uint32_t pending_words;         /* bit w: ifs[w] & iec[w] != 0 */
 	uint32_t intcon;
 	uint32_t priss;
 	uint32_t iptmr;
