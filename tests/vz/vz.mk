@@ -26,4 +26,4 @@ $(BUILD)/tests/vz/%.elf: $(BUILD)/target/tests/vz/%.o $(VZ_HELPER_OBJS) $(TESTLI
 
 .PHONY: test-vz-target
 test-vz-target: $(TESTRUN) $(VZ_ELFS)
-	@for t in $(VZ_PROGS); do $(TESTRUN) --name vz/$$t $(BUILD)/tests/vz/$$t.elf || exit 1; done
+	@for t in $(VZ_PROGS); do $(TESTRUN) --cycles 50000000 --name vz/$$t $(BUILD)/tests/vz/$$t.elf || exit 1; done
