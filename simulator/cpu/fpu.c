@@ -218,7 +218,10 @@ static enum fpu_result exec_float(struct machine *m, struct fpu *f, bool fr,
 	uint64_t a, b, r;
 	enum fpu_result res;
 
-	if (!reg_ok(fr, fmt, fs) || !reg_ok(fr, fmt, ft))
+	/* ft names an FPR only for the binary operations and compares; for
+	 * MOVF/MOVT.fmt it holds cc/tf and for MOVZ/MOVN.fmt a GPR number. */
+	bool ft_is_fpr = func < 4 || func >= 48;
+	if (!reg_ok(fr, fmt, fs) || (ft_is_fpr && !reg_ok(fr, fmt, ft)))
 		return FPU_EXC_RI;
 	a = get_fmt(f, fr, fmt, fs);
 	b = get_fmt(f, fr, fmt, ft);
