@@ -339,9 +339,13 @@ static uint32_t simple_insn(struct gen *g)
 			unsigned ft = (f >= 4) ? 0 : fpr(g, fmt);
 			return enc_cop1(fmt, ft, fpr(g, fmt), fpr(g, fmt), f);
 		}
-		if (cls < 84) {          /* MADD/MSUB/NMADD/NMSUB */
+		if (cls < 84) {          /* MADD/MSUB */
+			/* EXCLUDE NMADD/NMSUB: vzlet-sim does not negate a NaN result
+			 * (a documented decision, docs/simulator-fpu.md), QEMU does;
+			 * the NaN's sign then leaks into the other half of a double.
+			 * They are covered by the directed cases with numbers. */
 			unsigned fmt3 = rnd(r, 2), fmt = fmt3 ? FMT_D : FMT_S;
-			unsigned op4 = 4 + rnd(r, 4);
+			unsigned op4 = 4 + rnd(r, 2);
 			return (uint32_t)(OP_COP1X << 26) | enc_r(fpr(g, fmt), fpr(g, fmt), fpr(g, fmt),
 								 fpr(g, fmt), op4 << 3 | fmt3);
 		}
