@@ -152,6 +152,22 @@ static void run_burst_traced(struct machine *m)
 	m->insns += n;
 }
 
+/* Can no armed event ever wake the core? True when only the core timer with
+ * Cause.TI already set (firing again changes nothing) and the guest timer
+ * (it sets a guest's TI, never a root interrupt) are armed. */
+static bool nothing_can_wake(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	for (const struct event *e = m->events; e; e = e->next) {
+		if (e == c->timer_ev && (c->cp0.cause & CA_TI))
+			continue;
+		if (e == c->gtimer_ev)
+			continue;
+		return false;
+	}
+	return true;
+}
+
 /* WAIT: sleep until an interrupt can wake the core, jumping from event to
  * event. Returns true if the core is awake again. */
 static bool cpu_sleep(struct machine *m, uint64_t until)
@@ -164,10 +180,7 @@ static bool cpu_sleep(struct machine *m, uint64_t until)
 		}
 		if (m->stop != VZSIM_RUNNING)
 			return false;
-		/* Nothing can wake the core: no event at all, or only the core
-		 * timer with Cause.TI already set (firing again changes nothing). */
-		if (m->next_event == UINT64_MAX ||
-		    (m->events == c->timer_ev && !c->timer_ev->next && (c->cp0.cause & CA_TI))) {
+		if (nothing_can_wake(m)) {
 			m->stop = VZSIM_STOP_HALT;
 			return false;
 		}
