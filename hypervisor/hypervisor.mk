@@ -11,7 +11,8 @@ HV_C_SRCS := $(foreach d,$(HV_DIRS),$(wildcard $(d)/*.c))
 HV_S_SRCS := $(foreach d,$(HV_DIRS),$(wildcard $(d)/*.S))
 HV_OBJS := $(patsubst %.c,$(BUILD)/target/%.o,$(HV_C_SRCS)) \
 	   $(patsubst %.S,$(BUILD)/target/%.o,$(HV_S_SRCS))
-HV_CFLAGS := $(TARGET_CFLAGS) -Ihypervisor/include -fno-tree-loop-distribute-patterns -MMD -MP
+HV_CFLAGS := $(TARGET_CFLAGS) -Ihypervisor/include -fno-tree-loop-distribute-patterns \
+	-fno-jump-tables -MMD -MP
 HV_ASFLAGS := $(TARGET_ASFLAGS) -Ihypervisor/include -MMD -MP
 HV_LDSCRIPT := hypervisor/hypervisor.ld
 

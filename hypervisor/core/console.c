@@ -8,6 +8,8 @@
 #define OUT_SIZE 1024u          /* power of two */
 #define CTRL_E   0x05
 
+static const char hv_tag[] = { '[', 'h', 'v', ']', ' ', 0 };
+
 static char out_ring[OUT_SIZE];
 static uint32_t out_head, out_tail;   /* free-running */
 static uint8_t out_owner;             /* 0 = at line start, 0xFF = hv text, else VM id */
@@ -33,13 +35,15 @@ static void out_byte(char c)
 	out_ring[out_head++ % OUT_SIZE] = c;
 }
 
-/* Hypervisor text: starts on its own line. */
+/* Hypervisor text: every line starts on its own line, tagged "". */
 void con_putc(char c)
 {
 	if (out_owner != 0xFF) {
 		if (out_owner != 0)
 			out_byte('\n');
 		out_owner = 0xFF;
+		for (const char *t = hv_tag; *t; t++)
+			out_byte(*t);
 	}
 	out_byte(c);
 	if (c == '\n')
@@ -142,33 +146,33 @@ static void show_vm(struct vz_vm *vm)
 {
 	bool live = vm == hv_cur;
 	uint32_t epc = live ? CP0_READ(C0_EPC) : vm->resume_pc;
-	con_printf("[hv] vm%u %s: %s pc=%08x status=%08x cause=%08x exits=%u irqs=%u violations=%u\n",
+	con_printf("vm%u %s: %s pc=%08x status=%08x cause=%08x exits=%u irqs=%u violations=%u\n",
 		   vm->id, vm->cfg->name, state_names[vm->state & 3], epc,
 		   live ? GCP0_READ(C0_STATUS) : vm->gctx[GCTX_STATUS],
 		   live ? GCP0_READ(C0_CAUSE) : vm->gctx[GCTX_CAUSE],
 		   vm->exits, vm->irqs, vm->violations);
 	if (vm->state == VM_FAULTED)
-		con_printf("[hv] vm%u last fault: epc=%08x cause=%08x badvaddr=%08x badinstr=%08x\n",
+		con_printf("vm%u last fault: epc=%08x cause=%08x badvaddr=%08x badinstr=%08x\n",
 			   vm->id, vm->fault_epc, vm->fault_cause, vm->fault_badvaddr,
 			   vm->fault_badinstr);
 }
 
 static void show_irqs(struct vz_vm *vm)
 {
-	con_printf("[hv] vm%u ifs/iec (virtual) and owned:\n", vm->id);
+	con_printf("vm%u virtual IFS/IEC, owned:\n", vm->id);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
 		uint32_t own = vm->cfg->irq_owned[w];
 		if (vm->evic.ifs[w] | vm->evic.iec[w] | own)
-			con_printf("[hv]  word %u: ifs=%08x iec=%08x owned=%08x\n", w,
+			con_printf(" %u: %08x %08x %08x\n", w,
 				   vm->evic.ifs[w], vm->evic.iec[w], own);
 	}
-	con_printf("[hv]  guestctl2=%08x\n", vm == hv_cur ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
+	con_printf(" guestctl2=%08x\n", vm == hv_cur ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
 }
 
 static void help(void)
 {
-	con_puts("[hv] commands: 1-7 select VM, s stop, c continue, r restart, q status,\n"
-		 "[hv]   l list, T TLB dump, I interrupt state, h help; Ctrl-E n: input to VM n\n");
+	con_puts("1-7 select VM, s stop, c continue, r restart, q status, l list,\n"
+		 "T TLB, I interrupts; Ctrl-E n: input to VM n\n");
 	con_kick();
 }
 
@@ -178,24 +182,24 @@ static void command(char c)
 	if (c >= '1' && c <= '7') {
 		if (vm_by_id((unsigned)(c - '0'))) {
 			cmd_vm = (uint8_t)(c - '0');
-			con_printf("[hv] selected vm%u\n", cmd_vm);
+			con_printf("selected vm%u\n", cmd_vm);
 		} else {
-			con_printf("[hv] no vm%c\n", c);
+			con_printf("no vm%c\n", c);
 		}
 		return;
 	}
 	switch (c) {
 	case 's':
 		sched_stop(vm, VM_STOPPED);
-		con_printf("[hv] vm%u stopped\n", vm->id);
+		con_printf("vm%u stopped\n", vm->id);
 		break;
 	case 'c':
 		sched_resume(vm);
-		con_printf("[hv] vm%u continued\n", vm->id);
+		con_printf("vm%u continued\n", vm->id);
 		break;
 	case 'r':
 		sched_restart(vm);
-		con_printf("[hv] vm%u restarted\n", vm->id);
+		con_printf("vm%u restarted\n", vm->id);
 		break;
 	case 'q':
 		show_vm(vm);
@@ -218,7 +222,7 @@ static void command(char c)
 	case '\n':
 		break;
 	default:
-		con_printf("[hv] unknown command '%c' (h for help)\n", c);
+		con_printf("'%c'? (h: help)\n", c);
 		break;
 	}
 }
@@ -232,11 +236,11 @@ static void input(uint8_t c)
 			if (id == 0 || vm_by_id(id)) {
 				focus = (uint8_t)id;
 				if (id)
-					con_printf("[hv] input to vm%u (%s)\n", id, vm_by_id(id)->cfg->name);
+					con_printf("input to vm%u (%s)\n", id, vm_by_id(id)->cfg->name);
 				else
-					con_printf("[hv] input to the hypervisor (h for help)\n");
+					con_printf("input to the hypervisor (h for help)\n");
 			} else {
-				con_printf("[hv] no vm%u\n", id);
+				con_printf("no vm%u\n", id);
 			}
 			return;
 		}

@@ -134,11 +134,11 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 		vevic_update(vm);     /* the guest took an interrupt: re-offer */
 		return;               /* already done by hardware */
 	default:
-		vm_fault(vm, "guest exit that cannot be emulated");
+		vm_fault(vm, "guest exit not emulated");
 		return;
 	}
 	if (!ok) {
-		vm_fault(vm, "privileged instruction that cannot be emulated");
+		vm_fault(vm, "instruction not emulated");
 		return;
 	}
 	if (vm->state != VM_FAULTED)
@@ -152,7 +152,7 @@ void hv_exception(void)
 	unsigned exc = (cause & CA_EXC_MASK) >> CA_EXC_SHIFT;
 
 	if (!vm) {
-		con_printf("[hv] panic: exception %u in the hypervisor, epc=%08x badvaddr=%08x\n",
+		con_printf("panic: exception %u epc=%08x badvaddr=%08x\n",
 			   exc, CP0_READ(C0_EPC), CP0_READ(C0_BADVADDR));
 		for (;;)
 			__asm__ volatile("wait");
@@ -166,14 +166,14 @@ void hv_exception(void)
 	case EXC_TLBS:
 		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))
 			vm_fault(vm, exc == EXC_TLBL ?
-				 "read or fetch outside its memory and devices" :
+				 "read outside its memory and devices" :
 				 "write outside its memory and devices");
 		break;
 	case EXC_MOD:
 		vm_fault(vm, "write to read-only memory");
 		break;
 	case EXC_CPU:
-		vm_fault(vm, "coprocessor use the hypervisor does not allow");
+		vm_fault(vm, "coprocessor unusable");
 		break;
 	case EXC_IBE:
 	case EXC_DBE:

@@ -35,19 +35,15 @@ static void cp0_init(void)
 static void banner(void)
 {
 	const struct vz_system *s = &vz_system;
-	extern char _hv_ram_end[], _hv_flash_end[];
-	con_printf("\n[hv] vzlet hypervisor: %u VMs, console UART%u, slice %u ticks\n",
-		   hv_fast.num_vms, s->console_uart, s->slice_ticks);
-	con_printf("[hv] code %u bytes at 9d000000, RAM %u bytes at 80000000, %u TLB entries wired\n",
-		   (uint32_t)(_hv_flash_end - vz_vec_refill),
-		   (uint32_t)_hv_ram_end - 0x80000000u, tlb_wired_count());
+	con_printf("vzlet hypervisor: %u VMs, console UART%u, slice %u ticks, %u TLB entries wired\n",
+		   hv_fast.num_vms, s->console_uart, s->slice_ticks, tlb_wired_count());
 	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
 		const struct vz_vm_config *c = vm_by_id(i)->cfg;
-		con_printf("[hv] vm%u %s: entry %08x, %u regions, %u TLB entries, %u emulated blocks%s\n",
+		con_printf("vm%u %s: entry %08x, %u regions, %u TLB entries, %u emulated blocks%s\n",
 			   i, c->name, c->entry, c->region_count, c->tlb_count, c->block_count,
 			   (c->flags & VZ_VM_POLLING) ? ", polling" : "");
 	}
-	con_printf("[hv] Ctrl-E then a digit moves the input (0 = hypervisor, h for help)\n");
+	con_printf("Ctrl-E n: input to VM n (0: hypervisor, h: help)\n");
 }
 
 void hv_main(void)

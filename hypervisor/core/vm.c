@@ -72,8 +72,8 @@ void vm_fault(struct vz_vm *vm, const char *why)
 	vm->fault_badinstr = CP0_READ(C0_BADINSTR);
 	vm->resume_pc = vm->fault_epc;
 	sched_stop(vm, VM_FAULTED);
-	con_printf("[hv] vm%u (%s) stopped: %s\n"
-		   "[hv]   epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
+	con_printf("vm%u (%s) stopped: %s\n"
+		   "  epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
 		   vm->id, vm->cfg->name, why, vm->fault_epc, vm->fault_cause,
 		   (vm->fault_cause & CA_EXC_MASK) >> 2,
 		   (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> 2,

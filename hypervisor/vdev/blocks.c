@@ -24,7 +24,7 @@ static void real_write(uint32_t pa, unsigned width, uint32_t v)
 static void log_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off,
 		      unsigned width, uint32_t v, const char *what)
 {
-	con_printf("[hv] vm%u %s write %x (%u bytes) to %08x\n", vm->id, what, v, width,
+	con_printf("vm%u %s write %x (%u bytes) to %08x\n", vm->id, what, v, width,
 		   b->gpa + off);
 }
 
@@ -49,6 +49,8 @@ static bool emu_write32(struct vz_vm *vm, const struct vz_block *b, uint32_t off
 bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	      uint32_t *val)
 {
+	if (b->kind == VZ_EMU_EVIC && width == 4)
+		return vevic_read(vm, off, val);
 	if (b->kind == VZ_EMU_EVIC || b->kind == VZ_EMU_CONSOLE) {
 		uint32_t w;
 		if (!emu_read32(vm, b, off & ~3u, &w))
@@ -63,6 +65,12 @@ bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned
 bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	       uint32_t val)
 {
+	if (width == 4) {            /* emulators take whole words as they are */
+		if (b->kind == VZ_EMU_EVIC)
+			return vevic_write(vm, off, val);
+		if (b->kind == VZ_EMU_CONSOLE)
+			return vcon_write(vm, off, val);
+	}
 	if (b->kind == VZ_EMU_GUARDED && b->subpages && b->subpages[off >> 4].allow[(off >> 2) & 3] == 0xFFFFFFFFu) {
 		real_write(b->rpa + off, width, val);   /* the common case: fully allowed */
 		return true;

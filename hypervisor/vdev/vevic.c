@@ -228,7 +228,7 @@ bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 static void violation(struct vz_vm *vm, uint32_t off, uint32_t bits)
 {
 	if (!vm->violations++)
-		con_printf("[hv] vm%u: interrupt controller bits %x at +%x not owned: ignored\n",
+		con_printf("vm%u: interrupt controller bits %x at +%x not owned: ignored\n",
 			   vm->id, bits, off);
 }
 

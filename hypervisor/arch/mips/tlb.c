@@ -63,7 +63,7 @@ void tlb_dump(void)
 {
 	uint32_t gc1 = CP0_READ(C0_GUESTCTL1);
 	uint32_t hi = CP0_READ(C0_ENTRYHI);
-	con_printf("[hv] root TLB (%u wired): idx guestid entryhi pagemask entrylo0 entrylo1\n", wired);
+	con_printf("root TLB (%u wired): idx guestid entryhi pagemask entrylo0 entrylo1\n", wired);
 	for (unsigned i = 0; i < VZ_ROOT_TLB_ENTRIES; i++) {
 		CP0_WRITE(C0_INDEX, i);
 		ehb();
@@ -72,7 +72,7 @@ void tlb_dump(void)
 		uint32_t eh = CP0_READ(C0_ENTRYHI);
 		if (eh & ENTRYHI_EHINV)
 			continue;
-		con_printf("[hv]  %u %u %08x %08x %08x %08x\n", i,
+		con_printf(" %u %u %08x %08x %08x %08x\n", i,
 			   (CP0_READ(C0_GUESTCTL1) >> GC1_RID_SHIFT) & 0xFF, eh,
 			   CP0_READ(C0_PAGEMASK), CP0_READ(C0_ENTRYLO0), CP0_READ(C0_ENTRYLO1));
 	}
