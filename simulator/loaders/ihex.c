@@ -13,14 +13,6 @@ enum {
 	IHEX_START_LINEAR = 0x05,
 };
 
-/* Length of the line without trailing blanks. */
-static size_t trimmed(const uint8_t *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n;
-}
-
 int image_parse_ihex(struct image *img, const uint8_t *buf, size_t len)
 {
 	struct text_cursor cur = { buf, buf + len, 0 };
@@ -32,7 +24,7 @@ int image_parse_ihex(struct image *img, const uint8_t *buf, size_t len)
 
 	while (text_next_line(&cur, &s, &n)) {
 		unsigned line = cur.line;
-		n = trimmed(s, n);
+		n = text_trimmed(s, n);
 		if (n == 0)
 			continue;
 		if (ended)

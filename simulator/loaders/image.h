@@ -60,6 +60,8 @@ struct text_cursor {
 };
 /* Next line without its line ending (LF or CRLF); false at the end. */
 bool text_next_line(struct text_cursor *c, const uint8_t **line, size_t *len);
+/* Length of a line without its trailing blanks. */
+size_t text_trimmed(const uint8_t *s, size_t n);
 /* Value of two hex digits at s, or -1. */
 int text_hex_byte(const uint8_t *s);
 /* Decode ndigits hex digits into at most outmax bytes; returns the number of

@@ -6,13 +6,6 @@
 /* Address bytes of each record type S0..S9 (0: reserved S4). */
 static const unsigned srec_addr_bytes[10] = { 2, 2, 3, 4, 0, 2, 3, 4, 3, 2 };
 
-static size_t trimmed(const uint8_t *s, size_t n)
-{
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return n;
-}
-
 int image_parse_srec(struct image *img, const uint8_t *buf, size_t len)
 {
 	struct text_cursor cur = { buf, buf + len, 0 };
@@ -24,7 +17,7 @@ int image_parse_srec(struct image *img, const uint8_t *buf, size_t len)
 
 	while (text_next_line(&cur, &s, &n)) {
 		unsigned line = cur.line;
-		n = trimmed(s, n);
+		n = text_trimmed(s, n);
 		if (n == 0)
 			continue;
 		if (ended)

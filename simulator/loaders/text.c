@@ -18,6 +18,13 @@ bool text_next_line(struct text_cursor *c, const uint8_t **line, size_t *len)
 	return true;
 }
 
+size_t text_trimmed(const uint8_t *s, size_t n)
+{
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
 static int hex_digit(uint8_t ch)
 {
 	if (ch >= '0' && ch <= '9')
