@@ -109,6 +109,8 @@ static bool gsfc(struct vz_vm *vm, uint32_t insn)
 	return true;
 }
 
+/* Kept out of line so that the device-access path through hv_exception
+ * stays short. */
 static void guest_exit(struct vz_vm *vm, uint32_t cause)
 {
 	unsigned gexc = (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT;
@@ -145,43 +147,34 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 		CP0_WRITE(C0_EPC, next);
 }
 
+static __attribute__((noinline, noreturn)) void hv_panic(unsigned exc)
+{
+	con_printf("panic: exception %u epc=%08x badvaddr=%08x\n",
+		   exc, CP0_READ(C0_EPC), CP0_READ(C0_BADVADDR));
+	for (;;)
+		__asm__ volatile("wait");
+}
+
 void hv_exception(void)
 {
 	struct vz_vm *vm = hv_cur;
 	uint32_t cause = CP0_READ(C0_CAUSE);
 	unsigned exc = (cause & CA_EXC_MASK) >> CA_EXC_SHIFT;
 
-	if (!vm) {
-		con_printf("panic: exception %u epc=%08x badvaddr=%08x\n",
-			   exc, CP0_READ(C0_EPC), CP0_READ(C0_BADVADDR));
-		for (;;)
-			__asm__ volatile("wait");
-	}
+	if (!vm)
+		hv_panic(exc);
 	vm->exits++;
-	switch (exc) {
-	case EXC_GE:
-		guest_exit(vm, cause);
-		break;
-	case EXC_TLBL:
-	case EXC_TLBS:
+	/* The hot case first: a guest access to an emulated register. */
+	if (exc == EXC_TLBL || exc == EXC_TLBS) {
 		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))
-			vm_fault(vm, exc == EXC_TLBL ?
-				 "read outside its memory and devices" :
+			vm_fault(vm, exc == EXC_TLBL ? "read outside its memory and devices" :
 				 "write outside its memory and devices");
-		break;
-	case EXC_MOD:
-		vm_fault(vm, "write to read-only memory");
-		break;
-	case EXC_CPU:
-		vm_fault(vm, "coprocessor unusable");
-		break;
-	case EXC_IBE:
-	case EXC_DBE:
-		vm_fault(vm, "bus error");
-		break;
-	default:
-		vm_fault(vm, "unexpected root exception");
-		break;
+	} else if (exc == EXC_GE) {
+		guest_exit(vm, cause);
+	} else {
+		vm_fault(vm, exc == EXC_MOD ? "write to read-only memory" :
+			 exc == EXC_CPU ? "coprocessor unusable" :
+			 exc == EXC_IBE || exc == EXC_DBE ? "bus error" : "unexpected root exception");
 	}
 	sched_commit();
 }

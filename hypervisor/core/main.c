@@ -39,7 +39,7 @@ static void banner(void)
 		   hv_fast.num_vms, s->console_uart, s->slice_ticks, tlb_wired_count());
 	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
 		const struct vz_vm_config *c = vm_by_id(i)->cfg;
-		con_printf("vm%u %s: entry %08x, %u regions, %u TLB entries, %u emulated blocks%s\n",
+		con_printf("vm%u %s: entry %08x, %u regions, %u TLB, %u blocks%s\n",
 			   i, c->name, c->entry, c->region_count, c->tlb_count, c->block_count,
 			   (c->flags & VZ_VM_POLLING) ? ", polling" : "");
 	}

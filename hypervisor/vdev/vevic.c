@@ -87,7 +87,7 @@ void vevic_update(struct vz_vm *vm)
 	vm->guestctl2 = gc2;
 	if (hv_fast.cur_id == vm->id)
 		CP0_WRITE(C0_GUESTCTL2, gc2);
-	if (key)
+	if (key && vm->state == VM_WAITING)
 		sched_wake(vm);
 }
 
@@ -263,6 +263,8 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		if (changed & ~e->allowed[w])
 			violation(vm, off, changed & ~e->allowed[w]);
 		changed &= e->allowed[w];
+		if (!changed)
+			return true;
 		neu = (old & ~changed) | (neu & changed);
 		uint32_t cleared_own = changed & old & vm->cfg->irq_owned[w];
 		e->ifs[w] = neu;
@@ -284,6 +286,8 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		if (changed & ~e->allowed[w])
 			violation(vm, off, changed & ~e->allowed[w]);
 		changed &= e->allowed[w];
+		if (!changed)
+			return true;
 		e->iec[w] = (old & ~changed) | (neu & changed);
 		word_changed(e, w);
 		sync_real(vm, w, changed);
