@@ -168,7 +168,7 @@ void gpio_reset(struct machine *m);
 struct sysregs {
 	uint32_t cfgcon, devid, syskey, cfgebia, cfgebic, cfgpg;
 	uint32_t pmd[7];
-	uint32_t pps[128];      /* PPS input/output selection words */
+	uint32_t pps[192];      /* PPS words: inputs 0x1400-0x14FF, outputs 0x1500-0x16FF */
 	uint32_t precon, prestat;
 	unsigned key_state;     /* SYSKEY sequence: 0 locked, 1 first key, 2 open */
 	uint32_t devcfg[4];     /* DEVCFG0-3 latched from boot flash at reset */

@@ -107,9 +107,10 @@ void sys_init(struct machine *m)
 	sfr_add(m, "CFGPG", CFG_BASE + 0xE0, &s->cfgpg, 0, 0xFFFFFFFFu, 0,
 		NULL, cfgpg_write, s);
 
-	/* PPS: input selections 0x1F801400.., output selections 0x1F801500..;
-	 * one 4-bit word each, no aliases. Routing is not modelled. */
-	for (unsigned i = 0; i < 128; i++)
+	/* PPS: input selections 0x1F801400-0x1F8014FF, output selections
+	 * 0x1F801500-0x1F8016FF (RPA0R.. to RPG15R, 0x40 per port); one 4-bit
+	 * word each, no aliases. Routing is not modelled. */
+	for (unsigned i = 0; i < sizeof s->pps / sizeof s->pps[0]; i++)
 		sfr_add(m, "PPS", PPS_BASE + 4 * i, &s->pps[i], 0, 0xFu,
 			SFR_NOALIAS, NULL, pps_write, s);
 
