@@ -146,15 +146,13 @@ static void show_vm(struct vz_vm *vm)
 {
 	bool live = vm == hv_cur;
 	uint32_t epc = live ? CP0_READ(C0_EPC) : vm->resume_pc;
-	con_printf("vm%u %s: %s pc=%08x status=%08x cause=%08x exits=%u irqs=%u violations=%u\n",
+	con_printf("vm%u %s: %s pc=%08x status=%08x cause=%08x exits=%u irqs=%u denied=%u\n",
 		   vm->id, vm->cfg->name, state_names[vm->state & 3], epc,
 		   live ? GCP0_READ(C0_STATUS) : vm->gctx[GCTX_STATUS],
 		   live ? GCP0_READ(C0_CAUSE) : vm->gctx[GCTX_CAUSE],
 		   vm->exits, vm->irqs, vm->violations);
 	if (vm->state == VM_FAULTED)
-		con_printf("vm%u last fault: epc=%08x cause=%08x badvaddr=%08x badinstr=%08x\n",
-			   vm->id, vm->fault_epc, vm->fault_cause, vm->fault_badvaddr,
-			   vm->fault_badinstr);
+		vm_show_fault(vm);
 }
 
 static void show_irqs(struct vz_vm *vm)
@@ -238,7 +236,7 @@ static void input(uint8_t c)
 				if (id)
 					con_printf("input to vm%u (%s)\n", id, vm_by_id(id)->cfg->name);
 				else
-					con_printf("input to the hypervisor (h for help)\n");
+					con_printf("input to the hypervisor\n");
 			} else {
 				con_printf("no vm%u\n", id);
 			}

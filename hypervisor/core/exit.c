@@ -136,7 +136,7 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 		vevic_update(vm);     /* the guest took an interrupt: re-offer */
 		return;               /* already done by hardware */
 	default:
-		vm_fault(vm, "guest exit not emulated");
+		vm_fault(vm, "unknown exit");
 		return;
 	}
 	if (!ok) {
@@ -174,7 +174,7 @@ void hv_exception(void)
 	} else {
 		vm_fault(vm, exc == EXC_MOD ? "write to read-only memory" :
 			 exc == EXC_CPU ? "coprocessor unusable" :
-			 exc == EXC_IBE || exc == EXC_DBE ? "bus error" : "unexpected root exception");
+			 exc == EXC_IBE || exc == EXC_DBE ? "bus error" : "unexpected exception");
 	}
 	sched_commit();
 }

@@ -88,6 +88,7 @@ static void load(struct vz_vm *vm)
 		hv_fast.cur_id = vm->id;
 		hv_fast.tlb_cur = vm->cfg->tlb + vm->tlb_wired;
 		hv_fast.tlb_end = vm->cfg->tlb + vm->cfg->tlb_count;
+		hv_fast.evic = vm->evic_block ? &vm->evic : NULL;
 		loaded = vm;
 		ehb();
 	}

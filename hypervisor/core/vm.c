@@ -71,13 +71,17 @@ void vm_fault(struct vz_vm *vm, const char *why)
 	vm->fault_badvaddr = CP0_READ(C0_BADVADDR);
 	vm->fault_badinstr = CP0_READ(C0_BADINSTR);
 	vm->resume_pc = vm->fault_epc;
+	vm->fault_gexc = (uint8_t)((CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT);
 	sched_stop(vm, VM_FAULTED);
-	con_printf("vm%u (%s) stopped: %s\n"
-		   "  epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
-		   vm->id, vm->cfg->name, why, vm->fault_epc, vm->fault_cause,
-		   (vm->fault_cause & CA_EXC_MASK) >> 2,
-		   (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> 2,
-		   vm->fault_badvaddr, vm->fault_badinstr);
+	con_printf("vm%u (%s) stopped: %s\n", vm->id, vm->cfg->name, why);
+	vm_show_fault(vm);
+}
+
+void vm_show_fault(const struct vz_vm *vm)
+{
+	con_printf("  epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
+		   vm->fault_epc, vm->fault_cause, (vm->fault_cause & CA_EXC_MASK) >> 2,
+		   vm->fault_gexc, vm->fault_badvaddr, vm->fault_badinstr);
 }
 
 volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t len,

@@ -54,9 +54,14 @@ void vcon_reset(struct vz_vm *vm)
 	c->rx_head = c->rx_tail = 0;
 	c->line_len = 0;
 	c->present = 0;
-	for (unsigned i = 0; i < vm->cfg->block_count; i++)
-		if (vm->cfg->blocks[i].kind == VZ_EMU_CONSOLE)
+	vm->evic_block = 0;
+	for (unsigned i = 0; i < vm->cfg->block_count; i++) {
+		const struct vz_block *b = &vm->cfg->blocks[i];
+		if (b->kind == VZ_EMU_CONSOLE)
 			c->present = 1;
+		if (b->kind == VZ_EMU_EVIC && b->gpa == 0x1F810000u && b->size >= 0x140)
+			vm->evic_block = 1;
+	}
 	c->irq = (uint16_t)uart_irq_base();
 }
 

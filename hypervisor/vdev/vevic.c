@@ -151,7 +151,7 @@ void vevic_reset(struct vz_vm *vm)
 	for (unsigned i = 0; i < sizeof(*e); i++)
 		p[i] = 0;
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		e->allowed[w] = vm->cfg->irq_owned[w];
+		e->allowed[w] = e->owned[w] = vm->cfg->irq_owned[w];
 	e->allowed[0] |= 7u;                      /* core timer, software 0/1 */
 	if (vm->con.present)
 		for (unsigned i = 0; i < 3; i++)

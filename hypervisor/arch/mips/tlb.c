@@ -63,7 +63,7 @@ void tlb_dump(void)
 {
 	uint32_t gc1 = CP0_READ(C0_GUESTCTL1);
 	uint32_t hi = CP0_READ(C0_ENTRYHI);
-	con_printf("root TLB (%u wired): idx guestid entryhi pagemask entrylo0 entrylo1\n", wired);
+	con_printf("root TLB, %u wired: index GuestID EntryHi PageMask EntryLo0/1\n", wired);
 	for (unsigned i = 0; i < VZ_ROOT_TLB_ENTRIES; i++) {
 		CP0_WRITE(C0_INDEX, i);
 		ehb();
@@ -80,3 +80,9 @@ void tlb_dump(void)
 	CP0_WRITE(C0_GUESTCTL1, gc1);
 	ehb();
 }
+
+/* The assembly reads these at fixed offsets (arch/mips/vectors.S). */
+_Static_assert(offsetof(struct hv_fast, evic) == 16, "HVF_EVIC");
+_Static_assert(offsetof(struct vz_vevic, iec) == 28, "VEVIC_IEC");
+_Static_assert(offsetof(struct vz_vevic, owned) == 56, "VEVIC_OWNED");
+_Static_assert(offsetof(struct hv_fast, tlb_cur) == 8, "HVF_TLB_CUR");

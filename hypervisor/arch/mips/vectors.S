@@ -17,6 +17,10 @@
 #define HVF_NUM_VMS 4
 #define HVF_TLB_CUR 8
 #define HVF_TLB_END 12
+#define HVF_EVIC    16
+/* struct vz_vevic (vzlet/vm.h) */
+#define VEVIC_IEC   28
+#define VEVIC_OWNED 56
 
 	.set noreorder
 	.set noat
@@ -51,8 +55,52 @@ LEAF(vz_vec_refill)
 	tlbwr
 	ehb
 	eret
-2:	j	vz_exc_entry
-	nop
+	/* Not in the plan. The commonest device access of all, a guest reading
+	 * one of its virtual IFS/IEC words (LW, not in a delay slot), is
+	 * answered here; everything else goes to C. */
+2:	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
+	lui	t1, 0x1F81
+	beqz	t0, vz_exc_entry
+	subu	t1, k0, t1
+	addiu	t1, t1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
+	sltiu	t2, t1, 0x100
+	beqz	t2, vz_exc_entry
+	andi	t2, t1, 0xF		/* the register itself, no alias */
+	bnez	t2, vz_exc_entry
+	mfc0	t3, CP0_CAUSE
+	bltz	t3, vz_exc_entry	/* Cause.BD */
+	mfc0	t4, $8, 1		/* BadInstr */
+	mfc0	t3, CP0_EPC
+	ext	t3, t3, 0, 29
+	beq	t3, k0, vz_exc_entry	/* a fetch, not a load */
+	srl	t5, t4, 26
+	li	t6, 0x23		/* LW */
+	bne	t5, t6, vz_exc_entry
+	srl	t1, t1, 4		/* 0..7 IFS, 8..15 IEC */
+	andi	t2, t1, 7
+	sltiu	t5, t2, 7
+	beqz	t5, vz_exc_entry	/* IFS7/IEC7 */
+	sll	t5, t2, 2
+	addu	t0, t0, t5		/* &ifs[w] */
+	sltiu	t5, t1, 8
+	beqz	t5, 3f
+	lw	a1, VEVIC_IEC(t0)	/* IEC: the virtual word */
+	lw	a1, 0(t0)		/* IFS: virtual flags | owned real flags */
+	lw	t5, VEVIC_OWNED(t0)
+	sll	t2, t2, 4
+	lui	t6, 0xBF81
+	addu	t6, t6, t2
+	lw	t6, 0x40(t6)
+	and	t6, t6, t5
+	or	a1, a1, t6
+3:	srl	a0, t4, 16
+	jal	vz_gpr_write
+	andi	a0, a0, 31
+	mfc0	k0, CP0_EPC
+	addiu	k0, k0, 4
+	mtc0	k0, CP0_EPC
+	ehb
+	eret
 END(vz_vec_refill)
 
 /* EBase + 0x180: general exception. Guest exits arrive here as ExcCode 27;

@@ -17,6 +17,8 @@ struct hv_fast {
 	uint32_t num_vms;
 	const struct vz_tlb_entry *tlb_cur;   /* running VM's plan entries that */
 	const struct vz_tlb_entry *tlb_end;   /* are not wired (refill searches) */
+	const struct vz_vevic *evic;          /* running VM's virtual EVIC, NULL if it
+	                                       * has no EVIC block */
 };
 extern struct hv_fast hv_fast;
 
@@ -57,6 +59,7 @@ void vm_reset(struct vz_vm *vm);
 struct vz_vm *vm_by_id(unsigned id);
 void vm_fault(struct vz_vm *vm, const char *why);
 void vm_clear_ram(struct vz_vm *vm);
+void vm_show_fault(const struct vz_vm *vm);
 /* Guest memory for hypercalls: returns the root KSEG1 address of
  * [gva, gva + len) if wholly inside one region with the access allowed. */
 volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t len,

@@ -30,13 +30,15 @@ enum vz_gctx {
 
 /* The VM's virtual interrupt controller (the registers the guest sees). */
 struct vz_vevic {
+	/* ifs, iec, owned first: arch/mips/vectors.S reads them (offsets 0, 28, 56) */
+	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
+	uint32_t iec[VZ_IRQ_WORDS];
+	uint32_t owned[VZ_IRQ_WORDS];   /* copy of the VM's irq_owned */
 	uint32_t allowed[VZ_IRQ_WORDS]; /* owned real + this VM's virtual IRQs */
 	uint32_t pending_words;         /* bit w: ifs[w] & iec[w] != 0 */
 	uint32_t intcon;
 	uint32_t priss;
 	uint32_t iptmr;
-	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
-	uint32_t iec[VZ_IRQ_WORDS];
 	uint32_t ipc[(VZ_NUM_IRQS + 3) / 4];
 	uint32_t off[VZ_NUM_IRQS];    /* OFFk (VOFF 17:1) */
 };
@@ -61,6 +63,7 @@ struct vz_vm {
 	uint8_t ctx_live;             /* guest CP0 context currently in hardware */
 	uint8_t timer_armed;          /* guest Compare deadline pending */
 	uint8_t tlb_wired;            /* plan entries actually wired at boot */
+	uint8_t evic_block;           /* has a VZ_EMU_EVIC block at 0x1F810000 */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
 	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
@@ -79,6 +82,7 @@ struct vz_vm {
 	uint32_t irqs;
 	uint32_t violations;
 	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
+	uint8_t fault_gexc;
 };
 
 extern struct vz_vm vz_vm_state[];   /* VZ_DEFINE_VM_STATE in the tables */
