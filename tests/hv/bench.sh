@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench.sh - the hypervisor benchmark table (make bench-hv), next to tinyVP's
+# bench.sh - a quick hypervisor cost table (make hv-costs), next to tinyVP's
 # figures measured on silicon, plus one machine-readable line per figure.
 # Usage: bench.sh VZLET_SIM BENCH_IMAGE BENCH_ELF HV_ELF SIZE_TOOL
 set -u
