@@ -1,7 +1,8 @@
 # tests/diff: differential testing of vzlet-sim against qemu-system-mipsel.
 #
 #   make test-diff                      directed cases + a fast random subset (part of `make test`)
-#   make diff-soak SEED=7 CASES=100000  any number of random cases (FP on, FR alternating)
+#   make diff-soak SEED=7 CASES=100000  any number of random cases (FP on, FR alternating;
+#                                       GUEST=1: vzlet-sim runs them in VZ guest mode)
 #
 # The driver (tests/diff/target) runs from boot flash on both machines; the
 # host tool vzlet-diff generates the random case blobs, runs QEMU and the
@@ -17,10 +18,13 @@ DIFF_HOST_OBJS := $(DIFF_HBUILD)/diffgen.o $(DIFF_HBUILD)/diffrun.o
 DIFF_DIRECTED := $(patsubst $(DIFF_DIR)/directed/%.S,$(DIFF_TBUILD)/directed/%.bin,$(wildcard $(DIFF_DIR)/directed/*.S))
 DIFF_TARGET_FLAGS := -MMD -MP -I$(DIFF_DIR)
 
-# Fast subset for `make test`: images x cases random cases (>= 3000).
+# Fast subset for `make test`: images x cases random cases (>= 3000), integer
+# only and with the FPU, then the directed blobs and some FPU images again with
+# vzlet-sim running the driver as a VZ guest.
 DIFF_TEST_SEED ?= 20261122
 DIFF_TEST_IMAGES ?= 14
 DIFF_TEST_CASES ?= 250
+DIFF_TEST_GUEST_IMAGES ?= 4
 
 $(DIFF_TBUILD)/%.o: $(DIFF_DIR)/target/%.c
 	@mkdir -p $(dir $@)
@@ -35,6 +39,14 @@ $(DIFF_TBUILD)/diffdrv.elf: $(DIFF_DRV_OBJS) $(DIFF_DIR)/target/diff.ld
 
 $(DIFF_DRIVER): $(DIFF_TBUILD)/diffdrv.elf
 	$(TARGET_OBJCOPY) -O binary -j .reset -j .text $< $@
+
+# Root harness for guest-mode runs (vzlet-diff --guest).
+DIFF_GUEST_ROOT := $(DIFF_TBUILD)/guest_root.bin
+$(DIFF_TBUILD)/guest_root.elf: $(DIFF_TBUILD)/guest_root.o $(DIFF_DIR)/target/guest_root.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T $(DIFF_DIR)/target/guest_root.ld $< -o $@
+
+$(DIFF_GUEST_ROOT): $(DIFF_TBUILD)/guest_root.elf
+	$(TARGET_OBJCOPY) -O binary -j .reset $< $@
 
 # Directed cases: hand-written assembly in the blob format, linked at the
 # blob address and flattened.
@@ -55,7 +67,7 @@ $(DIFF_TOOL): $(DIFF_HOST_OBJS) $(SIM_LIB)
 	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(DIFF_HOST_OBJS) $(SIM_LIB) $(SIM_LIBS)
 
 .PHONY: diff-tools test-diff diff-soak
-diff-tools: $(DIFF_DRIVER) $(DIFF_TOOL) $(DIFF_DIRECTED)
+diff-tools: $(DIFF_DRIVER) $(DIFF_GUEST_ROOT) $(DIFF_TOOL) $(DIFF_DIRECTED)
 ALL_TARGETS += diff-tools
 
 test-diff: diff-tools
@@ -67,14 +79,20 @@ test-diff: diff-tools
 		--cases $(DIFF_TEST_CASES) --no-fp --quiet || fail=1; \
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_IMAGES) \
 		--cases $(DIFF_TEST_CASES) --quiet || fail=1; \
+	for b in $(DIFF_DIRECTED); do \
+		$(DIFF_TOOL) --driver $(DIFF_DRIVER) --guest $(DIFF_GUEST_ROOT) --blob $$b --quiet || fail=1; \
+	done; \
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --guest $(DIFF_GUEST_ROOT) --seed $(DIFF_TEST_SEED) \
+		--images $(DIFF_TEST_GUEST_IMAGES) --cases $(DIFF_TEST_CASES) --quiet || fail=1; \
 	if [ $$fail = 0 ]; then echo "ok test-diff"; else echo "FAIL test-diff (see MISMATCH lines above)"; fi; \
 	exit $$fail
 TEST_TARGETS += test-diff
 
 SEED ?= 1
 CASES ?= 10000
+GUEST ?=
 diff-soak: diff-tools
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(SEED) --cases 250 \
-		--images $$(( ($(CASES) + 249) / 250 ))
+		--images $$(( ($(CASES) + 249) / 250 )) $(if $(GUEST),--guest $(DIFF_GUEST_ROOT))
 
 -include $(DIFF_DRV_OBJS:.o=.d) $(DIFF_HOST_OBJS:.o=.d)

@@ -19,6 +19,12 @@
 #define DIFF_RESULT_SIZE    512
 #define DIFF_MAX_CASES      376         /* (0x7F000 - 0x50000) / 512 */
 #define DIFF_MAILBOX_PA     0x0007FF00  /* tests/lib/test_mailbox.h convention */
+#define DIFF_PLATFORM_PA    0x0007FE00  /* the vzlet-sim harness writes DIFF_PLATFORM_SIM here */
+#define DIFF_PLATFORM_SIM   0x51A7D1FF
+/* Guest-mode runs on vzlet-sim: a root harness (tests/diff/target/guest_root.S)
+ * owns boot flash and runs the driver as a VZ guest from a copy in program
+ * flash, which the guest sees at its own boot-flash address. */
+#define DIFF_GUEST_DRIVER_PA 0x1D000000
 #define DIFF_KSEG0          0x80000000
 
 /* Fixed driver entry points the case code jumps to (KSEG1, boot flash). */

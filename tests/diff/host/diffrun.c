@@ -30,6 +30,8 @@ struct opts {
 	const char *blob_file;  /* directed tests: a prebuilt blob */
 	const char *qemu;
 	const char *keep_dir;
+	const char *guest_root;  /* run the driver as a VZ guest under this root harness */
+	const char *trace;       /* vzlet-sim instruction trace file */
 	unsigned max_report;
 	uint64_t sim_cycles;
 	bool quiet;
@@ -67,6 +69,9 @@ static void usage(FILE *f)
 		"  --driver FILE   driver binary for boot flash (default %s)\n"
 		"  --qemu PROG     QEMU binary (default qemu-system-mipsel)\n"
 		"  --keep DIR      keep the blob files in DIR\n"
+		"  --trace FILE    write vzlet-sim's instruction trace to FILE (use with few cases)\n"
+		"  --guest FILE    on vzlet-sim, run the driver as a VZ guest of this root harness\n"
+		"                  (build/target/tests/diff/guest_root.bin)\n"
 		"  --max-report N  mismatching cases reported per image (default 10)\n"
 		"  --quiet         only the summary line\n"
 		"  --show          with --case: print the case's code and final state even if it agrees\n"
@@ -113,6 +118,10 @@ static int parse_args(int argc, char **argv)
 			opt.qemu = v;
 		} else if (!strcmp(a, "--keep")) {
 			opt.keep_dir = v;
+		} else if (!strcmp(a, "--guest")) {
+			opt.guest_root = v;
+		} else if (!strcmp(a, "--trace")) {
+			opt.trace = v;
 		} else if (!strcmp(a, "--max-report")) {
 			opt.max_report = (unsigned)strtoul(v, NULL, 0);
 		} else if (!strcmp(a, "--sim-cycles")) {
@@ -219,17 +228,37 @@ static int run_qemu(const char *blob_path, unsigned ncases)
 
 /* ---- vzlet-sim ---------------------------------------------------------- */
 
+static uint8_t *guest_root;
+static size_t guest_root_len;
+
 static int run_sim(const uint8_t *drv, size_t drv_len, const uint8_t *b, size_t blen,
 		   unsigned ncases, uint64_t *insns)
 {
+	const uint32_t platform = DIFF_PLATFORM_SIM;
 	struct vzsim_options so = { .quiet = true };
+	FILE *trace = NULL;
+	if (opt.trace) {
+		trace = fopen(opt.trace, "w");
+		if (!trace) {
+			fprintf(stderr, "vzlet-diff: %s: %s\n", opt.trace, strerror(errno));
+			return -1;
+		}
+		so.trace = trace;
+	}
 	struct machine *m = vzsim_new(&so);
 	if (!m) {
 		fprintf(stderr, "vzlet-diff: out of memory\n");
+		if (trace)
+			fclose(trace);
 		return -1;
 	}
 	vzsim_reset(m);
-	if (!vzsim_poke(m, 0x1FC00000u, drv, drv_len) || !vzsim_poke(m, DIFF_BLOB_PA, b, blen)) {
+	bool placed = guest_root ?
+		vzsim_poke(m, 0x1FC00000u, guest_root, guest_root_len) &&
+		vzsim_poke(m, DIFF_GUEST_DRIVER_PA, drv, drv_len) :
+		vzsim_poke(m, 0x1FC00000u, drv, drv_len);
+	if (!placed || !vzsim_poke(m, DIFF_BLOB_PA, b, blen) ||
+	    !vzsim_poke(m, DIFF_PLATFORM_PA, &platform, sizeof platform)) {
 		fprintf(stderr, "vzlet-diff: vzsim_poke failed\n");
 		vzsim_free(m);
 		return -1;
@@ -269,6 +298,8 @@ static int run_sim(const uint8_t *drv, size_t drv_len, const uint8_t *b, size_t 
 			vzsim_peek(m, DIFF_RESULT_PA + i * DIFF_RESULT_SIZE, res_sim[i], RB_END);
 	*insns = vzsim_instructions(m);
 	vzsim_free(m);
+	if (trace)
+		fclose(trace);
 	return rc;
 }
 
@@ -380,12 +411,15 @@ static unsigned compare_case(const struct diff_ctx *c, unsigned i, bool print)
 
 static void repro_command(const struct diff_ctx *c, unsigned i)
 {
+	char guest[512] = "";
+	if (opt.guest_root)
+		snprintf(guest, sizeof guest, " --guest %s", opt.guest_root);
 	if (opt.blob_file)
-		printf("  reproduce: build/bin/vzlet-diff --blob %s --case %u\n", opt.blob_file, i);
+		printf("  reproduce: build/bin/vzlet-diff --blob %s%s --case %u\n", opt.blob_file, guest, i);
 	else
-		printf("  reproduce: build/bin/vzlet-diff --seed %" PRIu64 " --cases %u%s --fr %d --case %u\n",
+		printf("  reproduce: build/bin/vzlet-diff --seed %" PRIu64 " --cases %u%s --fr %d%s --case %u\n",
 		       c->image_seed, opt.cases, (c->flags & DIFF_FLAG_FP) ? "" : " --no-fp",
-		       (c->flags & DIFF_FLAG_FR1) ? 1 : 0, i);
+		       (c->flags & DIFF_FLAG_FR1) ? 1 : 0, guest, i);
 }
 
 static void show_case(const struct diff_ctx *c, unsigned i, size_t blen, const char *blob_path)
@@ -584,9 +618,14 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv))
 		return 2;
 	size_t drv_len;
-	uint8_t *drv = read_file(opt.driver, 0x10000, &drv_len);
+	uint8_t *drv = read_file(opt.driver, 0x8000, &drv_len);
 	if (!drv)
 		return 2;
+	if (opt.guest_root) {
+		guest_root = read_file(opt.guest_root, 0x1000, &guest_root_len);
+		if (!guest_root)
+			return 2;
+	}
 	unsigned run = 0, bad = 0, images = opt.blob_file ? 1 : opt.images;
 	uint64_t insns = 0;
 	for (unsigned i = 0; i < images; i++) {
@@ -599,7 +638,9 @@ int main(int argc, char **argv)
 		insns += n;
 	}
 	free(drv);
-	printf("vzlet-diff: %u cases in %u image%s, %u differ%s (%" PRIu64 " instructions simulated)\n",
-	       run, images, images == 1 ? "" : "s", bad, bad == 1 ? "s" : "", insns);
+	printf("vzlet-diff: %u cases in %u image%s%s, %u differ%s (%" PRIu64 " instructions simulated)\n",
+	       run, images, images == 1 ? "" : "s", guest_root ? " (vzlet-sim in VZ guest mode)" : "",
+	       bad, bad == 1 ? "s" : "", insns);
+	free(guest_root);
 	return bad ? 1 : 0;
 }

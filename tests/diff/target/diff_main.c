@@ -1,10 +1,11 @@
 /* diff_main.c - the differential-test driver: runs every case of the blob in
  * RAM and leaves one result block per case in RAM.
  *
- * Platform shim (decided at run time from PRId, so that one binary runs on
- * both machines):
- *  - vzlet-sim (M5150, PRId implementation 0xA7): the host harness reads the
- *    result blocks with vzsim_peek once the mailbox says "done";
+ * Platform shim (decided at run time, so that one binary runs on both
+ * machines; not from PRId, which a VZ guest cannot read without an exit):
+ *  - vzlet-sim: its host harness writes DIFF_PLATFORM_SIM at DIFF_PLATFORM_PA
+ *    before the run and reads the result blocks with vzsim_peek once the
+ *    mailbox says "done";
  *  - QEMU mipssim (24Kf): the results are printed in hex on the 16550 UART at
  *    0xBFD003F8, then the UHI semihosting exit call ends QEMU.
  */
@@ -18,8 +19,6 @@
 #define STATUS_CU1  0x20000000u
 #define STATUS_FR   0x04000000u
 #define STATUS_BEV  0x00400000u
-
-#define PRID_IMP_M5150 0xA7u
 
 /* mipssim's 16550 (byte registers) */
 #define UART16550   ((volatile uint8_t *)(uintptr_t)0xBFD003F8u)
@@ -38,7 +37,6 @@ uint32_t diff_c_save[12];             /* C callee-saved state across a case */
 
 void diff_run_case(const volatile uint32_t *table_entry, volatile uint32_t *result);
 void diff_set_status(uint32_t status);
-uint32_t diff_prid(void);
 void diff_semihost_exit(int code);
 void diff_main(void);
 void diff_fatal_exception(uint32_t cause, uint32_t epc, uint32_t badvaddr);
@@ -130,7 +128,7 @@ void diff_main(void)
 {
 	volatile uint32_t *blob = KSEG0(DIFF_BLOB_PA);
 
-	on_qemu = ((diff_prid() >> 8) & 0xFF) != PRID_IMP_M5150;
+	on_qemu = *KSEG1(DIFF_PLATFORM_PA) != DIFF_PLATFORM_SIM;
 	volatile uint32_t *mb = KSEG1(DIFF_MAILBOX_PA);
 	mb[0] = MB_MAGIC;
 	mb[1] = MB_RUNNING;

@@ -351,12 +351,6 @@ diff_set_status:
 	jr.hb	$ra
 	nop
 
-/* uint32_t diff_prid(void) */
-	.globl diff_prid
-diff_prid:
-	jr	$ra
-	mfc0	$v0, $15
-
 /* void diff_semihost_exit(int code): UHI exit, understood by QEMU -semihosting */
 	.globl diff_semihost_exit
 diff_semihost_exit:
