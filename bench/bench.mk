@@ -65,3 +65,4 @@ bench-sim: bench-sim-tools
 BENCH_TARGETS += bench-sim
 
 -include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d
+include bench/hv.mk

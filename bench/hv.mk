@@ -1,0 +1,76 @@
+# bench/hv.mk - make bench-hv: the hypervisor's costs on vzlet-sim, exact
+# (docs/benchmarks.md, "make bench-hv"). Included from bench/bench.mk.
+#
+#   guest   bench/hv/guest/*          -> build/bench/hv/hvbench-guest.elf
+#   system  bench/hv/bench-1vm.dts    -> build/bench/hv/image.srec (the real
+#           chain: dtc, vzlet-config, the hypervisor objects, srec_cat)
+#   driver  bench/hv/hvbench.c        -> build/bin/vzlet-bench-hv (libvzsim)
+#
+# The code/RAM size figures are those of the two-guest demo system's
+# hypervisor ELF (systems/wifire-2guests.dts).
+
+HVB_OUT := $(BUILD)/bench/hv
+HVB_GUEST := $(HVB_OUT)/hvbench-guest.elf
+HVB_GUEST_OBJS := $(HVB_OUT)/guest/start.o $(HVB_OUT)/guest/ops.o \
+	$(HVB_OUT)/guest/main.o $(HVB_OUT)/guest/devcfg.o
+HVB_IMAGE := $(HVB_OUT)/image.srec
+HVB_HV_ELF := $(HVB_OUT)/vzlet.elf
+HVB_TOOL := $(BUILD)/bin/vzlet-bench-hv
+HVB_SIZE_ELF := $(BUILD)/system/wifire-2guests/vzlet.elf
+
+$(HVB_OUT)/guest/%.o: bench/hv/guest/%.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_CFLAGS) -MMD -MP -c $< -o $@
+
+$(HVB_OUT)/guest/%.o: bench/hv/guest/%.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
+
+# The Wi-Fire's DEVCFG words (for bare runs; the configurator drops them).
+$(HVB_OUT)/guest/devcfg.o: guests/lib/boot/devcfg.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -MMD -MP -c $< -o $@
+
+$(HVB_GUEST): $(HVB_GUEST_OBJS) bench/hv/guest/guest.ld
+	$(TARGET_CC) $(TARGET_CFLAGS) $(TARGET_LDFLAGS) -T bench/hv/guest/guest.ld \
+		-o $@ $(HVB_GUEST_OBJS) -lgcc
+
+$(HVB_OUT)/system.dtb: bench/hv/bench-1vm.dts $(wildcard systems/*.dtsi)
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -i systems -o $@ $<
+
+$(HVB_OUT)/vm_tables.c: $(HVB_OUT)/system.dtb $(VZLET_CONFIG) $(HVB_GUEST)
+	$(VZLET_CONFIG) --tables $@ --linker $(HVB_OUT)/layout.ld --report $< >$(HVB_OUT)/report.txt
+
+$(HVB_OUT)/vm_tables.o: $(HVB_OUT)/vm_tables.c
+	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
+
+$(HVB_HV_ELF): $(HVB_OUT)/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
+	$(call hv_link,$@,$< $(HVB_OUT)/layout.ld)
+
+$(HVB_IMAGE): $(HVB_HV_ELF) $(HVB_OUT)/system.dtb $(VZLET_CONFIG)
+	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_OUT)/merge.args $(HVB_OUT)/system.dtb
+	srec_cat @$(HVB_OUT)/merge.args -o $@
+
+$(BUILD)/host/bench/hv/%.o: bench/hv/%.c bench/hv/guest/hvb_record.h
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -Isimulator/include -Ibench/hv -c $< -o $@
+
+$(HVB_TOOL): $(BUILD)/host/bench/hv/hvbench.o $(SIM_LIB)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $< $(SIM_LIB) $(SIM_LIBS)
+
+.PHONY: bench-hv-tools bench-hv
+bench-hv-tools: $(HVB_TOOL) $(HVB_GUEST) $(HVB_IMAGE)
+ALL_TARGETS += bench-hv-tools
+
+# HVB_FLAGS=--profile adds where each figure's cycles go; --console the
+# guest's output.
+HVB_FLAGS ?= --profile
+bench-hv: bench-hv-tools $(HVB_SIZE_ELF)
+	$(HVB_TOOL) --guest $(HVB_GUEST) --image $(HVB_IMAGE) --hv-elf $(HVB_HV_ELF) \
+		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) $(HVB_FLAGS)
+BENCH_TARGETS += bench-hv
+
+.PRECIOUS: $(HVB_OUT)/system.dtb $(HVB_OUT)/vm_tables.c $(HVB_OUT)/vm_tables.o
+-include $(HVB_GUEST_OBJS:.o=.d) $(BUILD)/host/bench/hv/hvbench.d

@@ -1,0 +1,705 @@
+/* hvbench.c - vzlet-bench-hv: the hypervisor's costs, measured exactly on
+ * vzlet-sim (make bench-hv, docs/benchmarks.md).
+ *
+ * It runs the benchmark guest (bench/hv/guest) twice through libvzsim: bare,
+ * and under the real hypervisor image the configurator built. Once the guest
+ * is ready, the driver single-steps the simulator and notes the cycle at
+ * which the PC reaches each label of ops.S; a figure is the cycles between
+ * two such events (or from the cycle at which the driver itself offers a
+ * byte to UART2, for the device interrupt). Guest code is at 0x9D04xxxx and
+ * the hypervisor's at 0x9D00xxxx, so a PC says whose it is. With the
+ * hypervisor ELF given, every step is also attributed to the function its
+ * PC lies in: the profile says where the cycles of a figure go.
+ *
+ * Count (the core timer) runs at SYSCLK / 2, so ticks = cycles / 2. */
+#include <elf.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vzsim.h"
+#include "guest/hvb_record.h"
+
+#define RAM_PA      0x00000000u
+#define RAM_SIZE    0x00080000u
+#define DEV_UART    2
+#define INJECT_DELAY 64              /* cycles into the spin before the byte */
+#define BOOT_LIMIT  200000000ull     /* cycles until the guest is ready */
+#define RUN_LIMIT   50000000ull      /* cycles of single-stepped measuring */
+
+static const char *prog = "vzlet-bench-hv";
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+static void *xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz);
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
+/* ---- ELF symbols -------------------------------------------------------- */
+
+struct sym {
+	char *name;
+	uint32_t addr, size;
+};
+
+struct symtab {
+	struct sym *s;
+	size_t n;
+};
+
+static int sym_cmp(const void *a, const void *b)
+{
+	const struct sym *x = a, *y = b;
+	return x->addr < y->addr ? -1 : x->addr > y->addr;
+}
+
+static void *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		die("%s: %s", path, strerror(errno));
+	size_t cap = 1 << 16, n = 0;
+	unsigned char *buf = xcalloc(cap, 1);
+	size_t got;
+	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+		n += got;
+		if (n == cap) {
+			unsigned char *nb = realloc(buf, cap * 2);
+			if (!nb)
+				die("out of memory");
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+/* Function and label symbols of a 32-bit little-endian ELF, sorted by address. */
+static struct symtab load_symbols(const char *path)
+{
+	size_t len;
+	unsigned char *b = read_file(path, &len);
+	const Elf32_Ehdr *eh = (const void *)b;
+	if (len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	    eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_ident[EI_DATA] != ELFDATA2LSB)
+		die("%s: not a 32-bit little-endian ELF file", path);
+	if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf32_Shdr) ||
+	    eh->e_shoff + (size_t)eh->e_shnum * sizeof(Elf32_Shdr) > len)
+		die("%s: no usable section headers", path);
+	const Elf32_Shdr *sh = (const void *)(b + eh->e_shoff);
+	struct symtab t = { 0 };
+	for (unsigned i = 0; i < eh->e_shnum; i++) {
+		if (sh[i].sh_type != SHT_SYMTAB)
+			continue;
+		if (sh[i].sh_link >= eh->e_shnum || sh[i].sh_offset + sh[i].sh_size > len ||
+		    sh[sh[i].sh_link].sh_offset + sh[sh[i].sh_link].sh_size > len)
+			die("%s: corrupt symbol table", path);
+		const Elf32_Sym *sy = (const void *)(b + sh[i].sh_offset);
+		const char *str = (const char *)(b + sh[sh[i].sh_link].sh_offset);
+		size_t strsz = sh[sh[i].sh_link].sh_size;
+		size_t n = sh[i].sh_size / sizeof *sy;
+		t.s = xcalloc(n, sizeof *t.s);
+		for (size_t k = 0; k < n; k++) {
+			unsigned type = ELF32_ST_TYPE(sy[k].st_info);
+			if (sy[k].st_shndx == SHN_UNDEF || sy[k].st_shndx == SHN_ABS ||
+			    (type != STT_FUNC && type != STT_NOTYPE) ||
+			    sy[k].st_name >= strsz || !str[sy[k].st_name] ||
+			    str[sy[k].st_name] == '$' || str[sy[k].st_name] == '.')
+				continue;
+			t.s[t.n].name = strdup(str + sy[k].st_name);
+			t.s[t.n].addr = sy[k].st_value;
+			t.s[t.n].size = sy[k].st_size;
+			t.n++;
+		}
+		break;
+	}
+	free(b);
+	if (!t.n)
+		die("%s: no symbols (built without a symbol table?)", path);
+	qsort(t.s, t.n, sizeof *t.s, sym_cmp);
+	return t;
+}
+
+static uint32_t sym_addr(const struct symtab *t, const char *name, const char *path)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->s[i].name, name))
+			return t->s[i].addr;
+	die("%s: symbol %s not found", path, name);
+	return 0;
+}
+
+/* The function containing pc: the sized symbol around it, else the closest
+ * symbol below (assembly labels have no size). */
+static const char *sym_at(const struct symtab *t, uint32_t pc)
+{
+	const struct sym *best = NULL;
+	for (size_t i = 0; i < t->n && t->s[i].addr <= pc; i++) {
+		const struct sym *s = &t->s[i];
+		if (s->size ? pc - s->addr < s->size : true)
+			if (!best || s->size || !best->size)
+				best = s;
+	}
+	return best ? best->name : "?";
+}
+
+/* ---- Events ------------------------------------------------------------- */
+
+/* Everything the driver times, by the event names used in the figures. */
+enum ev {
+	EV_EMPTY_OP, EV_EMPTY_AFTER,
+	EV_HC_OP, EV_HC_AFTER,
+	EV_TRAP_OP, EV_TRAP_AFTER,
+	EV_REGSW_OP, EV_REGSW_AFTER,
+	EV_REGLW_OP, EV_REGLW_AFTER,
+	EV_EVLW_OP, EV_EVLW_AFTER,
+	EV_EVSW_OP, EV_EVSW_AFTER,
+	EV_SWIRQ_OP, EV_SWIRQ_AFTER,
+	EV_SWACK_OP, EV_SWACK_AFTER,
+	EV_VECTOR,
+	EV_DEVREAD_OP, EV_DEVREAD_AFTER,
+	EV_DEVACK_OP, EV_DEVACK_AFTER,
+	EV_LABELS,                      /* the above are PCs; these are not: */
+	EV_INJECT = EV_LABELS,          /* the driver offered the byte */
+	EV_RESUME,                      /* back in the spin loop after the handler */
+	EV_COUNT
+};
+
+static const char *const ev_label[EV_LABELS] = {
+	"hvb_empty_op", "hvb_empty_after",
+	"hvb_hypcall_op", "hvb_hypcall_after",
+	"hvb_trap_op", "hvb_trap_after",
+	"hvb_reg_sw_op", "hvb_reg_sw_after",
+	"hvb_reg_lw_op", "hvb_reg_lw_after",
+	"hvb_evic_lw_op", "hvb_evic_lw_after",
+	"hvb_evic_sw_op", "hvb_evic_sw_after",
+	"hvb_swirq_op", "hvb_swirq_after",
+	"hvb_swirq_ack_op", "hvb_swirq_ack_after",
+	"hvb_vec_interrupt",
+	"hvb_dev_read_op", "hvb_dev_read_after",
+	"hvb_dev_ack_op", "hvb_dev_ack_after",
+};
+
+struct event {
+	enum ev id;
+	uint64_t cycle;
+	size_t step;                    /* index into the step log */
+};
+
+struct step {
+	uint32_t pc;
+	uint64_t cycle;
+};
+
+struct run {
+	const char *what;
+	bool ok;
+	struct hvb_record rec;
+	struct event *ev;
+	size_t nev, cap_ev;
+	struct step *steps;
+	size_t nsteps, cap_steps;
+	char console[4096];
+	size_t ncon;
+};
+
+static void add_event(struct run *r, enum ev id, uint64_t cycle)
+{
+	if (r->nev == r->cap_ev) {
+		r->cap_ev = r->cap_ev ? r->cap_ev * 2 : 1024;
+		r->ev = realloc(r->ev, r->cap_ev * sizeof *r->ev);
+		if (!r->ev)
+			die("out of memory");
+	}
+	r->ev[r->nev++] = (struct event){ id, cycle, r->nsteps ? r->nsteps - 1 : 0 };
+}
+
+static void add_step(struct run *r, uint32_t pc, uint64_t cycle)
+{
+	if (r->nsteps == r->cap_steps) {
+		r->cap_steps = r->cap_steps ? r->cap_steps * 2 : 1 << 16;
+		r->steps = realloc(r->steps, r->cap_steps * sizeof *r->steps);
+		if (!r->steps)
+			die("out of memory");
+	}
+	r->steps[r->nsteps++] = (struct step){ pc, cycle };
+}
+
+static void on_uart(void *ctx, int uart, uint8_t byte)
+{
+	struct run *r = ctx;
+	if (uart == 4 && r->ncon + 1 < sizeof r->console)
+		r->console[r->ncon++] = (char)byte;
+}
+
+/* ---- Running ------------------------------------------------------------ */
+
+static bool find_record(struct machine *m, uint32_t *pa)
+{
+	static uint32_t ram[RAM_SIZE / 4];
+	if (!vzsim_peek(m, RAM_PA, ram, sizeof ram))
+		return false;
+	for (uint32_t i = 0; i + 1 < RAM_SIZE / 4; i++)
+		if (ram[i] == HVB_MAGIC0 && ram[i + 1] == HVB_MAGIC1) {
+			*pa = RAM_PA + 4 * i;
+			return true;
+		}
+	return false;
+}
+
+static void peek_record(struct machine *m, uint32_t pa, struct hvb_record *rec)
+{
+	if (!vzsim_peek(m, pa, rec, sizeof *rec))
+		die("cannot read the record at 0x%08x", pa);
+}
+
+static void poke_go(struct machine *m, uint32_t pa, uint32_t v)
+{
+	if (!vzsim_poke(m, pa + offsetof(struct hvb_record, go), &v, sizeof v))
+		die("cannot write the record at 0x%08x", pa);
+}
+
+enum dev_phase { DEV_IDLE, DEV_ARMED, DEV_INFLIGHT, DEV_LEAVING };
+
+/* Run one image until the guest has measured everything. */
+static void run_image(struct run *r, const char *image, const struct symtab *gsyms,
+		      const char *gpath)
+{
+	uint32_t label[EV_LABELS];
+	for (int i = 0; i < EV_LABELS; i++)
+		label[i] = sym_addr(gsyms, ev_label[i], gpath);
+	uint32_t dev_wait = sym_addr(gsyms, "hvb_dev_wait", gpath);
+	uint32_t spin = sym_addr(gsyms, "hvb_dev_spin", gpath);
+	uint32_t spin_end = sym_addr(gsyms, "hvb_dev_spin_end", gpath);
+
+	struct vzsim_options opt = { .quiet = true };
+	struct machine *m = vzsim_new(&opt);
+	char err[256];
+	if (!m)
+		die("out of memory");
+	vzsim_set_uart_tx(m, on_uart, r);
+	if (vzsim_load(m, image, err, sizeof err) != 0)
+		die("%s", err);
+	vzsim_reset(m);
+
+	/* Boot at full speed until the guest waits for us. */
+	uint32_t pa = 0;
+	bool found = false;
+	while (vzsim_cycles(m) < BOOT_LIMIT) {
+		enum vzsim_stop st = vzsim_run(m, 20000);
+		if (st == VZSIM_STOP_FATAL)
+			die("%s: simulation error: %s", r->what, vzsim_error(m));
+		if (!found)
+			found = find_record(m, &pa);
+		if (found) {
+			peek_record(m, pa, &r->rec);
+			if (r->rec.state == HVB_STATE_READY)
+				break;
+		}
+		if (st == VZSIM_STOP_HALT)
+			break;
+	}
+	if (!found || r->rec.state != HVB_STATE_READY) {
+		fprintf(stderr, "%s: %s: the guest never got ready (%s); console:\n%.*s\n",
+			prog, r->what, found ? "record found" : "no record in RAM",
+			(int)r->ncon, r->console);
+		vzsim_free(m);
+		return;
+	}
+
+	/* Measure: one instruction per step. */
+	poke_go(m, pa, HVB_GO_START);
+	uint64_t end = vzsim_cycles(m) + RUN_LIMIT, inject_at = 0;
+	enum dev_phase dev = DEV_IDLE;
+	unsigned n = 0;
+	while (vzsim_cycles(m) < end) {
+		uint32_t pc = vzsim_pc(m);
+		uint64_t cyc = vzsim_cycles(m);
+		add_step(r, pc, cyc);
+		for (int i = 0; i < EV_LABELS; i++)
+			if (pc == label[i])
+				add_event(r, (enum ev)i, cyc);
+		switch (dev) {
+		case DEV_IDLE:
+			if (pc == spin) {
+				dev = DEV_ARMED;
+				inject_at = cyc + INJECT_DELAY;
+			}
+			break;
+		case DEV_ARMED:
+			if (cyc >= inject_at) {
+				if (!vzsim_uart_rx(m, DEV_UART, 'x'))
+					die("%s: UART2 did not take the byte", r->what);
+				add_event(r, EV_INJECT, cyc);
+				dev = DEV_INFLIGHT;
+			}
+			break;
+		case DEV_INFLIGHT:
+			if (pc >= spin && pc < spin_end && r->nev &&
+			    r->ev[r->nev - 1].id == EV_DEVACK_AFTER) {
+				add_event(r, EV_RESUME, cyc);
+				poke_go(m, pa, HVB_GO_NEXT);
+				dev = DEV_LEAVING;
+			}
+			break;
+		case DEV_LEAVING:
+			if (pc == dev_wait)
+				dev = DEV_IDLE;
+			break;
+		}
+		/* The record changes rarely; read it every 256 steps. */
+		if ((++n & 255) == 0) {
+			peek_record(m, pa, &r->rec);
+			if (r->rec.state == HVB_STATE_DONE)
+				break;
+		}
+		enum vzsim_stop st = vzsim_run(m, 1);
+		if (st == VZSIM_STOP_FATAL)
+			die("%s: simulation error: %s", r->what, vzsim_error(m));
+		if (st == VZSIM_STOP_HALT)
+			break;
+	}
+	peek_record(m, pa, &r->rec);
+	/* Let the console drain (the summary lines). */
+	for (int i = 0; i < 200 && !strstr(r->console, "hvbench: done"); i++) {
+		r->console[r->ncon] = '\0';
+		if (vzsim_run(m, 100000) != VZSIM_STOP_LIMIT)
+			break;
+	}
+	r->console[r->ncon] = '\0';
+	r->ok = r->rec.state == HVB_STATE_DONE;
+	if (!r->ok)
+		fprintf(stderr, "%s: %s: the guest did not finish (state %u, pc 0x%08x)\n",
+			prog, r->what, r->rec.state, vzsim_pc(m));
+	vzsim_free(m);
+}
+
+/* ---- Figures ------------------------------------------------------------ */
+
+struct sample {
+	uint64_t cycles;
+	size_t from, to;                /* step indices */
+};
+
+struct stats {
+	size_t n;
+	uint64_t min, median, max;
+	double mean;
+	struct sample med;              /* the median instance */
+};
+
+static int sample_cmp(const void *a, const void *b)
+{
+	const struct sample *x = a, *y = b;
+	return x->cycles < y->cycles ? -1 : x->cycles > y->cycles;
+}
+
+/* Every start event paired with the first end event after it (before the
+ * next start); with `via` (not EV_COUNT), the first end event after the
+ * first `via` event. A label counts as reached when the PC gets there, even
+ * if an interrupt is then taken before that instruction runs: `via` skips
+ * such an early arrival (the software IRQ's return point). */
+static struct stats measure(const struct run *r, enum ev from, enum ev via, enum ev to)
+{
+	struct stats s = { 0 };
+	if (!r->ok)
+		return s;
+	struct sample *v = xcalloc(r->nev, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < r->nev; i++) {
+		if (r->ev[i].id != from)
+			continue;
+		bool passed = via == EV_COUNT;
+		for (size_t j = i + 1; j < r->nev && r->ev[j].id != from; j++) {
+			if (r->ev[j].id == via)
+				passed = true;
+			if (passed && r->ev[j].id == to) {
+				v[n++] = (struct sample){ r->ev[j].cycle - r->ev[i].cycle,
+							  r->ev[i].step, r->ev[j].step };
+				break;
+			}
+		}
+	}
+	if (n) {
+		qsort(v, n, sizeof *v, sample_cmp);
+		double sum = 0;
+		for (size_t i = 0; i < n; i++)
+			sum += (double)v[i].cycles;
+		s.n = n;
+		s.min = v[0].cycles;
+		s.max = v[n - 1].cycles;
+		s.med = v[n / 2];
+		s.median = s.med.cycles;
+		s.mean = sum / (double)n;
+	}
+	free(v);
+	return s;
+}
+
+/* Guest's own Count view: ticks per iteration beyond the empty loop. */
+static double guest_ticks(const struct run *r, enum hvb_loop l)
+{
+	if (!r->ok || !r->rec.reps)
+		return -1;
+	return ((double)r->rec.loop_ticks[l] - (double)r->rec.loop_ticks[HVB_L_EMPTY]) /
+	       (double)r->rec.reps;
+}
+
+struct figure {
+	const char *name;               /* table row */
+	const char *key;                /* machine-readable name, NULL: detail row */
+	enum ev from, via, to;
+	int loop;                       /* hvb_loop for the guest view, -1: none */
+	const char *tinyvp;
+	double goal;                    /* ticks, 0: none */
+};
+
+static const struct figure figures[] = {
+	{ "hypercall round trip (HYPCALL VM_ID)", "hypercall_ticks",
+	  EV_HC_OP, EV_COUNT, EV_HC_AFTER, HVB_L_HYPCALL, "74", 35 },
+	{ "forced context switch to root and back (CACHE)", "context_switch_ticks",
+	  EV_TRAP_OP, EV_COUNT, EV_TRAP_AFTER, HVB_L_TRAP, "336", 170 },
+	{ "emulated guarded register store (PR2)", "register_emulation_ticks",
+	  EV_REGSW_OP, EV_COUNT, EV_REGSW_AFTER, HVB_L_REG_SW, "207", 100 },
+	{ "  guarded register load (PR2)", NULL,
+	  EV_REGLW_OP, EV_COUNT, EV_REGLW_AFTER, HVB_L_REG_LW, "", 0 },
+	{ "  virtual EVIC load (IFS0)", NULL,
+	  EV_EVLW_OP, EV_COUNT, EV_EVLW_AFTER, HVB_L_EVIC_LW, "", 0 },
+	{ "  virtual EVIC store (IEC0SET)", NULL,
+	  EV_EVSW_OP, EV_COUNT, EV_EVSW_AFTER, HVB_L_EVIC_SW, "", 0 },
+	{ "software IRQ injection (IFS0SET -> handler)", "irq_injection_ticks",
+	  EV_SWIRQ_OP, EV_COUNT, EV_VECTOR, -1, "173", 85 },
+	{ "  handler's acknowledgement (IFS0CLR)", NULL,
+	  EV_SWACK_OP, EV_COUNT, EV_SWACK_AFTER, -1, "", 0 },
+	{ "  whole round (raise, handler, ack, return)", NULL,
+	  EV_SWIRQ_OP, EV_SWACK_AFTER, EV_SWIRQ_AFTER, HVB_L_SWIRQ, "", 0 },
+	{ "device IRQ round trip (UART2 RX -> ack done)", "device_irq_round_trip_ticks",
+	  EV_INJECT, EV_COUNT, EV_DEVACK_AFTER, -1, "512-580", 260 },
+	{ "  device event -> guest handler entry", NULL,
+	  EV_INJECT, EV_COUNT, EV_VECTOR, -1, "", 0 },
+	{ "  handler's read of U2RXREG", NULL,
+	  EV_DEVREAD_OP, EV_COUNT, EV_DEVREAD_AFTER, -1, "", 0 },
+	{ "  handler's acknowledgement (IFS4CLR)", NULL,
+	  EV_DEVACK_OP, EV_COUNT, EV_DEVACK_AFTER, -1, "", 0 },
+	{ "  device event -> back in the interrupted loop", NULL,
+	  EV_INJECT, EV_COUNT, EV_RESUME, -1, "", 0 },
+	{ "  (reference: one guest NOP in the loop)", NULL,
+	  EV_EMPTY_OP, EV_COUNT, EV_EMPTY_AFTER, -1, "", 0 },
+};
+#define NFIG (sizeof figures / sizeof figures[0])
+
+static void fmt_ticks(char *b, size_t len, const struct stats *s)
+{
+	if (!s->n)
+		snprintf(b, len, "-");
+	else
+		snprintf(b, len, "%.1f", (double)s->median / 2);
+}
+
+static void fmt_cycles(char *b, size_t len, const struct stats *s)
+{
+	if (!s->n)
+		snprintf(b, len, "-");
+	else if (s->min == s->max)
+		snprintf(b, len, "%llu", (unsigned long long)s->median);
+	else
+		snprintf(b, len, "%llu (%llu-%llu)", (unsigned long long)s->median,
+			 (unsigned long long)s->min, (unsigned long long)s->max);
+}
+
+/* Where the cycles of one instance go: the path, one row per stay in a
+ * function (consecutive instructions in it). */
+static void profile(const struct run *r, const struct sample *smp,
+		    const struct symtab *hv, const struct symtab *guest)
+{
+	struct row { const char *fn; bool root; uint64_t cyc; unsigned insns; } rows[64];
+	size_t nr = 0;
+	for (size_t i = smp->from; i < smp->to && i + 1 < r->nsteps; i++) {
+		uint32_t pc = r->steps[i].pc;
+		bool root = (pc & 0xFFFF0000u) == 0x9D000000u;
+		const char *fn = root ? (hv ? sym_at(hv, pc) : "(hypervisor)") : sym_at(guest, pc);
+		uint64_t c = r->steps[i + 1].cycle - r->steps[i].cycle;
+		size_t k = nr ? nr - 1 : 0;
+		if (!nr || rows[k].root != root || strcmp(rows[k].fn, fn)) {
+			if (nr == 64)
+				continue;
+			k = nr++;
+			rows[k] = (struct row){ fn, root, 0, 0 };
+		}
+		rows[k].cyc += c;
+		rows[k].insns++;
+	}
+	for (size_t k = 0; k < nr; k++)
+		printf("      %-6s %-28s %5u insns %6llu cycles\n", rows[k].root ? "root" : "guest",
+		       rows[k].fn, rows[k].insns, (unsigned long long)rows[k].cyc);
+}
+
+static void size_line(const char *tool, const char *elf, unsigned long *code,
+		      unsigned long *ram)
+{
+	char cmd[1024], line[512];
+	snprintf(cmd, sizeof cmd, "'%s' '%s'", tool, elf);
+	FILE *p = popen(cmd, "r");
+	if (!p)
+		die("cannot run %s", tool);
+	bool got = false;
+	while (fgets(line, sizeof line, p)) {
+		unsigned long t, d, b;
+		if (sscanf(line, " %lu %lu %lu", &t, &d, &b) == 3) {
+			*code = t;
+			*ram = d + b;
+			got = true;
+		}
+	}
+	if (pclose(p) != 0 || !got)
+		die("%s %s: no size figures", tool, elf);
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: %s --guest ELF [--image IMAGE] [--hv-elf ELF] [--size-elf ELF]\n"
+		"       [--size-tool PROG] [--profile] [--console]\n"
+		"  --guest ELF       the benchmark guest (bench/hv/guest), run bare\n"
+		"  --image IMAGE     the system image with the hypervisor and that guest\n"
+		"  --hv-elf ELF      the hypervisor ELF of IMAGE (symbols for --profile)\n"
+		"  --size-elf ELF    the hypervisor ELF whose code/RAM size is reported\n"
+		"  --size-tool PROG  Berkeley-format size tool (mipsel-linux-gnu-size)\n"
+		"  --profile         per-function cycles of each figure's median instance\n"
+		"  --console         print the guest's console output of both runs\n", prog);
+}
+
+int main(int argc, char **argv)
+{
+	const char *guest = NULL, *image = NULL, *hv_elf = NULL, *size_elf = NULL;
+	const char *size_tool = "mipsel-linux-gnu-size";
+	bool want_profile = false, want_console = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		bool more = i + 1 < argc;
+		if (!strcmp(a, "--guest") && more)
+			guest = argv[++i];
+		else if (!strcmp(a, "--image") && more)
+			image = argv[++i];
+		else if (!strcmp(a, "--hv-elf") && more)
+			hv_elf = argv[++i];
+		else if (!strcmp(a, "--size-elf") && more)
+			size_elf = argv[++i];
+		else if (!strcmp(a, "--size-tool") && more)
+			size_tool = argv[++i];
+		else if (!strcmp(a, "--profile"))
+			want_profile = true;
+		else if (!strcmp(a, "--console"))
+			want_console = true;
+		else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return 0;
+		} else {
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (!guest) {
+		usage(stderr);
+		return 2;
+	}
+
+	struct symtab gsyms = load_symbols(guest);
+	struct symtab hsyms = { 0 };
+	if (hv_elf)
+		hsyms = load_symbols(hv_elf);
+
+	static struct run bare = { .what = "bare" }, hv = { .what = "under vzlet" };
+	run_image(&bare, guest, &gsyms, guest);
+	if (image)
+		run_image(&hv, image, &gsyms, guest);
+
+	unsigned long code = 0, ram = 0;
+	if (size_elf)
+		size_line(size_tool, size_elf, &code, &ram);
+
+	printf("vzlet hypervisor costs on vzlet-sim (exact simulated cycles; core-timer ticks = cycles / 2);\n"
+	       "median over %u instances (%u for the device IRQ), min-max in brackets\n\n",
+	       HVB_REPS, HVB_DEV_ROUNDS);
+	printf("%-48s %8s %-16s %8s %7s %8s %7s %s\n", "figure (core-timer ticks)", "vzlet",
+	       "cycles", "bare", "guest", "tinyVP", "goal", "");
+	struct stats st[NFIG];
+	for (size_t f = 0; f < NFIG; f++) {
+		const struct figure *fg = &figures[f];
+		struct stats sb = measure(&bare, fg->from, fg->via, fg->to);
+		st[f] = measure(&hv, fg->from, fg->via, fg->to);
+		char t[32], c[48], b[32], g[32], goal[16];
+		fmt_ticks(t, sizeof t, &st[f]);
+		fmt_cycles(c, sizeof c, &st[f]);
+		fmt_ticks(b, sizeof b, &sb);
+		double gv = fg->loop >= 0 && hv.ok ? guest_ticks(&hv, (enum hvb_loop)fg->loop) : -1;
+		if (gv >= 0)
+			snprintf(g, sizeof g, "%.1f", gv);
+		else
+			snprintf(g, sizeof g, "-");
+		if (fg->goal > 0)
+			snprintf(goal, sizeof goal, "<= %.0f", fg->goal);
+		else
+			goal[0] = '\0';
+		const char *verdict = "";
+		if (fg->goal > 0 && st[f].n)
+			verdict = (double)st[f].median / 2 <= fg->goal ? "met" : "MISSED";
+		printf("%-48s %8s %-16s %8s %7s %8s %7s %s\n", fg->name, t, c, b, g,
+		       fg->tinyvp, goal, verdict);
+	}
+	if (size_elf) {
+		printf("%-48s %8lu %-16s %8s %7s %8s %7s %s\n", "hypervisor code bytes (two-guest system)",
+		       code, "", "", "", "35 KB", "20 KB", code <= 20480 ? "met" : "MISSED");
+		printf("%-48s %8lu %-16s %8s %7s %8s %7s %s\n", "hypervisor RAM bytes (data+bss+stack)",
+		       ram, "", "", "", "24 KB", "12 KB", ram <= 12288 ? "met" : "MISSED");
+	}
+	printf("\nvzlet/bare: median of exact per-instance cycles from PCs / 2; guest: the guest's\n"
+	       "own Count, per iteration beyond an empty loop (averaged over %u)\n", HVB_REPS);
+
+	if (want_profile && hv.ok) {
+		printf("\nWhere the cycles go (median instance under vzlet, per function):\n");
+		for (size_t f = 0; f < NFIG; f++) {
+			if (!st[f].n)
+				continue;
+			printf("  %s: %llu cycles\n", figures[f].name, (unsigned long long)st[f].median);
+			profile(&hv, &st[f].med, hv_elf ? &hsyms : NULL, &gsyms);
+		}
+	}
+	if (want_console) {
+		printf("\nconsole, bare:\n%s\nconsole, under vzlet:\n%s\n", bare.console, hv.console);
+	}
+
+	printf("\n");
+	for (size_t f = 0; f < NFIG; f++)
+		if (figures[f].key) {
+			if (st[f].n)
+				printf("%s: %llu\n", figures[f].key,
+				       (unsigned long long)((st[f].median + 1) / 2));
+			else
+				printf("%s: unmeasured\n", figures[f].key);
+		}
+	if (size_elf) {
+		printf("hv_code_bytes: %lu\n", code);
+		printf("hv_ram_bytes: %lu\n", ram);
+	}
+	return bare.ok && (!image || hv.ok) ? 0 : 1;
+}
