@@ -64,9 +64,9 @@ $(HVB_TOOL): $(BUILD)/host/bench/hv/hvbench.o $(SIM_LIB)
 bench-hv-tools: $(HVB_TOOL) $(HVB_GUEST) $(HVB_IMAGE)
 ALL_TARGETS += bench-hv-tools
 
-# HVB_FLAGS=--profile adds where each figure's cycles go; --console the
-# guest's output.
-HVB_FLAGS ?= --profile
+# HVB_FLAGS=--profile: the path of every figure through the hypervisor,
+# function by function; --console: the guest's output.
+HVB_FLAGS ?=
 bench-hv: bench-hv-tools $(HVB_SIZE_ELF)
 	$(HVB_TOOL) --guest $(HVB_GUEST) --image $(HVB_IMAGE) --hv-elf $(HVB_HV_ELF) \
 		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) $(HVB_FLAGS)

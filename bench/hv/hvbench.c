@@ -526,31 +526,52 @@ static void fmt_cycles(char *b, size_t len, const struct stats *s)
 			 (unsigned long long)s->min, (unsigned long long)s->max);
 }
 
-/* Where the cycles of one instance go: the path, one row per stay in a
- * function (consecutive instructions in it). */
+/* Where the cycles of one instance go. path: one row per stay in a
+ * function, in order (the exit path as executed); else one row per
+ * function, most expensive first. */
 static void profile(const struct run *r, const struct sample *smp,
-		    const struct symtab *hv, const struct symtab *guest)
+		    const struct symtab *hv, const struct symtab *guest, bool path)
 {
-	struct row { const char *fn; bool root; uint64_t cyc; unsigned insns; } rows[64];
+	struct row { const char *fn; bool root; uint64_t cyc; unsigned insns; } rows[96];
 	size_t nr = 0;
+	uint64_t root_cyc = 0;
 	for (size_t i = smp->from; i < smp->to && i + 1 < r->nsteps; i++) {
 		uint32_t pc = r->steps[i].pc;
 		bool root = (pc & 0xFFFF0000u) == 0x9D000000u;
 		const char *fn = root ? (hv ? sym_at(hv, pc) : "(hypervisor)") : sym_at(guest, pc);
 		uint64_t c = r->steps[i + 1].cycle - r->steps[i].cycle;
-		size_t k = nr ? nr - 1 : 0;
-		if (!nr || rows[k].root != root || strcmp(rows[k].fn, fn)) {
-			if (nr == 64)
-				continue;
-			k = nr++;
-			rows[k] = (struct row){ fn, root, 0, 0 };
+		size_t k;
+		if (path) {
+			k = nr ? nr - 1 : 0;
+			if (nr && rows[k].root == root && !strcmp(rows[k].fn, fn))
+				goto add;
+		} else {
+			for (k = 0; k < nr; k++)
+				if (rows[k].root == root && !strcmp(rows[k].fn, fn))
+					goto add;
 		}
+		if (nr == sizeof rows / sizeof rows[0])
+			continue;
+		k = nr++;
+		rows[k] = (struct row){ fn, root, 0, 0 };
+add:
 		rows[k].cyc += c;
 		rows[k].insns++;
+		if (root)
+			root_cyc += c;
 	}
+	if (!path)
+		for (size_t a = 1; a < nr; a++)          /* insertion sort, by cycles */
+			for (size_t b = a; b > 0 && rows[b].cyc > rows[b - 1].cyc; b--) {
+				struct row t = rows[b];
+				rows[b] = rows[b - 1];
+				rows[b - 1] = t;
+			}
 	for (size_t k = 0; k < nr; k++)
 		printf("      %-6s %-28s %5u insns %6llu cycles\n", rows[k].root ? "root" : "guest",
 		       rows[k].fn, rows[k].insns, (unsigned long long)rows[k].cyc);
+	printf("      (%llu of %llu cycles in the hypervisor)\n", (unsigned long long)root_cyc,
+	       (unsigned long long)smp->cycles);
 }
 
 static void size_line(const char *tool, const char *elf, unsigned long *code,
@@ -584,7 +605,8 @@ static void usage(FILE *f)
 		"  --hv-elf ELF      the hypervisor ELF of IMAGE (symbols for --profile)\n"
 		"  --size-elf ELF    the hypervisor ELF whose code/RAM size is reported\n"
 		"  --size-tool PROG  Berkeley-format size tool (mipsel-linux-gnu-size)\n"
-		"  --profile         per-function cycles of each figure's median instance\n"
+		"  --profile         the path (function by function) of every figure's median\n"
+		"                    instance; without it, per-function totals of the missed ones\n"
 		"  --console         print the guest's console output of both runs\n", prog);
 }
 
@@ -675,13 +697,21 @@ int main(int argc, char **argv)
 	printf("\nvzlet/bare: median of exact per-instance cycles from PCs / 2; guest: the guest's\n"
 	       "own Count, per iteration beyond an empty loop (averaged over %u)\n", HVB_REPS);
 
-	if (want_profile && hv.ok) {
-		printf("\nWhere the cycles go (median instance under vzlet, per function):\n");
+	/* Where the cycles go: per function for each figure that misses its
+	 * goal; with --profile, the whole path of every figure. */
+	if (hv.ok) {
+		bool any = false;
 		for (size_t f = 0; f < NFIG; f++) {
-			if (!st[f].n)
+			bool missed = figures[f].goal > 0 && st[f].n &&
+				      (double)st[f].median / 2 > figures[f].goal;
+			if (!st[f].n || !(missed || want_profile))
 				continue;
+			if (!any)
+				printf("\nWhere the cycles go (the median instance under vzlet%s):\n",
+				       want_profile ? ", the path in order" : ", per function");
+			any = true;
 			printf("  %s: %llu cycles\n", figures[f].name, (unsigned long long)st[f].median);
-			profile(&hv, &st[f].med, hv_elf ? &hsyms : NULL, &gsyms);
+			profile(&hv, &st[f].med, hv_elf ? &hsyms : NULL, &gsyms, want_profile);
 		}
 	}
 	if (want_console) {

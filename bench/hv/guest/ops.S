@@ -121,9 +121,9 @@ GLABEL(hvb_dev_spin)
 	lw	$8, 0($4)
 	beqz	$8, hvb_dev_spin
 	nop
+GLABEL(hvb_dev_spin_end)
 	jr	$31
 	nop
-GLABEL(hvb_dev_spin_end)
 
 GLABEL(hvb_dev_handler)
 	lui	$26, 0xBF82
