@@ -28,6 +28,7 @@
 #define RAM_SIZE    0x00080000u
 #define DEV_UART    2
 #define INJECT_DELAY 64              /* cycles into the spin before the byte */
+#define INJECT_DELAY_IDLE 4000       /* cycles into WAIT: everyone is asleep */
 #define BOOT_LIMIT  200000000ull     /* cycles until the guest is ready */
 #define RUN_LIMIT   50000000ull      /* cycles of single-stepped measuring */
 
@@ -179,8 +180,9 @@ enum ev {
 	EV_DEVREAD_OP, EV_DEVREAD_AFTER,
 	EV_DEVACK_OP, EV_DEVACK_AFTER,
 	EV_LABELS,                      /* the above are PCs; these are not: */
-	EV_INJECT = EV_LABELS,          /* the driver offered the byte */
+	EV_INJECT = EV_LABELS,          /* the driver offered the byte (guest spinning) */
 	EV_RESUME,                      /* back in the spin loop after the handler */
+	EV_INJECT_IDLE,                 /* the same, guest waiting in WAIT */
 	EV_COUNT
 };
 
@@ -290,6 +292,9 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 	uint32_t dev_wait = sym_addr(gsyms, "hvb_dev_wait", gpath);
 	uint32_t spin = sym_addr(gsyms, "hvb_dev_spin", gpath);
 	uint32_t spin_end = sym_addr(gsyms, "hvb_dev_spin_end", gpath);
+	uint32_t idle = sym_addr(gsyms, "hvb_dev_idle", gpath);
+	uint32_t idle_wait = sym_addr(gsyms, "hvb_dev_idle_wait", gpath);
+	uint32_t idle_end = sym_addr(gsyms, "hvb_dev_idle_end", gpath);
 
 	struct vzsim_options opt = { .quiet = true };
 	struct machine *m = vzsim_new(&opt);
@@ -330,6 +335,7 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 	poke_go(m, pa, HVB_GO_START);
 	uint64_t end = vzsim_cycles(m) + RUN_LIMIT, inject_at = 0;
 	enum dev_phase dev = DEV_IDLE;
+	bool idle_round = false;
 	unsigned n = 0;
 	while (vzsim_cycles(m) < end) {
 		uint32_t pc = vzsim_pc(m);
@@ -340,29 +346,33 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 				add_event(r, (enum ev)i, cyc);
 		switch (dev) {
 		case DEV_IDLE:
-			if (pc == spin) {
+			if (pc == spin || pc == idle_wait) {
+				idle_round = pc == idle_wait;
 				dev = DEV_ARMED;
-				inject_at = cyc + INJECT_DELAY;
+				inject_at = cyc + (idle_round ? INJECT_DELAY_IDLE : INJECT_DELAY);
 			}
 			break;
 		case DEV_ARMED:
 			if (cyc >= inject_at) {
 				if (!vzsim_uart_rx(m, DEV_UART, 'x'))
 					die("%s: UART2 did not take the byte", r->what);
-				add_event(r, EV_INJECT, cyc);
+				add_event(r, idle_round ? EV_INJECT_IDLE : EV_INJECT, cyc);
 				dev = DEV_INFLIGHT;
 			}
 			break;
 		case DEV_INFLIGHT:
-			if (pc >= spin && pc < spin_end && r->nev &&
-			    r->ev[r->nev - 1].id == EV_DEVACK_AFTER) {
-				add_event(r, EV_RESUME, cyc);
+			/* Done when the guest is back where it waited, after its
+			 * handler's acknowledgement. */
+			if (((pc >= spin && pc < spin_end) || (pc >= idle_wait && pc < idle_end)) &&
+			    r->nev && r->ev[r->nev - 1].id == EV_DEVACK_AFTER) {
+				if (!idle_round)
+					add_event(r, EV_RESUME, cyc);
 				poke_go(m, pa, HVB_GO_NEXT);
 				dev = DEV_LEAVING;
 			}
 			break;
 		case DEV_LEAVING:
-			if (pc == dev_wait)
+			if (pc == dev_wait || pc == idle)
 				dev = DEV_IDLE;
 			break;
 		}
@@ -502,6 +512,10 @@ static const struct figure figures[] = {
 	  EV_DEVACK_OP, EV_COUNT, EV_DEVACK_AFTER, -1, "", 0 },
 	{ "  device event -> back in the interrupted loop", NULL,
 	  EV_INJECT, EV_COUNT, EV_RESUME, -1, "", 0 },
+	{ "  guest idle in WAIT: event -> handler entry", NULL,
+	  EV_INJECT_IDLE, EV_COUNT, EV_VECTOR, -1, "", 0 },
+	{ "  guest idle in WAIT: event -> ack done", NULL,
+	  EV_INJECT_IDLE, EV_COUNT, EV_DEVACK_AFTER, -1, "", 0 },
 	{ "  (reference: one guest NOP in the loop)", NULL,
 	  EV_EMPTY_OP, EV_COUNT, EV_EMPTY_AFTER, -1, "", 0 },
 };

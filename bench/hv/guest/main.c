@@ -48,6 +48,7 @@ void hvb_evic_sw(unsigned n);
 void hvb_swirq(unsigned n);
 void hvb_swirq_handler(void);
 void hvb_dev_wait(volatile uint32_t *go);
+void hvb_dev_idle(volatile uint32_t *go);
 void hvb_dev_handler(void);
 int main(void);
 
@@ -171,14 +172,18 @@ int main(void)
 	irq_off();
 
 	/* Device interrupt rounds: the host offers one byte to UART2 per round
-	 * while the guest spins, then releases it with go = HVB_GO_NEXT. */
+	 * while the guest spins (then while it waits in WAIT), and releases it
+	 * with go = HVB_GO_NEXT. */
 	uart_open(DEV_UART);
 	irq_setup(DEV_RX_IRQ, 3);
 	set_handler(hvb_dev_handler);
 	irq_on();
-	if (hvb_rec.started_by_host)
+	if (hvb_rec.started_by_host) {
 		for (unsigned r = 0; r < HVB_DEV_ROUNDS; r++)
 			hvb_dev_wait(&hvb_rec.go);
+		for (unsigned r = 0; r < HVB_DEV_ROUNDS; r++)
+			hvb_dev_idle(&hvb_rec.go);
+	}
 	irq_off();
 
 	if (hvb_rec.virtualised)

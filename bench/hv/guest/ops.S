@@ -125,6 +125,19 @@ GLABEL(hvb_dev_spin_end)
 	jr	$31
 	nop
 
+/* The same with the guest idle: it waits in WAIT (under vzlet the VM leaves
+ * the round and the hypervisor idles) until the byte's interrupt wakes it. */
+GLABEL(hvb_dev_idle)
+	sw	$0, 0($4)
+GLABEL(hvb_dev_idle_wait)
+	wait
+	lw	$8, 0($4)
+	beqz	$8, hvb_dev_idle_wait
+	nop
+GLABEL(hvb_dev_idle_end)
+	jr	$31
+	nop
+
 GLABEL(hvb_dev_handler)
 	lui	$26, 0xBF82
 GLABEL(hvb_dev_read_op)
