@@ -415,6 +415,7 @@ struct stats {
 	uint64_t min, median, max;
 	double mean;
 	struct sample med;              /* the median instance */
+	struct sample worst;            /* the slowest one */
 };
 
 static int sample_cmp(const void *a, const void *b)
@@ -458,6 +459,7 @@ static struct stats measure(const struct run *r, enum ev from, enum ev via, enum
 		s.min = v[0].cycles;
 		s.max = v[n - 1].cycles;
 		s.med = v[n / 2];
+		s.worst = v[n - 1];
 		s.median = s.med.cycles;
 		s.mean = sum / (double)n;
 	}
@@ -613,7 +615,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: %s --guest ELF [--image IMAGE] [--hv-elf ELF] [--size-elf ELF]\n"
-		"       [--size-tool PROG] [--profile] [--console]\n"
+		"       [--size-tool PROG] [--profile] [--worst] [--console]\n"
 		"  --guest ELF       the benchmark guest (bench/hv/guest), run bare\n"
 		"  --image IMAGE     the system image with the hypervisor and that guest\n"
 		"  --hv-elf ELF      the hypervisor ELF of IMAGE (symbols for --profile)\n"
@@ -621,6 +623,7 @@ static void usage(FILE *f)
 		"  --size-tool PROG  Berkeley-format size tool (mipsel-linux-gnu-size)\n"
 		"  --profile         the path (function by function) of every figure's median\n"
 		"                    instance; without it, per-function totals of the missed ones\n"
+		"  --worst           profile the slowest instance instead of the median one\n"
 		"  --console         print the guest's console output of both runs\n", prog);
 }
 
@@ -628,7 +631,7 @@ int main(int argc, char **argv)
 {
 	const char *guest = NULL, *image = NULL, *hv_elf = NULL, *size_elf = NULL;
 	const char *size_tool = "mipsel-linux-gnu-size";
-	bool want_profile = false, want_console = false;
+	bool want_profile = false, want_console = false, want_worst = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool more = i + 1 < argc;
@@ -644,6 +647,8 @@ int main(int argc, char **argv)
 			size_tool = argv[++i];
 		else if (!strcmp(a, "--profile"))
 			want_profile = true;
+		else if (!strcmp(a, "--worst"))
+			want_worst = true;
 		else if (!strcmp(a, "--console"))
 			want_console = true;
 		else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -721,11 +726,13 @@ int main(int argc, char **argv)
 			if (!st[f].n || !(missed || want_profile))
 				continue;
 			if (!any)
-				printf("\nWhere the cycles go (the median instance under vzlet%s):\n",
+				printf("\nWhere the cycles go (the %s instance under vzlet%s):\n",
+				       want_worst ? "slowest" : "median",
 				       want_profile ? ", the path in order" : ", per function");
 			any = true;
-			printf("  %s: %llu cycles\n", figures[f].name, (unsigned long long)st[f].median);
-			profile(&hv, &st[f].med, hv_elf ? &hsyms : NULL, &gsyms, want_profile);
+			const struct sample *smp = want_worst ? &st[f].worst : &st[f].med;
+			printf("  %s: %llu cycles\n", figures[f].name, (unsigned long long)smp->cycles);
+			profile(&hv, smp, hv_elf ? &hsyms : NULL, &gsyms, want_profile);
 		}
 	}
 	if (want_console) {
