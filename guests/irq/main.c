@@ -68,8 +68,15 @@ int main(void)
 
 	unsigned seen = 0;
 	for (;;) {
-		while (ticks == seen)
+		/* Check and WAIT with interrupts off, so that a tick arriving in
+		 * between still wakes the WAIT (Config7.WII) instead of being
+		 * taken just before it and leaving us asleep for a whole period. */
+		__asm__ volatile("di; ehb" ::: "memory");
+		if (ticks == seen)
 			__asm__ volatile("wait");
+		__asm__ volatile("ei; ehb" ::: "memory");
+		if (ticks == seen)
+			continue;
 		seen++;
 		leds(seen);
 		console_putc(symbol);

@@ -6,6 +6,7 @@
 #include <vzlet/cp0.h>
 
 #define OUT_SIZE 1024u          /* power of two */
+#define OUT_RESERVE 128u        /* kept for the hypervisor's own text */
 #define CTRL_E   0x05
 
 static const char hv_tag[] = { '[', 'h', 'v', ']', ' ', 0 };
@@ -22,6 +23,14 @@ void con_kick(void)
 	while (out_tail != out_head && uart_tx_ready())
 		uart_tx((uint8_t)out_ring[out_tail++ % OUT_SIZE]);
 	evic_enable(uart_irq_base() + 2, out_tail != out_head);
+}
+
+/* Room left for guest output: guests see their transmitter full below this
+ * (vcon), and what they write anyway is dropped, so that no guest can make
+ * the hypervisor wait for the UART. */
+bool con_guest_room(void)
+{
+	return out_head - out_tail < OUT_SIZE - OUT_RESERVE;
 }
 
 static void out_byte(char c)
@@ -48,6 +57,16 @@ void con_putc(char c)
 	out_byte(c);
 	if (c == '\n')
 		out_owner = 0;
+}
+
+/* Tagged guest text; returns how many bytes fitted (the rest stays with
+ * the guest's line buffer). */
+unsigned con_guest_write(unsigned id, const char *p, unsigned n)
+{
+	unsigned done = 0;
+	for (; done < n && con_guest_room(); done++)
+		con_guest_byte(id, p[done]);
+	return done;
 }
 
 void con_guest_byte(unsigned id, char c)

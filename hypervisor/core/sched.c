@@ -74,10 +74,14 @@ static void load(struct vz_vm *vm)
 			loaded->resume_pc = CP0_READ(C0_EPC);
 			loaded->guestctl2 = CP0_READ(C0_GUESTCTL2);
 			vz_gctx_save(loaded->gctx);
+			loaded->hi = hv_fast.hi;
+			loaded->lo = hv_fast.lo;
 			vcon_flush(loaded);
 		}
 		gtlb_switch(loaded, vm);
 		vz_gctx_restore(vm->gctx);
+		hv_fast.hi = vm->hi;
+		hv_fast.lo = vm->lo;
 		GCP0_WRITE(C0_COMPARE, vm->compare);
 		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);
 		CP0_WRITE(C0_GUESTCTL1, vm->id | (uint32_t)vm->id << GC1_RID_SHIFT);

@@ -38,6 +38,7 @@ void vm_reset(struct vz_vm *vm)
 	vm->gctx[GCTX_CONFIG0] = guest_config0_reset | (c->cache_mode & 7);
 	vm->gctx[GCTX_ERROREPC] = c->entry;
 	vm->resume_pc = c->entry;
+	vm->hi = vm->lo = 0;
 	vm->compare = 0;
 	vm->gtoffset = -(int32_t)CP0_READ(C0_COUNT);   /* guest Count starts at 0 */
 	vm->timer_armed = 0;

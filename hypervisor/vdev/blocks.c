@@ -90,8 +90,9 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 			v32 = (old & ~wmask) | (v32 & wmask);
 		}
 		return emu_write32(vm, b, off & ~3u, v32 & (word ? wmask : 0xFFFFFFFFu));
-	case VZ_EMU_READ_ONLY:
-		return false;                           /* a violation: stop the guest */
+	case VZ_EMU_READ_ONLY:                  /* a violation: stop the guest */
+		vm_fault(vm, "write to read-only memory");
+		return true;
 	case VZ_EMU_WRITE_IGNORE:
 		return true;
 	case VZ_EMU_WRITE_LOG:

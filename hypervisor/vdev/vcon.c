@@ -14,6 +14,7 @@
 #define MODE_ON    0x8000u
 #define STA_CTRL   0x01FFFCE0u  /* ADM_EN, ADDR, UTXISEL, UTXINV, URXEN, UTXBRK, UTXEN, URXISEL, ADDEN */
 #define STA_UTXEN  0x0400u
+#define STA_UTXBF  0x0200u
 #define STA_TRMT   0x0100u
 #define STA_RIDLE  0x0010u
 #define STA_URXDA  0x0001u
@@ -65,24 +66,32 @@ void vcon_reset(struct vz_vm *vm)
 	c->irq = (uint16_t)uart_irq_base();
 }
 
+/* Move the VM's buffered text to the console as far as the output ring has
+ * room for guests; what does not fit waits in the line buffer. */
 void vcon_flush(struct vz_vm *vm)
 {
 	struct vz_vcon *c = &vm->con;
 	if (!c->line_len)
 		return;
-	for (unsigned i = 0; i < c->line_len; i++)
-		con_guest_byte(vm->id, c->line[i]);
-	c->line_len = 0;
+	unsigned done = con_guest_write(vm->id, c->line, c->line_len);
+	for (unsigned i = done; i < c->line_len; i++)
+		c->line[i - done] = c->line[i];
+	c->line_len = (uint8_t)(c->line_len - done);
 	con_kick();
+}
+
+static bool line_full(const struct vz_vcon *c)
+{
+	return c->line_len >= VZ_CON_LINE_SIZE;
 }
 
 static void out(struct vz_vm *vm, uint8_t ch)
 {
 	struct vz_vcon *c = &vm->con;
-	if (ch == '\r')
-		return;
+	if (ch == '\r' || line_full(c))
+		return;                 /* written while it read "full": dropped */
 	c->line[c->line_len++] = (char)ch;
-	if (ch == '\n' || c->line_len == VZ_CON_LINE_SIZE)
+	if (ch == '\n' || line_full(c))
 		vcon_flush(vm);
 }
 
@@ -117,7 +126,13 @@ bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 	switch (off) {
 	case U_MODE: *val = c->mode; break;
 	case U_STA:
-		*val = (c->sta & STA_CTRL) | STA_TRMT | STA_RIDLE | (rx_empty(c) ? 0 : STA_URXDA);
+		/* The transmitter is full while the VM's line buffer is (the
+		 * console cannot take its text yet): a chatty guest waits in its
+		 * own driver, never the hypervisor or the other guests. */
+		if (line_full(c))
+			vcon_flush(vm);
+		*val = (c->sta & STA_CTRL) | STA_RIDLE | (rx_empty(c) ? 0 : STA_URXDA) |
+		       (line_full(c) ? STA_UTXBF : STA_TRMT);
 		break;
 	case U_RX:
 		if (!rx_empty(c))

@@ -102,7 +102,7 @@ expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
 # hypervisor console restarts it (Ctrl-E 0, "3r", Ctrl-E 3).
 E='\x05'
 RESTART="${E}03r${E}3"
-run rogue 900M "$DIR/rogue/image.srec" \
+run rogue 1200M "$DIR/rogue/image.srec" \
 	--input-at "60M:${E}3" \
 	--input-at 100M:i \
 	--input-at 160M:h \
@@ -111,7 +111,13 @@ run rogue 900M "$DIR/rogue/image.srec" \
 	--input-at 340M:s \
 	--input-at "400M:$RESTART" \
 	--input-at 460M:f \
-	--input-at "520M:${E}0l"
+	--input-at "520M:${E}0l" \
+	--input-at "560M:$RESTART" \
+	--input-at 600M:c \
+	--input-at 630M:p \
+	--input-at 660M:d \
+	--input-at "700M:$RESTART" \
+	--input-at 740M:b
 L=$OUT/rogue.uart; LEDS=$OUT/rogue.log
 expect rogue-ready "$L" '^\[3\] rogue: ready'
 expect rogue-irq-bits-ignored "$L" '^\[hv\] vm3: interrupt controller bits 200 .* not owned: ignored'
@@ -132,8 +138,18 @@ reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
 cadence rogue-irq-ld2 "$LEDS" LD2 on 300
 cadence rogue-irq-ld4 "$LEDS" LD4 on 300
-if [ "$(grep -c '^\[3\] rogue: ready' "$L")" -ge 3 ]; then ok rogue-restart-count
-else fail rogue-restart-count "expected 3 starts of VM 3"; fi
+expect rogue-write-ignored "$L" '^\[3\] rogue: CFGCON unchanged'
+expect rogue-write-logged "$L" '^\[hv\] vm3 ignored write ffffffff \(4 bytes\) to 1f800040'
+expect rogue-write-logged-dropped "$L" '^\[3\] rogue: PMD1 unchanged'
+expect rogue-read-only-reads "$L" '^\[3\] rogue: DEVID PIC32MZ2048EFG100'
+expect rogue-read-only-stopped "$L" 'badvaddr=1f800020'
+reject rogue-read-only-contained "$L" 'wrote DEVID'
+expect rogue-spinning "$L" '^\[3\] rogue: spinning'
+expect rogue-spin-progress "$L" '^\[3\] \+\+'
+cadence rogue-poll-ld1-vs-spinner "$LEDS" LD1 "" 500 3750
+cadence rogue-irq-ld3-vs-spinner "$LEDS" LD3 on 300 3750
+if [ "$(grep -c '^\[3\] rogue: ready' "$L")" -eq 5 ]; then ok rogue-restart-count
+else fail rogue-restart-count "expected 5 starts of VM 3"; fi
 
 if [ $failures -ne 0 ]; then
 	echo "test-hv: $failures check(s) failed (logs in $OUT)"

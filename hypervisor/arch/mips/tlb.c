@@ -83,6 +83,8 @@ void tlb_dump(void)
 
 /* The assembly reads these at fixed offsets (arch/mips/vectors.S). */
 _Static_assert(offsetof(struct hv_fast, evic) == 16, "HVF_EVIC");
+_Static_assert(offsetof(struct hv_fast, hi) == 20, "HVF_HI");
+_Static_assert(offsetof(struct hv_fast, lo) == 24, "HVF_LO");
 _Static_assert(offsetof(struct vz_vevic, iec) == 28, "VEVIC_IEC");
 _Static_assert(offsetof(struct vz_vevic, owned) == 56, "VEVIC_OWNED");
 _Static_assert(offsetof(struct hv_fast, tlb_cur) == 8, "HVF_TLB_CUR");

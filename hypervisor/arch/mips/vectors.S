@@ -18,6 +18,24 @@
 #define HVF_TLB_CUR 8
 #define HVF_TLB_END 12
 #define HVF_EVIC    16
+#define HVF_HI      20
+#define HVF_LO      24
+
+/* HI/LO are shared by all shadow sets: the C code (division, multiplication)
+ * must not change the guest's. Saved around every C call, swapped per VM by
+ * the scheduler. */
+#define SAVE_HILO \
+	mfhi	t0; \
+	mflo	t1; \
+	lui	k1, %hi(hv_fast); \
+	sw	t0, %lo(hv_fast + HVF_HI)(k1); \
+	sw	t1, %lo(hv_fast + HVF_LO)(k1)
+#define RESTORE_HILO \
+	lui	k1, %hi(hv_fast); \
+	lw	t0, %lo(hv_fast + HVF_HI)(k1); \
+	lw	t1, %lo(hv_fast + HVF_LO)(k1); \
+	mthi	t0; \
+	mtlo	t1
 /* struct vz_vevic (vzlet/vm.h) */
 #define VEVIC_IEC   28
 #define VEVIC_OWNED 56
@@ -123,8 +141,10 @@ END(vz_vec_general)
 /* EBase + 0x200: interrupt (EIC, single-vector EVIC). */
 	.org 0x200
 LEAF(vz_vec_interrupt)
+	SAVE_HILO
 	jal	hv_interrupt
 	nop
+	RESTORE_HILO
 	mfc0	k0, CP0_STATUS		/* taking it raised IPL to its level: */
 	ins	k0, zero, 10, 6		/* guests always run with root IPL 0 */
 	mtc0	k0, CP0_STATUS
@@ -152,8 +172,10 @@ END(vz_hypercall_fast)
 
 /* Everything else: C, then back to whichever guest the scheduler chose. */
 LEAF(vz_exc_entry)
+	SAVE_HILO
 	jal	hv_exception
 	nop
+	RESTORE_HILO
 	ehb
 	eret
 END(vz_exc_entry)
@@ -161,6 +183,7 @@ END(vz_exc_entry)
 /* First entry into a guest (from boot): the stack is reset to its top. */
 LEAF(vz_launch)
 	la	sp, _stack_top
+	RESTORE_HILO
 	ehb
 	eret
 END(vz_launch)

@@ -19,6 +19,8 @@ struct hv_fast {
 	const struct vz_tlb_entry *tlb_end;   /* are not wired (refill searches) */
 	const struct vz_vevic *evic;          /* running VM's virtual EVIC, NULL if it
 	                                       * has no EVIC block */
+	uint32_t hi, lo;                      /* the running VM's HI/LO while the
+	                                       * hypervisor's C code runs */
 };
 extern struct hv_fast hv_fast;
 
@@ -130,6 +132,8 @@ void con_hex(uint32_t v);
 void con_dec(uint32_t v);
 void con_printf(const char *fmt, ...);
 void con_guest_byte(unsigned id, char c);   /* tagged output */
+bool con_guest_room(void);                  /* room for guest text in the ring */
+unsigned con_guest_write(unsigned id, const char *p, unsigned n);
 void con_interrupt_rx(void);
 void con_interrupt_tx(void);
 void con_kick(void);

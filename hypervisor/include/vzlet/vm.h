@@ -68,6 +68,7 @@ struct vz_vm {
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
 	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
 	uint32_t resume_pc;           /* root EPC of the guest while off the CPU */
+	uint32_t hi, lo;              /* HI/LO: not shadowed, so saved like CP0 */
 	uint32_t timer_due;           /* root Count at which guest Count == compare */
 	int32_t gtoffset;             /* guest Count = root Count + gtoffset */
 	uint32_t compare;             /* guest Compare (emulated, GT = 0) */

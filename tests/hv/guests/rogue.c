@@ -6,6 +6,10 @@
  *   s  write an SFR it does not own (Timer2's T2CON, owned by VM 2)
  *   i  clear another guest's interrupt enable (Timer2, IEC0 bit 9)
  *   f  write its own program flash
+ *   c  write CFGCON (a write-ignored block): must read back unchanged
+ *   p  write PMD1 (a write-logged block): dropped, reported by the hypervisor
+ *   d  read DEVID (a read-only block), then write it: stopped
+ *   b  spin forever without WAIT (the others must keep their schedule)
  * After each attempt it reports what it observed; a contained fault stops it
  * before that. */
 #include "../../../guests/poll/board.h"
@@ -70,6 +74,27 @@ int main(void)
 			REG(0xBD000100u) = 0;
 			say("wrote flash");
 			break;
+		case 'c': {
+			uint32_t before = REG(0xBF800000u);
+			REG(0xBF800000u) = ~before;
+			say(REG(0xBF800000u) == before ? "CFGCON unchanged" : "CFGCON changed");
+			break;
+		}
+		case 'p':
+			REG(0xBF800040u) = 0xFFFFFFFFu;
+			say(REG(0xBF800040u) == 0xFFFFFFFFu ? "PMD1 changed" : "PMD1 unchanged");
+			break;
+		case 'd':
+			say((REG(0xBF800020u) & 0x0FFFFFFFu) == 0x0720E053u ? "DEVID PIC32MZ2048EFG100" :
+			    "DEVID unknown");
+			REG(0xBF800020u) = 0;
+			say("wrote DEVID");
+			break;
+		case 'b':
+			say("spinning");
+			for (volatile uint32_t n = 0;; n++)
+				if ((n & 0x3FFFF) == 0)
+					console_putc('+');
 		}
 	}
 }
