@@ -30,6 +30,8 @@
 #define INJECT_DELAY 64              /* cycles into the spin before the byte */
 #define INJECT_DELAY_IDLE 4000       /* cycles into WAIT: everyone is asleep */
 #define BOOT_LIMIT  200000000ull     /* cycles until the guest is ready */
+#define QUIET_CYCLES 100000ull       /* no console output for this long... */
+#define QUIET_LIMIT 20000000ull      /* ...waited for at most this long */
 #define RUN_LIMIT   50000000ull      /* cycles of single-stepped measuring */
 
 static const char *prog = "vzlet-bench-hv";
@@ -222,6 +224,8 @@ struct run {
 	size_t nsteps, cap_steps;
 	char console[4096];
 	size_t ncon;
+	struct machine *m;
+	uint64_t last_tx;               /* cycle of the last console byte */
 };
 
 static void add_event(struct run *r, enum ev id, uint64_t cycle)
@@ -249,7 +253,10 @@ static void add_step(struct run *r, uint32_t pc, uint64_t cycle)
 static void on_uart(void *ctx, int uart, uint8_t byte)
 {
 	struct run *r = ctx;
-	if (uart == 4 && r->ncon + 1 < sizeof r->console)
+	if (uart != 4)
+		return;
+	r->last_tx = vzsim_cycles(r->m);
+	if (r->ncon + 1 < sizeof r->console)
 		r->console[r->ncon++] = (char)byte;
 }
 
@@ -301,6 +308,7 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 	char err[256];
 	if (!m)
 		die("out of memory");
+	r->m = m;
 	vzsim_set_uart_tx(m, on_uart, r);
 	if (vzsim_load(m, image, err, sizeof err) != 0)
 		die("%s", err);
@@ -330,6 +338,13 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 		vzsim_free(m);
 		return;
 	}
+
+	/* Let the console go quiet first (the hypervisor's banner drains under
+	 * transmit interrupts), so that they do not land in the measurements. */
+	uint64_t quiet_limit = vzsim_cycles(m) + QUIET_LIMIT;
+	while (vzsim_cycles(m) - r->last_tx < QUIET_CYCLES && vzsim_cycles(m) < quiet_limit)
+		if (vzsim_run(m, 10000) != VZSIM_STOP_LIMIT)
+			break;
 
 	/* Measure: one instruction per step. */
 	poke_go(m, pa, HVB_GO_START);

@@ -122,7 +122,7 @@ static void timed(enum hvb_loop which, void (*loop)(unsigned))
  * guest goes on after the bound and still prints its own figures. */
 static void wait_for_host(void)
 {
-	for (uint32_t i = 0; i < 2000000u; i++)
+	for (uint32_t i = 0; i < 10000000u; i++)
 		if (hvb_rec.go == HVB_GO_START) {
 			hvb_rec.started_by_host = 1;
 			return;
