@@ -73,7 +73,7 @@ cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
 expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 
 run bare-dslot 50M "$DSLOT"
-expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 6/6 ok'
+expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 7/7 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
@@ -133,7 +133,7 @@ expect rogue-flash-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write to read-on
 reject rogue-flash-contained "$L" 'wrote flash'
 expect rogue-others-listed "$L" '^\[hv\] vm2 irq: (running|waiting) .* irqs=[1-9]'
 expect rogue-faulted-listed "$L" '^\[hv\] vm3 rogue: faulted'
-expect rogue-dslot "$L" '^\[4\] dslot: 6/6 ok'
+expect rogue-dslot "$L" '^\[4\] dslot: 7/7 ok'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
 cadence rogue-irq-ld2 "$LEDS" LD2 on 300

@@ -93,6 +93,15 @@ int main(void)
 			 : "=&r"(v), "=&r"(r) : "r"(ipc0) : "$25");
 	check("jr-byte", r == 0 && v == 0x0C);
 
+	/* HI/LO are not shadowed: a trapped access whose emulation itself
+	 * divides (the write-logged PMD2 block makes the hypervisor print
+	 * numbers) must leave the guest's HI/LO as they were. */
+	uint32_t hi, lo;
+	__asm__ volatile(".set push\n.set noreorder\n"
+			 "divu $0, %2, %3\n sw $0, 0(%4)\n mfhi %0\n mflo %1\n.set pop"
+			 : "=r"(hi), "=r"(lo) : "r"(1000003u), "r"(10u), "r"(0xBF800050u));
+	check("hilo-preserved", hi == 3 && lo == 100000);
+
 	console_puts("dslot: ");
 	put_dec(passed);
 	console_putc('/');
