@@ -153,7 +153,7 @@ static uint32_t sym_addr(const struct symtab *t, const char *name, const char *p
 
 /* The function containing pc: the sized symbol around it, else the closest
  * symbol below (assembly labels have no size). */
-static const char *sym_at(const struct symtab *t, uint32_t pc)
+static const struct sym *sym_find(const struct symtab *t, uint32_t pc)
 {
 	const struct sym *best = NULL;
 	for (size_t i = 0; i < t->n && t->s[i].addr <= pc; i++) {
@@ -162,7 +162,13 @@ static const char *sym_at(const struct symtab *t, uint32_t pc)
 			if (!best || s->size || !best->size)
 				best = s;
 	}
-	return best ? best->name : "?";
+	return best;
+}
+
+static const char *sym_at(const struct symtab *t, uint32_t pc)
+{
+	const struct sym *s = sym_find(t, pc);
+	return s ? s->name : "?";
 }
 
 /* ---- Events ------------------------------------------------------------- */
@@ -605,6 +611,23 @@ add:
 	       (unsigned long long)smp->cycles);
 }
 
+/* One line per instruction of an instance: cycle offset, PC, function+offset,
+ * cycles taken (objdump -d of the ELF shows the instruction). The simulator
+ * runs a branch and its delay slot as one step: one line. */
+static void trace_instance(const struct run *r, const struct sample *smp,
+			   const struct symtab *hv, const struct symtab *guest)
+{
+	uint64_t t0 = r->steps[smp->from].cycle;
+	for (size_t i = smp->from; i < smp->to && i + 1 < r->nsteps; i++) {
+		uint32_t pc = r->steps[i].pc;
+		bool root = (pc & 0xFFFF0000u) == 0x9D000000u;
+		const struct sym *s = root ? (hv ? sym_find(hv, pc) : NULL) : sym_find(guest, pc);
+		printf("      %+6lld  %08x  %-5s %s+0x%x  %llu\n", (long long)(r->steps[i].cycle - t0),
+		       pc, root ? "root" : "guest", s ? s->name : "?", s ? pc - s->addr : 0,
+		       (unsigned long long)(r->steps[i + 1].cycle - r->steps[i].cycle));
+	}
+}
+
 static void size_line(const char *tool, const char *elf, unsigned long *code,
 		      unsigned long *ram)
 {
@@ -630,7 +653,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: %s --guest ELF [--image IMAGE] [--hv-elf ELF] [--size-elf ELF]\n"
-		"       [--size-tool PROG] [--profile] [--worst] [--console]\n"
+		"       [--size-tool PROG] [--profile] [--worst] [--trace] [--console]\n"
 		"  --guest ELF       the benchmark guest (bench/hv/guest), run bare\n"
 		"  --image IMAGE     the system image with the hypervisor and that guest\n"
 		"  --hv-elf ELF      the hypervisor ELF of IMAGE (symbols for --profile)\n"
@@ -639,6 +662,7 @@ static void usage(FILE *f)
 		"  --profile         the path (function by function) of every figure's median\n"
 		"                    instance; without it, per-function totals of the missed ones\n"
 		"  --worst           profile the slowest instance instead of the median one\n"
+		"  --trace           with the profile, every instruction of the instance\n"
 		"  --console         print the guest's console output of both runs\n", prog);
 }
 
@@ -646,7 +670,7 @@ int main(int argc, char **argv)
 {
 	const char *guest = NULL, *image = NULL, *hv_elf = NULL, *size_elf = NULL;
 	const char *size_tool = "mipsel-linux-gnu-size";
-	bool want_profile = false, want_console = false, want_worst = false;
+	bool want_profile = false, want_console = false, want_worst = false, want_trace = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		bool more = i + 1 < argc;
@@ -662,6 +686,8 @@ int main(int argc, char **argv)
 			size_tool = argv[++i];
 		else if (!strcmp(a, "--profile"))
 			want_profile = true;
+		else if (!strcmp(a, "--trace"))
+			want_trace = true;
 		else if (!strcmp(a, "--worst"))
 			want_worst = true;
 		else if (!strcmp(a, "--console"))
@@ -748,6 +774,8 @@ int main(int argc, char **argv)
 			const struct sample *smp = want_worst ? &st[f].worst : &st[f].med;
 			printf("  %s: %llu cycles\n", figures[f].name, (unsigned long long)smp->cycles);
 			profile(&hv, smp, hv_elf ? &hsyms : NULL, &gsyms, want_profile);
+			if (want_trace)
+				trace_instance(&hv, smp, hv_elf ? &hsyms : NULL, &gsyms);
 		}
 	}
 	if (want_console) {
