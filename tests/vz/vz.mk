@@ -27,3 +27,9 @@ $(BUILD)/tests/vz/%.elf: $(BUILD)/target/tests/vz/%.o $(VZ_HELPER_OBJS) $(TESTLI
 .PHONY: test-vz-target
 test-vz-target: $(TESTRUN) $(VZ_ELFS)
 	@for t in $(VZ_PROGS); do $(TESTRUN) --cycles 50000000 --name vz/$$t $(BUILD)/tests/vz/$$t.elf || exit 1; done
+
+# Not a test group: shows each target program fails when its feature is
+# removed from the model (builds a mutated copy of the tree per case).
+.PHONY: test-vz-mutations
+test-vz-mutations:
+	@tests/vz/mutations.py

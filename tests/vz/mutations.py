@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""tests/vz/mutations.py - shows that the VZ target programs catch the loss of
+each VZ feature: for every mutation below (one feature removed from the model)
+it builds a copy of the committed tree and runs `make test-vz-target`, which
+must fail. Not part of `make test` (a few minutes); run with
+`make test-vz-mutations` or `tests/vz/mutations.py [name...]`.
+Exit status 1 if a mutation survives."""
+import os, shutil, subprocess, sys, tempfile
+SRC = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
+                     text=True, check=True).stdout.strip()
+muts = [
+ ("guestid-isolation", "simulator/cpu/mmu.c", "		if (e->guestid != guestid)", "		if (0 && e->guestid != guestid)"),
+ ("gripl-clear", "simulator/cpu/vz.c", "	c->gctl2 &= ~VZ_GC2_GRIPL;\n", ""),
+ ("ghfc", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; (void)gctl0ext; return false;"),
+ ("ghfc-fcd", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; (void)gctl0ext; return true;"),
+ ("gsfc", "simulator/cpu/vz_policy.c", "	if ((old ^ val) & vz_policy_gsfc_mask(reg, sel, gctl0, gctl0ext))", "	if (0 && ((old ^ val) & vz_policy_gsfc_mask(reg, sel, gctl0, gctl0ext)))"),
+ ("always-gpsi", "simulator/cpu/vz_policy.c", "	return !vz_policy_guest_has(reg, sel);\n}", "	return false;\n}"),
+ ("cp0-bit", "simulator/cpu/vz_policy.c", "	if (!(gctl0 & VZ_GC0_CP0))\n		return VZ_GPSI;                   /* [3.3] */\n	if (always_gpsi", "	if (always_gpsi"),
+ ("gt-bit", "simulator/cpu/vz_policy.c", "	if (is_timer_reg(reg, sel) && !(gctl0 & VZ_GC0_GT))\n		return VZ_GPSI;                   /* [3.4] reads too */", ""),
+ ("rdhwr-gt", "simulator/cpu/vz_policy.c", "	if (rd == 2 && !(gctl0 & VZ_GC0_GT))", "	if (0 && rd == 2 && !(gctl0 & VZ_GC0_GT))"),
+ ("cg-bit", "simulator/cpu/vz_policy.c", "	if (!(gctl0 & VZ_GC0_CP0) || !(gctl0 & VZ_GC0_CG))", "	if (!(gctl0 & VZ_GC0_CP0))"),
+ ("cgi-bit", "simulator/cpu/vz_policy.c", "	if (index_op && !(gctl0ext & VZ_GC0X_CGI))", "	if (0 && index_op && !(gctl0ext & VZ_GC0X_CGI))"),
+ ("cf-bit", "simulator/cpu/vz_policy.c", "	if (is_config_reg(reg, sel) && !(gctl0 & VZ_GC0_CF))", "	if (0 && is_config_reg(reg, sel) && !(gctl0 & VZ_GC0_CF))"),
+ ("ri-redirect", "simulator/cpu/vz.c", "		} else if (code == EXC_RI && (c->gctl0 & VZ_GC0_RI)) {", "		} else if (0) {"),
+ ("mc-gsfc", "simulator/cpu/vz_policy.c", "			m |= ST_EXL | ST_ERL | ST_UM;", ""),
+ ("sfc1", "simulator/cpu/vz_policy.c", "			m |= CA_WP | CA_IP10;", "			m |= 0;"),
+ ("sfc2", "simulator/cpu/vz_policy.c", "			m |= ST_BEV | ST_SR | ST_NMI;", "			m |= 0;"),
+ ("wait-gpsi", "simulator/cpu/vz_policy.c", "	if (op == VZ_OP_WAIT)\n		return VZ_GPSI;                   /* [3.7] always */", ""),
+ ("second-stage", "simulator/cpu/mmu.c", "	return vz_translate_gpa(m, acc, x); /* guest: GPA -> real address */", "	return 0;"),
+ ("gpa-badvaddr", "simulator/cpu/mmu.c", "		va = c->vz_gpa;\n", ""),
+ ("gexc-gpa", "simulator/cpu/mmu.c", "		flags |= EXF_GEXC_CODE(VZ_GEXC_GPA);", "		flags |= EXF_ROOT;"),
+ ("root-irq-preempt", "simulator/cpu/exception.c", "		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);\n	else if", "		{ if (!c->guest) cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0); }\n	else if"),
+ ("gtoffset", "simulator/cpu/cp0.c", "	return m->cpu.guest ? v + m->cpu.gtoffset : v;", "	return v;"),
+ ("guest-ti", "simulator/cpu/vz.c", "	guest_cp0(&m->cpu)->cause |= CA_TI;", ""),
+ ("llbit-shared", "simulator/cpu/exception.c", "	cp->llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)", "	cp->llbit = false; c->other.llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)"),
+ ("badinstrp", "simulator/cpu/vz.c", "			bi[1] = mmu_peek_insn(m, pc - 4);", "			bi[1] = 0;"),
+ ("mtgc0-mask", "simulator/cpu/vz_policy.c", "	case VZ_CP0(4, 0):  return 0xFF800000u;           /* Context.PTEBase */", "	case VZ_CP0(4, 0):  return 0xFFFFFFFFu;"),
+ ("guest-cu1-root", "simulator/cpu/cpu_internal.h", "	return likely(!m->cpu.guest) || vz_guest_cu1_ok(m);", "	return true;"),
+ ("mfgc0-in-guest", "simulator/cpu/insn_vz.c", "	if (m->cpu.guest) {\n		cpu_raise(m, EXC_RI);\n		return false;\n	}", ""),
+ ("rid-tlbwi", "simulator/cpu/mmu.c", "	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;", "	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_ID);"),
+ ("rid-tlbr", "simulator/cpu/mmu.c", "		m->cpu.gctl1 = (m->cpu.gctl1 & ~VZ_GC1_RID) |\n			       (uint32_t)e->guestid << VZ_GC1_RID_SHIFT;", "		(void)0;"),
+ ("gvec", "simulator/cpu/vz_policy.c", "	return gctl2 & VZ_GC2_GVEC & ~1u;", "	(void)gctl2; return 0x200;"),
+ ("guest-irq-mask-ie", "simulator/cpu/vz_policy.c", "	if (!(gstatus & ST_IE) || (gstatus & (ST_EXL | ST_ERL)))", "	if (gstatus & (ST_EXL | ST_ERL))"),
+ ("guest-irq-ipl", "simulator/cpu/vz_policy.c", "	return gripl > ipl;", "	return gripl > 0 * ipl;"),
+ ("gctl0-ro", "simulator/cpu/vz_policy.c", "	return (3u << VZ_GC0_AT_SHIFT) | VZ_GC0_G1 | VZ_GC0_G0E | VZ_GC0_G2;", "	return 0;"),
+ ("hc-exit", "simulator/cpu/insn_vz.c", "	vz_exit_insn(m, VZ_GEXC_HC);", "	vz_exit_insn(m, VZ_GEXC_GPSI);"),
+ ("bus-gva", "simulator/cpu/vz.c", "			flags |= EXF_GEXC_CODE(VZ_GEXC_GVA) | EXF_BADVADDR;", "			(void)0;"),
+ ("guest-reset-status", "simulator/cpu/vz_policy.c", "	case VZ_CP0(12, 0): return ST_BEV | ST_ERL;       /* 0x00400004 */", "	case VZ_CP0(12, 0): return 0;"),
+ ("tlbginvf", "simulator/cpu/vz.c", "			c->other.tlb[i].entryhi |= EH_EHINV;", "			(void)i;"),
+ ("mmusize", "simulator/cpu/vz.c", "		guest_tlb_size_from_config(g);\n		break;", "		break;"),
+ ("ghfc-on-accept", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; return !(gctl0ext & VZ_GC0X_FCD);"),
+ ("guest-exc-to-root", "simulator/cpu/vz.c", "	if (flags & EXF_ROOT) {\n		exit_to_root", "	if (1) {\n		exit_to_root"),
+]
+only = sys.argv[1:]
+survivors = 0
+work = tempfile.mkdtemp(prefix="vz-mutations-")
+for name, f, a, b in muts:
+    if only and name not in only: continue
+    d = os.path.join(work, 'tree')
+    shutil.rmtree(d, ignore_errors=True)
+    os.makedirs(d)
+    subprocess.run(f"cd {SRC} && git archive HEAD | tar -x -C {d}", shell=True, check=True)
+    p = os.path.join(d, f); s = open(p).read()
+    if a not in s:
+        print(f"{name}: PATTERN NOT FOUND"); continue
+    open(p,'w').write(s.replace(a, b, 1))
+    r = subprocess.run(f"cd {d} && make -s test-vz-target 2>&1 | grep -E 'FAIL|ok |Error|error' | grep -v '^ok vz/' | head -3", shell=True, capture_output=True, text=True)
+    out = r.stdout.strip().replace('\n', ' | ')
+    killed = 'FAIL' in out or 'rror' in out
+    survivors += not killed
+    print(f"{'killed ' if killed else 'SURVIVED'} {name}: {out[:200]}", flush=True)
+shutil.rmtree(work, ignore_errors=True)
+sys.exit(1 if survivors else 0)
