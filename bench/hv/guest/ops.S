@@ -69,7 +69,7 @@ GLABEL(hvb_reg_lw_after)
 	LOOP_TAIL
 
 /* The virtual EVIC: a load of IFS0 and a store to IEC0SET (bit 1, already
- * set: no state change, the full emulation path still runs). */
+ * set: the store changes nothing, as a driver re-enabling its source does). */
 GLABEL(hvb_evic_lw)
 	lui	$8, 0xBF81
 1:
