@@ -84,8 +84,12 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 	struct insn tmp;
 	uint32_t raw = d->fn == op_decode ? mmu_peek_insn(m, pc) : d->raw;
 	const char *mn = insn_decode(raw, 0, &tmp);
-	fprintf(m->opt.trace, "%12" PRIu64 " %08" PRIx32 " %08" PRIx32 " %-8s%s\n",
-		m->cycle, pc, raw, mn, m->cpu.in_ds ? " (ds)" : "");
+	/* Guest-mode lines carry the GuestID: "[g1]". */
+	char guest[8] = "";
+	if (m->cpu.guest)
+		snprintf(guest, sizeof guest, " [g%u]", (unsigned)(m->cpu.gctl1 & 0xFF));
+	fprintf(m->opt.trace, "%12" PRIu64 " %08" PRIx32 " %08" PRIx32 " %-8s%s%s\n",
+		m->cycle, pc, raw, mn, m->cpu.in_ds ? " (ds)" : "", guest);
 }
 
 /* The hot loop: threaded dispatch. After each handler the next instruction
