@@ -106,10 +106,8 @@ static void put_num(uint32_t v, unsigned base, int width)
 		con_putc(buf[--n]);
 }
 
-void con_hex(uint32_t v) { put_num(v, 16, 8); }
-void con_dec(uint32_t v) { put_num(v, 10, 0); }
 
-/* %s %c %u %d %x %08x (width only with 0 padding) */
+/* %s %c %u %x, with a zero-padded width: %08x */
 void con_printf(const char *fmt, ...)
 {
 	va_list ap;
@@ -127,15 +125,6 @@ void con_printf(const char *fmt, ...)
 		case 's': con_puts(va_arg(ap, const char *)); break;
 		case 'c': con_putc((char)va_arg(ap, int)); break;
 		case 'u': put_num(va_arg(ap, uint32_t), 10, width); break;
-		case 'd': {
-			int32_t v = va_arg(ap, int32_t);
-			if (v < 0) {
-				con_putc('-');
-				v = -v;
-			}
-			put_num((uint32_t)v, 10, width);
-			break;
-		}
 		case 'x': put_num(va_arg(ap, uint32_t), 16, width); break;
 		case '%': con_putc('%'); break;
 		default: con_putc('?'); break;

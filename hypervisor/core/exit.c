@@ -17,13 +17,8 @@ static uint32_t gpsi_mfc0(struct vz_vm *vm, unsigned rs)
 	case CP0_REGSEL(9, 0):  return CP0_READ(C0_COUNT) + (uint32_t)vm->gtoffset;
 	case CP0_REGSEL(11, 0): return vm->compare;
 	case CP0_REGSEL(15, 0): return CP0_READ(C0_PRID);
-	case CP0_REGSEL(16, 0): return GCP0_READ(C0_CONFIG);
-	case CP0_REGSEL(16, 1): return GCP0_READ(C0_CONFIG1);
-	case CP0_REGSEL(16, 2): return mfgc0(16, 2);
-	case CP0_REGSEL(16, 3): return GCP0_READ(C0_CONFIG3);
-	case CP0_REGSEL(16, 4): return mfgc0(16, 4);
-	case CP0_REGSEL(16, 5): return GCP0_READ(C0_CONFIG5);
 	}
+	/* (Config0-5 reads execute in the guest: GuestCtl0.CF = 0 traps writes.) */
 	/* SRSCtl/SRSMap (one set for the guest), CDMMBase, Config6/7, ErrCtl,
 	 * CacheErr, TagLo/DataLo, Watch, Debug, PerfCtl/Cnt: read as 0. */
 	return 0;

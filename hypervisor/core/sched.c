@@ -222,6 +222,7 @@ void sched_resume(struct vz_vm *vm)
 	if (vm && vm->state == VM_STOPPED) {
 		vm->state = VM_RUNNABLE;
 		/* owned sources come back as the guest's virtual IEC says */
+		vevic_reclaim(vm);
 		vevic_update(vm);
 	}
 }

@@ -37,8 +37,8 @@ void time_program(void)
 		if ((uint32_t)d < best)
 			best = (uint32_t)d;
 	}
-	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
-		struct vz_vm *vm = vm_by_id(i);
+	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
+		struct vz_vm *vm = &vz_vm_state[i];
 		if (!vm->timer_armed)
 			continue;
 		int32_t d = (int32_t)(vm->timer_due - now);
@@ -56,8 +56,8 @@ void time_interrupt(void)
 	uint32_t now = time_last;
 	CP0_WRITE(C0_COMPARE, now - 1);   /* clears Cause.TI; reprogrammed below */
 	evic_clear(0);
-	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
-		struct vz_vm *vm = vm_by_id(i);
+	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
+		struct vz_vm *vm = &vz_vm_state[i];
 		if (vm->timer_armed && (int32_t)(now - vm->timer_due) >= 0) {
 			vm->timer_armed = 0;
 			vevic_raise(vm, 0);

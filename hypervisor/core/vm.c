@@ -30,8 +30,7 @@ void vm_reset(struct vz_vm *vm)
 	if (!guest_config0_reset)
 		guest_config0_reset = GCP0_READ(C0_CONFIG) & ~7u;
 
-	for (unsigned i = 0; i < GCTX_COUNT; i++)
-		vm->gctx[i] = 0;     /* also: no wired guest TLB entries */
+	memset(vm->gctx, 0, sizeof(vm->gctx));   /* also: no wired guest TLB entries */
 	vm->gctx[GCTX_STATUS] = c->status;
 	vm->gctx[GCTX_EBASE] = c->ebase;
 	vm->gctx[GCTX_INTCTL] = c->intctl;

@@ -108,8 +108,8 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 		} else {
 			uint32_t pa = b->rpa + (off & ~3u);
 			uint32_t m = allow & wmask;
-			if ((v32 & ~allow & wmask) && !vm->violations++)
-				log_write(vm, b, off, width, val, "partly blocked");
+			if (v32 & ~allow & wmask)
+				vm->violations++;       /* some bits were not its own */
 			if (word == 0)
 				HV_REG32(pa) = (HV_REG32(pa) & ~m) | (v32 & m);
 			else

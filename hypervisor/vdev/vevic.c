@@ -99,18 +99,32 @@ void vevic_raise(struct vz_vm *vm, unsigned irq)
 	vevic_update(vm);
 }
 
-/* Real source k is enabled iff the guest enables it and has no unacknowledged
- * occurrence. */
-static void sync_real(struct vz_vm *vm, unsigned w, uint32_t bits)
+/* What to do with a VM's real sources (owned_sources). */
+enum { OWNED_SYNC, OWNED_RELEASE, OWNED_RESET };
+
+/* Real source k is enabled iff its VM runs (or waits), the guest enables it
+ * and has no unacknowledged occurrence (OWNED_SYNC); OWNED_RELEASE masks the
+ * sources; OWNED_RESET also clears them and sets the owners' priority (6). */
+static void owned_sources(struct vz_vm *vm, unsigned w, uint32_t bits, int op)
 {
-	uint32_t own = bits & vm->cfg->irq_owned[w];
+	uint32_t own = bits & vm->evic.owned[w];
+	bool live = vm->state == VM_RUNNABLE || vm->state == VM_WAITING;
 	while (own) {
-		unsigned b = 31 - (unsigned)__builtin_clz(own);
-		unsigned k = w * 32 + b;
-		own &= ~(1u << b);
-		evic_enable(k, vm->state == VM_RUNNABLE || vm->state == VM_WAITING ?
-			    bit(vm->evic.iec, k) && !bit(vm->evic.ifs, k) : false);
+		unsigned k = w * 32 + (unsigned)__builtin_ctz(own);
+		own &= own - 1;
+		if (op == OWNED_RESET) {
+			evic_clear(k);
+			evic_set_priority(k, 6, 0);
+		}
+		evic_enable(k, op == OWNED_SYNC && live && bit(vm->evic.iec, k) &&
+			    !bit(vm->evic.ifs, k));
 	}
+}
+
+static void owned_all(struct vz_vm *vm, int op)
+{
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
+		owned_sources(vm, w, 0xFFFFFFFFu, op);
 }
 
 void vevic_real_irq(unsigned irq)
@@ -128,45 +142,25 @@ void vevic_real_irq(unsigned irq)
 
 void vevic_release(struct vz_vm *vm)
 {
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
-		uint32_t own = vm->cfg->irq_owned[w];
-		while (own) {
-			unsigned b = 31 - (unsigned)__builtin_clz(own);
-			own &= ~(1u << b);
-			evic_enable(w * 32 + b, false);
-		}
-	}
+	owned_all(vm, OWNED_RELEASE);
 }
 
 void vevic_reclaim(struct vz_vm *vm)
 {
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		sync_real(vm, w, 0xFFFFFFFFu);
+	owned_all(vm, OWNED_SYNC);
 }
 
 void vevic_reset(struct vz_vm *vm)
 {
 	struct vz_vevic *e = &vm->evic;
-	uint8_t *p = (uint8_t *)e;
-	for (unsigned i = 0; i < sizeof(*e); i++)
-		p[i] = 0;
+	memset(e, 0, sizeof(*e));
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
 		e->allowed[w] = e->owned[w] = vm->cfg->irq_owned[w];
 	e->allowed[0] |= 7u;                      /* core timer, software 0/1 */
 	if (vm->con.present)
 		for (unsigned i = 0; i < 3; i++)
 			e->allowed[(vm->con.irq + i) >> 5] |= 1u << ((vm->con.irq + i) & 31);
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
-		uint32_t own = vm->cfg->irq_owned[w];
-		while (own) {
-			unsigned b = 31 - (unsigned)__builtin_clz(own);
-			unsigned k = w * 32 + b;
-			own &= ~(1u << b);
-			evic_enable(k, false);
-			evic_clear(k);
-			evic_set_priority(k, 6, 0);
-		}
-	}
+	owned_all(vm, OWNED_RESET);
 	vm->guestctl2 = 0;
 }
 
@@ -271,7 +265,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		word_changed(e, w);
 		if (cleared_own) {
 			HV_REG32(0x1F810040u + 0x10 * w + 4) = cleared_own;  /* IFSxCLR */
-			sync_real(vm, w, cleared_own);
+			owned_sources(vm, w, cleared_own, OWNED_SYNC);
 		}
 		if (vm->con.present && (unsigned)(vm->con.irq >> 5) <= w &&
 		    (unsigned)((vm->con.irq + 2) >> 5) >= w)
@@ -290,7 +284,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			return true;
 		e->iec[w] = (old & ~changed) | (neu & changed);
 		word_changed(e, w);
-		sync_real(vm, w, changed);
+		owned_sources(vm, w, changed, OWNED_SYNC);
 	} else if (reg >= R_IPC) {
 		unsigned n = (reg - R_IPC) >> 4;
 		if (n >= (VZ_NUM_IRQS + 3) / 4)

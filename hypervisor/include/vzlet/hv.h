@@ -8,6 +8,8 @@
 #include <vzlet/vm_config.h>
 #include <vzlet/vm.h>
 
+void *memset(void *d, int c, size_t n);
+
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
 
@@ -128,8 +130,6 @@ unsigned uart_irq_base(void);       /* fault IRQ; RX = +1, TX = +2 */
 void con_init(void);
 void con_putc(char c);
 void con_puts(const char *s);
-void con_hex(uint32_t v);
-void con_dec(uint32_t v);
 void con_printf(const char *fmt, ...);
 void con_guest_byte(unsigned id, char c);   /* tagged output */
 bool con_guest_room(void);                  /* room for guest text in the ring */
