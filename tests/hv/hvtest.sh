@@ -38,14 +38,14 @@ reject() {   # reject NAME LOG REGEX : no line matches
 	fi
 }
 
-# cadence NAME LOG LED STATE PERIOD_MS [FROM_MS] : the LED's events with
-# STATE ("on", "off" or "" for both) after FROM_MS come every PERIOD_MS (+-1%),
-# at least 3 of them.
+# cadence NAME LOG LED STATE PERIOD_MS [FROM_MS [TO_MS]] : the LED's events
+# with STATE ("on", "off" or "" for both) between FROM_MS and TO_MS come every
+# PERIOD_MS (+-1%), at least 3 of them.
 cadence() {
-	local name=$1 log=$2 led=$3 state=$4 period=$5 from=${6:-0}
+	local name=$1 log=$2 led=$3 state=$4 period=$5 from=${6:-0} to=${7:-1e12}
 	local r
-	r=$(awk -v led="$led" -v st="$state" -v p="$period" -v from="$from" '
-		$1 == "[led]" && $2 == led && (st == "" || $3 == st) && $5 + 0 >= from {
+	r=$(awk -v led="$led" -v st="$state" -v p="$period" -v from="$from" -v to="$to" '
+		$1 == "[led]" && $2 == led && (st == "" || $3 == st) && $5 + 0 >= from && $5 + 0 <= to {
 			t = $5 + 0
 			if (n > 0) {
 				d = t - last
@@ -79,15 +79,23 @@ expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 7/7 ok'
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
 # moves the focus to VM 2, which gets "y".
 TWO=$DIR/two/image.srec
-run two 560M "$TWO" --input-at 140M:x --input-at '240M:\x052' --input-at 260M:y
+# At 1.5 s the console stops VM 2 (Ctrl-E 0, "2s"), at 1.8 s continues it.
+run two 700M "$TWO" --input-at 140M:x --input-at '240M:\x052' --input-at 260M:y \
+	--input-at '300M:\x0502s' --input-at 360M:c
 L=$OUT/two.uart; LEDS=$OUT/two.log
 expect two-banner "$L" '^\[hv\] vzlet hypervisor: 2 VMs'
 expect two-poll-started "$L" '^\[1\] poll: LD1 blinks'
 expect two-irq-started "$L" '^\[2\] irq: LD2-LD4'
 cadence two-poll-ld1 "$LEDS" LD1 "" 500
-cadence two-irq-ld2 "$LEDS" LD2 on 300
-cadence two-irq-ld3 "$LEDS" LD3 on 300
-cadence two-irq-ld4 "$LEDS" LD4 on 300
+cadence two-irq-ld2 "$LEDS" LD2 on 300 0 1500
+cadence two-irq-ld3 "$LEDS" LD3 on 300 0 1500
+cadence two-irq-ld4 "$LEDS" LD4 on 300 0 1500
+expect two-stop "$L" '^\[hv\] vm2 stopped'
+expect two-continue "$L" '^\[hv\] vm2 continued'
+if awk '$1 == "[led]" && $2 ~ /LD[234]/ && $5 > 1510 && $5 < 1790 { found = 1 } END { exit found }' "$LEDS"
+then ok two-stopped-still; else fail two-stopped-still "VM 2's LEDs moved while it was stopped"; fi
+cadence two-irq-ld2-continued "$LEDS" LD2 on 300 1850
+cadence two-poll-ld1-throughout "$LEDS" LD1 "" 500
 reject two-tagged "$L" '^([^[]|\[[^12h])'
 expect two-poll-progress "$L" '^\[1\] [.x]+$'
 expect two-irq-progress "$L" '^\[2\] [*y]*\*\*[*y]*$'
