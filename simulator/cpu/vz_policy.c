@@ -16,7 +16,8 @@
 #define ST_NMI  0x00080000u
 #define ST_IPL  0x0000FC00u
 #define ST_IM10 0x00000300u
-#define ST_UM   0x00000010u
+#define ST_TS   0x00200000u
+#define ST_KSU  0x00000018u
 #define ST_ERL  0x00000004u
 #define ST_EXL  0x00000002u
 #define ST_IE   0x00000001u
@@ -123,7 +124,7 @@ uint32_t vz_policy_gsfc_mask(unsigned reg, unsigned sel, uint32_t gctl0,
 	case VZ_CP0(12, 0):  /* Status [3.6] */
 		m = ST_CU3 | ST_CU2 | ST_CU1 | ST_RP | ST_FR | ST_RE | ST_MX;
 		if ((gctl0 & VZ_GC0_MC) && !(gctl0ext & VZ_GC0X_FCD))
-			m |= ST_EXL | ST_ERL | ST_UM;
+			m |= ST_EXL | ST_ERL | ST_KSU;
 		if (gctl0 & VZ_GC0_SFC2)
 			m |= ST_BEV | ST_SR | ST_NMI;
 		break;
@@ -218,9 +219,10 @@ uint32_t vz_policy_guest_wmask(unsigned reg, unsigned sel)
 	case VZ_CP0(10, 0): return 0xFFFFE4FFu;           /* EntryHi VPN2 EHINV ASID */
 	case VZ_CP0(11, 0): return 0xFFFFFFFFu;           /* Compare */
 	case VZ_CP0(12, 0):
-		return ST_CU3 | ST_CU2 | ST_CU1 | ST_CU0 | ST_RP | ST_FR | ST_RE |
-		       ST_MX | ST_BEV | ST_SR | ST_NMI | ST_IPL | ST_IM10 | ST_UM |
-		       ST_ERL | ST_EXL | ST_IE;
+		/* as the core's root Status (no CU3/CU2/RE on the M5150) */
+		return ST_CU1 | ST_CU0 | ST_RP | ST_FR | ST_MX | ST_BEV | ST_TS |
+		       ST_SR | ST_NMI | ST_IPL | ST_IM10 | ST_KSU | ST_ERL | ST_EXL |
+		       ST_IE;
 	case VZ_CP0(12, 1): return 0x000003E0u;           /* IntCtl.VS */
 	case VZ_CP0(12, 4): return 0x000000FCu;           /* View_IPL (IPL at 7:2) */
 	case VZ_CP0(13, 0): return CA_DC | CA_IV | CA_WP | CA_IP10;

@@ -22,7 +22,7 @@ muts = [
  ("cgi-bit", "simulator/cpu/vz_policy.c", "	if (index_op && !(gctl0ext & VZ_GC0X_CGI))", "	if (0 && index_op && !(gctl0ext & VZ_GC0X_CGI))"),
  ("cf-bit", "simulator/cpu/vz_policy.c", "	if (is_config_reg(reg, sel) && !(gctl0 & VZ_GC0_CF))", "	if (0 && is_config_reg(reg, sel) && !(gctl0 & VZ_GC0_CF))"),
  ("ri-redirect", "simulator/cpu/vz.c", "		} else if (code == EXC_RI && (c->gctl0 & VZ_GC0_RI)) {", "		} else if (0) {"),
- ("mc-gsfc", "simulator/cpu/vz_policy.c", "			m |= ST_EXL | ST_ERL | ST_UM;", ""),
+ ("mc-gsfc", "simulator/cpu/vz_policy.c", "			m |= ST_EXL | ST_ERL | ST_KSU;", ""),
  ("sfc1", "simulator/cpu/vz_policy.c", "			m |= CA_WP | CA_IP10;", "			m |= 0;"),
  ("sfc2", "simulator/cpu/vz_policy.c", "			m |= ST_BEV | ST_SR | ST_NMI;", "			m |= 0;"),
  ("wait-gpsi", "simulator/cpu/vz_policy.c", "	if (op == VZ_OP_WAIT)\n		return VZ_GPSI;                   /* [3.7] always */", ""),
