@@ -119,7 +119,7 @@ run rogue 1200M "$DIR/rogue/image.srec" \
 	--input-at 340M:s \
 	--input-at "400M:$RESTART" \
 	--input-at 460M:f \
-	--input-at "520M:${E}0l" \
+	--input-at "520M:${E}0l2ITh" \
 	--input-at "560M:$RESTART" \
 	--input-at 600M:c \
 	--input-at 630M:p \
@@ -141,6 +141,11 @@ expect rogue-flash-stopped "$L" '^\[hv\] vm3 \(rogue\) stopped: write to read-on
 reject rogue-flash-contained "$L" 'wrote flash'
 expect rogue-others-listed "$L" '^\[hv\] vm2 irq: (running|waiting) .* irqs=[1-9]'
 expect rogue-faulted-listed "$L" '^\[hv\] vm3 rogue: faulted'
+expect rogue-tlb-dump "$L" '^\[hv\] root TLB, 8 wired'
+expect rogue-tlb-dump-vm2 "$L" '^\[hv\]  [0-9]+ 2 00000000 0001e000 '
+expect rogue-irq-state "$L" '^\[hv\] vm2 virtual IFS/IEC, owned:'
+expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'
+expect rogue-help "$L" '^\[hv\] 1-7 select VM'
 expect rogue-dslot "$L" '^\[4\] dslot: 7/7 ok'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
