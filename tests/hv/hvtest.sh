@@ -146,7 +146,8 @@ expect rogue-tlb-dump-vm2 "$L" '^\[hv\]  [0-9]+ 2 00000000 0001e000 '
 expect rogue-irq-state "$L" '^\[hv\] vm2 virtual IFS/IEC, owned:'
 expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'
 expect rogue-help "$L" '^\[hv\] 1-7 select VM'
-expect rogue-dslot "$L" '^\[4\] dslot: 7/7 ok'
+expect rogue-dslot "$L" '^\[4\] dslot: 16/16 ok'
+expect rogue-hypercall-write "$L" '^\[4\] dslot: hello through a hypercall'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
 cadence rogue-irq-ld2 "$LEDS" LD2 on 300

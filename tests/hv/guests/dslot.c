@@ -2,9 +2,33 @@
  * hypervisor each load/store to the interrupt controller traps while the
  * branch before it has already executed; the hypervisor must emulate the
  * access and continue where the branch leads. The scratch register is IPC0
- * (priorities of vectors 0-3; 0-2 are virtual per VM, so writable). Prints
- * "dslot: N/N ok" or the first failing case; runs bare too. */
+ * (priorities of vectors 0-3; 0-2 are virtual per VM, so writable). Under
+ * the hypervisor it also checks the hypercall ABI. Prints "dslot: N/N ok" or
+ * the failing cases; runs bare too (without the hypercall checks). */
 #include "../../../guests/poll/board.h"
+#include "../../../hypervisor/include/vzlet/hypercall.h"
+
+/* HYPCALL 0 with function fn and two arguments: v0 in r[0], v1 in r[1]. */
+static void hypercall(uint32_t fn, uint32_t a0, uint32_t a1, uint32_t r[2])
+{
+	register uint32_t v0 __asm__("$2") = fn;
+	register uint32_t v1 __asm__("$3");
+	register uint32_t ra0 __asm__("$4") = a0;
+	register uint32_t ra1 __asm__("$5") = a1;
+	__asm__ volatile(".set push\n.set virt\nhypcall\n.set pop"
+			 : "+r"(v0), "=r"(v1) : "r"(ra0), "r"(ra1) : "memory");
+	r[0] = v0;
+	r[1] = v1;
+}
+
+static uint32_t hypcall_code1(void)
+{
+	register uint32_t v0 __asm__("$2") = VZ_HC_VM_ID;
+	__asm__ volatile(".set push\n.set virt\nhypcall 1\n.set pop" : "+r"(v0) :: "$3", "memory");
+	return v0;
+}
+
+static const char hello[] = "dslot: hello through a hypercall\n";
 
 #define IPC0 IPC(0)
 #define PATTERN 0x00130A05u        /* priority/subpriority of vectors 0..2 */
@@ -101,6 +125,31 @@ int main(void)
 			 "divu $0, %2, %3\n sw $0, 0(%4)\n mfhi %0\n mflo %1\n.set pop"
 			 : "=r"(hi), "=r"(lo) : "r"(1000003u), "r"(10u), "r"(0xBF800050u));
 	check("hilo-preserved", hi == 3 && lo == 100000);
+
+	uint32_t config3;
+	__asm__ volatile("mfc0 %0, $16, 3" : "=r"(config3));
+	if (!(config3 & (1u << 23))) {          /* a guest: Config3.VZ reads 0 */
+		uint32_t r[2], t0 = read_count();
+		hypercall(VZ_HC_VM_ID, 0, 0, r);
+		check("hc-vm-id", r[0] == 4 && r[1] == 4);
+		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, sizeof(hello) - 1, r);
+		check("hc-console-write", r[0] == sizeof(hello) - 1);
+		hypercall(VZ_HC_CONSOLE_WRITE, 0xA0020000u, 4, r);   /* another VM's RAM */
+		check("hc-console-efault", (int32_t)r[0] == VZ_HC_EFAULT);
+		hypercall(VZ_HC_CONSOLE_WRITE, 0x8000FFFEu, 4, r);   /* runs past its RAM */
+		check("hc-console-efault-end", (int32_t)r[0] == VZ_HC_EFAULT);
+		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, 1000, r);
+		check("hc-console-einval", (int32_t)r[0] == VZ_HC_EINVAL);
+		hypercall(VZ_HC_TIME, 0, 0, r);
+		uint32_t t1 = read_count();
+		/* guest Count started at 0 with the VM; hypervisor time at boot */
+		check("hc-time", r[0] != 0 && (int32_t)(r[0] - (t1 - t0)) > 0);
+		hypercall(VZ_HC_YIELD, 0, 0, r);
+		check("hc-yield", r[0] == 0);
+		hypercall(99, 0, 0, r);
+		check("hc-enosys", (int32_t)r[0] == VZ_HC_ENOSYS);
+		check("hc-code", (int32_t)hypcall_code1() == VZ_HC_ENOSYS);
+	}
 
 	console_puts("dslot: ");
 	put_dec(passed);
