@@ -126,6 +126,26 @@ int main(void)
 			 : "=r"(hi), "=r"(lo) : "r"(1000003u), "r"(10u), "r"(0xBF800050u));
 	check("hilo-preserved", hi == 3 && lo == 100000);
 
+	/* A wired guest TLB entry must survive other VMs running meanwhile:
+	 * VA 0x00400000 -> PA 0x0000F000 (4 KB, cacheable, dirty, valid). */
+	__asm__ volatile("mtc0 %0, $6\n mtc0 $0, $0\n mtc0 $0, $5\n mtc0 %1, $10\n"
+			 "mtc0 %2, $2\n mtc0 %3, $3\n ehb\n tlbwi\n ehb"
+			 :: "r"(1), "r"(0x00400000u), "r"((0xFu << 6) | (3u << 3) | 7u), "r"(1u)
+			 : "memory");
+	volatile uint32_t *mapped = (volatile uint32_t *)0x00400010u;
+	volatile uint32_t *direct = (volatile uint32_t *)0x8000F010u;
+	*mapped = 0x5A5A1234u;
+	check("guest-tlb-mapped", *direct == 0x5A5A1234u);
+	uint32_t until = read_count() + 250 * TICKS_PER_MS;   /* others run */
+	write_compare(until);
+	CLR(IFS(0)) = 1;
+	SET(IPC(0)) = 1u << 2;
+	SET(IEC(0)) = 1;
+	while ((int32_t)(read_count() - until) < 0)
+		__asm__ volatile("wait");
+	*direct = 0x0BADF00Du;
+	check("guest-tlb-kept", *mapped == 0x0BADF00Du);
+
 	uint32_t config3;
 	__asm__ volatile("mfc0 %0, $16, 3" : "=r"(config3));
 	if (!(config3 & (1u << 23))) {          /* a guest: Config3.VZ reads 0 */
