@@ -419,8 +419,8 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 	r->console[r->ncon] = '\0';
 	r->ok = r->rec.state == HVB_STATE_DONE;
 	if (!r->ok)
-		fprintf(stderr, "%s: %s: the guest did not finish (state %u, pc 0x%08x)\n",
-			prog, r->what, r->rec.state, vzsim_pc(m));
+		fprintf(stderr, "%s: %s: the guest did not finish (state %u, pc 0x%08x); console:\n%s\n",
+			prog, r->what, r->rec.state, vzsim_pc(m), r->console);
 	vzsim_free(m);
 }
 
