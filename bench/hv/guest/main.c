@@ -41,6 +41,8 @@ volatile struct hvb_record hvb_rec;
 void hvb_empty(unsigned n);
 void hvb_hypcall(unsigned n);
 void hvb_trap(unsigned n);
+void hvb_prid(unsigned n);
+void hvb_hctime(unsigned n);
 void hvb_reg_sw(unsigned n);
 void hvb_reg_lw(unsigned n);
 void hvb_evic_lw(unsigned n);
@@ -159,6 +161,9 @@ int main(void)
 	if (hvb_rec.virtualised)                  /* HYPCALL means nothing bare */
 		timed(HVB_L_HYPCALL, hvb_hypcall);
 	timed(HVB_L_TRAP, hvb_trap);
+	hvb_prid(HVB_REPS);
+	if (hvb_rec.virtualised)
+		hvb_hctime(HVB_REPS);
 	timed(HVB_L_REG_SW, hvb_reg_sw);
 	timed(HVB_L_REG_LW, hvb_reg_lw);
 

@@ -49,6 +49,23 @@ GLABEL(hvb_trap_op)
 GLABEL(hvb_trap_after)
 	LOOP_TAIL
 
+/* Two other round trips through the C exit path, for comparison: a guest
+ * MFC0 of PRId (GPSI, emulated: the real PRId into the guest's register)
+ * and HYPCALL VZ_HC_TIME (answered in C, two result registers). */
+GLABEL(hvb_prid)
+1:
+GLABEL(hvb_prid_op)
+	mfc0	$9, $15
+GLABEL(hvb_prid_after)
+	LOOP_TAIL
+
+GLABEL(hvb_hctime)
+1:	li	$2, 3
+GLABEL(hvb_hctime_op)
+	hypcall
+GLABEL(hvb_hctime_after)
+	LOOP_TAIL
+
 /* (3) Guarded device register: Timer2's PR2 (0x1F840220), a block smaller
  * than a page, so never mapped: every access is emulated. */
 GLABEL(hvb_reg_sw)
