@@ -4,7 +4,7 @@
 #   guest   bench/hv/guest/*          -> build/bench/hv/hvbench-guest.elf
 #   system  bench/hv/bench-1vm.dts    -> build/bench/hv/image.srec (the real
 #           chain: dtc, vzlet-config, the hypervisor objects, srec_cat)
-#   driver  bench/hv/hvbench.c        -> build/bin/vzlet-bench-hv (libvzsim)
+#   driver  bench/hv/hvbench.c, elfsyms.c -> build/bin/vzlet-bench-hv (libvzsim)
 #
 # The code/RAM size figures are those of the two-guest demo system's
 # hypervisor ELF (systems/wifire-2guests.dts).
@@ -52,13 +52,15 @@ $(HVB_IMAGE): $(HVB_HV_ELF) $(HVB_OUT)/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_OUT)/merge.args $(HVB_OUT)/system.dtb
 	srec_cat @$(HVB_OUT)/merge.args -o $@
 
-$(BUILD)/host/bench/hv/%.o: bench/hv/%.c bench/hv/guest/hvb_record.h
+HVB_TOOL_OBJS := $(BUILD)/host/bench/hv/hvbench.o $(BUILD)/host/bench/hv/elfsyms.o
+
+$(BUILD)/host/bench/hv/%.o: bench/hv/%.c
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -MMD -MP -Isimulator/include -Ibench/hv -c $< -o $@
 
-$(HVB_TOOL): $(BUILD)/host/bench/hv/hvbench.o $(SIM_LIB)
+$(HVB_TOOL): $(HVB_TOOL_OBJS) $(SIM_LIB)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $< $(SIM_LIB) $(SIM_LIBS)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(HVB_TOOL_OBJS) $(SIM_LIB) $(SIM_LIBS)
 
 .PHONY: bench-hv-tools bench-hv
 bench-hv-tools: $(HVB_TOOL) $(HVB_GUEST) $(HVB_IMAGE)
@@ -73,4 +75,4 @@ bench-hv: bench-hv-tools $(HVB_SIZE_ELF)
 BENCH_TARGETS += bench-hv
 
 .PRECIOUS: $(HVB_OUT)/system.dtb $(HVB_OUT)/vm_tables.c $(HVB_OUT)/vm_tables.o
--include $(HVB_GUEST_OBJS:.o=.d) $(BUILD)/host/bench/hv/hvbench.d
+-include $(HVB_GUEST_OBJS:.o=.d) $(HVB_TOOL_OBJS:.o=.d)

@@ -12,8 +12,6 @@
  * PC lies in: the profile says where the cycles of a figure go.
  *
  * Count (the core timer) runs at SYSCLK / 2, so ticks = cycles / 2. */
-#include <elf.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -22,6 +20,7 @@
 #include <string.h>
 
 #include "vzsim.h"
+#include "elfsyms.h"
 #include "guest/hvb_record.h"
 
 #define RAM_PA      0x00000000u
@@ -55,119 +54,26 @@ static void *xcalloc(size_t n, size_t sz)
 	return p;
 }
 
-/* ---- ELF symbols -------------------------------------------------------- */
-
-struct sym {
-	char *name;
-	uint32_t addr, size;
-};
-
-struct symtab {
-	struct sym *s;
-	size_t n;
-};
-
-static int sym_cmp(const void *a, const void *b)
-{
-	const struct sym *x = a, *y = b;
-	return x->addr < y->addr ? -1 : x->addr > y->addr;
-}
-
-static void *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		die("%s: %s", path, strerror(errno));
-	size_t cap = 1 << 16, n = 0;
-	unsigned char *buf = xcalloc(cap, 1);
-	size_t got;
-	while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-		n += got;
-		if (n == cap) {
-			unsigned char *nb = realloc(buf, cap * 2);
-			if (!nb)
-				die("out of memory");
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return buf;
-}
-
-/* Function and label symbols of a 32-bit little-endian ELF, sorted by address. */
 static struct symtab load_symbols(const char *path)
 {
-	size_t len;
-	unsigned char *b = read_file(path, &len);
-	const Elf32_Ehdr *eh = (const void *)b;
-	if (len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
-	    eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_ident[EI_DATA] != ELFDATA2LSB)
-		die("%s: not a 32-bit little-endian ELF file", path);
-	if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf32_Shdr) ||
-	    eh->e_shoff + (size_t)eh->e_shnum * sizeof(Elf32_Shdr) > len)
-		die("%s: no usable section headers", path);
-	const Elf32_Shdr *sh = (const void *)(b + eh->e_shoff);
-	struct symtab t = { 0 };
-	for (unsigned i = 0; i < eh->e_shnum; i++) {
-		if (sh[i].sh_type != SHT_SYMTAB)
-			continue;
-		if (sh[i].sh_link >= eh->e_shnum || sh[i].sh_offset + sh[i].sh_size > len ||
-		    sh[sh[i].sh_link].sh_offset + sh[sh[i].sh_link].sh_size > len)
-			die("%s: corrupt symbol table", path);
-		const Elf32_Sym *sy = (const void *)(b + sh[i].sh_offset);
-		const char *str = (const char *)(b + sh[sh[i].sh_link].sh_offset);
-		size_t strsz = sh[sh[i].sh_link].sh_size;
-		size_t n = sh[i].sh_size / sizeof *sy;
-		t.s = xcalloc(n, sizeof *t.s);
-		for (size_t k = 0; k < n; k++) {
-			unsigned type = ELF32_ST_TYPE(sy[k].st_info);
-			if (sy[k].st_shndx == SHN_UNDEF || sy[k].st_shndx == SHN_ABS ||
-			    (type != STT_FUNC && type != STT_NOTYPE) ||
-			    sy[k].st_name >= strsz || !str[sy[k].st_name] ||
-			    str[sy[k].st_name] == '$' || str[sy[k].st_name] == '.')
-				continue;
-			t.s[t.n].name = strdup(str + sy[k].st_name);
-			t.s[t.n].addr = sy[k].st_value;
-			t.s[t.n].size = sy[k].st_size;
-			t.n++;
-		}
-		break;
-	}
-	free(b);
-	if (!t.n)
-		die("%s: no symbols (built without a symbol table?)", path);
-	qsort(t.s, t.n, sizeof *t.s, sym_cmp);
+	struct symtab t;
+	char err[512];
+	if (elfsyms_load(path, &t, err, sizeof err) != 0)
+		die("%s", err);
 	return t;
 }
 
 static uint32_t sym_addr(const struct symtab *t, const char *name, const char *path)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (!strcmp(t->s[i].name, name))
-			return t->s[i].addr;
-	die("%s: symbol %s not found", path, name);
-	return 0;
-}
-
-/* The function containing pc: the sized symbol around it, else the closest
- * symbol below (assembly labels have no size). */
-static const struct sym *sym_find(const struct symtab *t, uint32_t pc)
-{
-	const struct sym *best = NULL;
-	for (size_t i = 0; i < t->n && t->s[i].addr <= pc; i++) {
-		const struct sym *s = &t->s[i];
-		if (s->size ? pc - s->addr < s->size : true)
-			if (!best || s->size || !best->size)
-				best = s;
-	}
-	return best;
+	const struct sym *s = elfsyms_by_name(t, name);
+	if (!s)
+		die("%s: symbol %s not found (not the benchmark guest?)", path, name);
+	return s->addr;
 }
 
 static const char *sym_at(const struct symtab *t, uint32_t pc)
 {
-	const struct sym *s = sym_find(t, pc);
+	const struct sym *s = elfsyms_at(t, pc);
 	return s ? s->name : "?";
 }
 
@@ -629,7 +535,7 @@ static void trace_instance(const struct run *r, const struct sample *smp,
 	for (size_t i = smp->from; i < smp->to && i + 1 < r->nsteps; i++) {
 		uint32_t pc = r->steps[i].pc;
 		bool root = (pc & 0xFFFF0000u) == 0x9D000000u;
-		const struct sym *s = root ? (hv ? sym_find(hv, pc) : NULL) : sym_find(guest, pc);
+		const struct sym *s = root ? (hv ? elfsyms_at(hv, pc) : NULL) : elfsyms_at(guest, pc);
 		printf("      %+6lld  %08x  %-5s %s+0x%x  %llu\n", (long long)(r->steps[i].cycle - t0),
 		       pc, root ? "root" : "guest", s ? s->name : "?", s ? pc - s->addr : 0,
 		       (unsigned long long)(r->steps[i + 1].cycle - r->steps[i].cycle));
