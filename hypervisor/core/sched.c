@@ -93,6 +93,8 @@ static void load(struct vz_vm *vm)
 		hv_fast.tlb_cur = vm->cfg->tlb + vm->tlb_wired;
 		hv_fast.tlb_end = vm->cfg->tlb + vm->cfg->tlb_count;
 		hv_fast.evic = vm->evic_block ? &vm->evic : NULL;
+		hv_fast.blk_cur = vm->cfg->blocks;
+		hv_fast.blk_end = vm->cfg->blocks + vm->cfg->block_count;
 		loaded = vm;
 		ehb();
 	}

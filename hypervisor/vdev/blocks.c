@@ -71,10 +71,6 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 		if (b->kind == VZ_EMU_CONSOLE)
 			return vcon_write(vm, off, val);
 	}
-	if (b->kind == VZ_EMU_GUARDED && b->subpages && b->subpages[off >> 4].allow[(off >> 2) & 3] == 0xFFFFFFFFu) {
-		real_write(b->rpa + off, width, val);   /* the common case: fully allowed */
-		return true;
-	}
 	unsigned shift = 8 * (off & 3);
 	uint32_t wmask = (width == 4 ? 0xFFFFFFFFu : ((1u << (8 * width)) - 1)) << shift;
 	uint32_t v32 = val << shift;

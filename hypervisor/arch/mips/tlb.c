@@ -85,6 +85,12 @@ void tlb_dump(void)
 _Static_assert(offsetof(struct hv_fast, evic) == 16, "HVF_EVIC");
 _Static_assert(offsetof(struct hv_fast, hi) == 20, "HVF_HI");
 _Static_assert(offsetof(struct hv_fast, lo) == 24, "HVF_LO");
+_Static_assert(offsetof(struct hv_fast, blk_cur) == 28, "HVF_BLK_CUR");
+_Static_assert(offsetof(struct hv_fast, blk_end) == 32, "HVF_BLK_END");
+_Static_assert(offsetof(struct vz_block, rpa) == 4 && offsetof(struct vz_block, size) == 8 &&
+	       offsetof(struct vz_block, kind) == 12 && offsetof(struct vz_block, subpages) == 16 &&
+	       sizeof(struct vz_block) == 20, "BLK_*");
+_Static_assert(VZ_EMU_GUARDED == 6, "VZ_EMU_GUARDED");
 _Static_assert(offsetof(struct vz_vevic, iec) == 28, "VEVIC_IEC");
 _Static_assert(offsetof(struct vz_vevic, owned) == 56, "VEVIC_OWNED");
 _Static_assert(offsetof(struct hv_fast, tlb_cur) == 8, "HVF_TLB_CUR");

@@ -20,6 +20,16 @@
 #define HVF_EVIC    16
 #define HVF_HI      20
 #define HVF_LO      24
+#define HVF_BLK_CUR 28
+#define HVF_BLK_END 32
+/* struct vz_block (vzlet/vm_config.h) */
+#define BLK_GPA      0
+#define BLK_RPA      4
+#define BLK_SIZE     8
+#define BLK_KIND     12
+#define BLK_SUBPAGES 16
+#define BLK_SIZEOF   20
+#define VZ_EMU_GUARDED 6
 
 /* HI/LO are shared by all shadow sets: the C code (division, multiplication)
  * must not change the guest's. Saved around every C call, swapped per VM by
@@ -73,52 +83,9 @@ LEAF(vz_vec_refill)
 	tlbwr
 	ehb
 	eret
-	/* Not in the plan. The commonest device access of all, a guest reading
-	 * one of its virtual IFS/IEC words (LW, not in a delay slot), is
-	 * answered here; everything else goes to C. */
-2:	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
-	lui	t1, 0x1F81
-	beqz	t0, vz_exc_entry
-	subu	t1, k0, t1
-	addiu	t1, t1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
-	sltiu	t2, t1, 0x100
-	beqz	t2, vz_exc_entry
-	andi	t2, t1, 0xF		/* the register itself, no alias */
-	bnez	t2, vz_exc_entry
-	mfc0	t3, CP0_CAUSE
-	bltz	t3, vz_exc_entry	/* Cause.BD */
-	mfc0	t4, $8, 1		/* BadInstr */
-	mfc0	t3, CP0_EPC
-	ext	t3, t3, 0, 29
-	beq	t3, k0, vz_exc_entry	/* a fetch, not a load */
-	srl	t5, t4, 26
-	li	t6, 0x23		/* LW */
-	bne	t5, t6, vz_exc_entry
-	srl	t1, t1, 4		/* 0..7 IFS, 8..15 IEC */
-	andi	t2, t1, 7
-	sltiu	t5, t2, 7
-	beqz	t5, vz_exc_entry	/* IFS7/IEC7 */
-	sll	t5, t2, 2
-	addu	t0, t0, t5		/* &ifs[w] */
-	sltiu	t5, t1, 8
-	beqz	t5, 3f
-	lw	a1, VEVIC_IEC(t0)	/* IEC: the virtual word */
-	lw	a1, 0(t0)		/* IFS: virtual flags | owned real flags */
-	lw	t5, VEVIC_OWNED(t0)
-	sll	t2, t2, 4
-	lui	t6, 0xBF81
-	addu	t6, t6, t2
-	lw	t6, 0x40(t6)
-	and	t6, t6, t5
-	or	a1, a1, t6
-3:	srl	a0, t4, 16
-	jal	vz_gpr_write
-	andi	a0, a0, 31
-	mfc0	k0, CP0_EPC
-	addiu	k0, k0, 4
-	mtc0	k0, CP0_EPC
-	ehb
-	eret
+	/* Not in the plan: a device access (or a violation). */
+2:	j	vz_fast_access
+	nop
 END(vz_vec_refill)
 
 /* EBase + 0x180: general exception. Guest exits arrive here as ExcCode 27;
@@ -151,6 +118,96 @@ LEAF(vz_vec_interrupt)
 	ehb
 	eret
 END(vz_vec_interrupt)
+
+/* Device accesses the refill path did not map, k0 = GPA, k1 = %hi(hv_fast).
+ * The two commonest are answered here without C: a word store to a guarded
+ * register the VM may write entirely, and a word load of one of its virtual
+ * IFS/IEC words. Not in a delay slot, not a fetch; anything else goes to C. */
+LEAF(vz_fast_access)
+	mfc0	t3, CP0_CAUSE
+	bltz	t3, vz_exc_entry	/* Cause.BD */
+	mfc0	t4, $8, 1		/* BadInstr */
+	mfc0	t3, CP0_EPC
+	ext	t3, t3, 0, 29
+	beq	t3, k0, vz_exc_entry	/* a fetch, not a data access */
+	srl	t5, t4, 26
+	li	t6, 0x2B		/* SW */
+	bne	t5, t6, 4f
+	lw	t0, %lo(hv_fast + HVF_BLK_CUR)(k1)
+	lw	t1, %lo(hv_fast + HVF_BLK_END)(k1)
+5:	beq	t0, t1, vz_exc_entry
+	lw	t2, BLK_GPA(t0)
+	lw	t3, BLK_SIZE(t0)
+	subu	t2, k0, t2		/* offset in the block */
+	sltu	t3, t2, t3
+	beqz	t3, 5b
+	addiu	t0, t0, BLK_SIZEOF
+	lw	t3, BLK_KIND - BLK_SIZEOF(t0)
+	li	t5, VZ_EMU_GUARDED
+	bne	t3, t5, vz_exc_entry
+	lw	t3, BLK_SUBPAGES - BLK_SIZEOF(t0)
+	andi	t5, t2, 3
+	bnez	t5, vz_exc_entry
+	nop
+	beqz	t3, vz_exc_entry
+	addu	t5, t3, t2		/* &subpages[off / 16].allow[(off / 4) % 4] */
+	lw	t5, 0(t5)
+	li	t6, -1
+	bne	t5, t6, vz_exc_entry	/* partly allowed: C merges the bits */
+	lw	t3, BLK_RPA - BLK_SIZEOF(t0)
+	lui	t5, 0xA000
+	addu	t3, t3, t2
+	or	t3, t3, t5		/* KSEG1 address of the real register */
+	srl	a0, t4, 16
+	jal	vz_gpr_read		/* clobbers t0, a0, v0 only */
+	andi	a0, a0, 31
+	sw	v0, 0(t3)
+	mfc0	k0, CP0_EPC
+	addiu	k0, k0, 4
+	mtc0	k0, CP0_EPC
+	ehb
+	eret
+
+	/* A guest reading one of its virtual IFS/IEC words (what every
+	 * interrupt handler does). */
+4:	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
+	lui	t1, 0x1F81
+	beqz	t0, vz_exc_entry
+	subu	t1, k0, t1
+	addiu	t1, t1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
+	sltiu	t2, t1, 0x100
+	beqz	t2, vz_exc_entry
+	andi	t2, t1, 0xF		/* the register itself, no alias */
+	bnez	t2, vz_exc_entry
+	srl	t5, t4, 26
+	li	t6, 0x23		/* LW */
+	bne	t5, t6, vz_exc_entry
+	srl	t1, t1, 4		/* 0..7 IFS, 8..15 IEC */
+	andi	t2, t1, 7
+	sltiu	t5, t2, 7
+	beqz	t5, vz_exc_entry	/* IFS7/IEC7 */
+	sll	t5, t2, 2
+	addu	t0, t0, t5		/* &ifs[w] */
+	sltiu	t5, t1, 8
+	beqz	t5, 3f
+	lw	a1, VEVIC_IEC(t0)	/* IEC: the virtual word */
+	lw	a1, 0(t0)		/* IFS: virtual flags | owned real flags */
+	lw	t5, VEVIC_OWNED(t0)
+	sll	t2, t2, 4
+	lui	t6, 0xBF81
+	addu	t6, t6, t2
+	lw	t6, 0x40(t6)
+	and	t6, t6, t5
+	or	a1, a1, t6
+3:	srl	a0, t4, 16
+	jal	vz_gpr_write
+	andi	a0, a0, 31
+	mfc0	k0, CP0_EPC
+	addiu	k0, k0, 4
+	mtc0	k0, CP0_EPC
+	ehb
+	eret
+END(vz_fast_access)
 
 /* HYPCALL 0 not in a delay slot, function VZ_HC_VM_ID: answered here. */
 LEAF(vz_hypercall_fast)

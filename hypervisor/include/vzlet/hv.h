@@ -23,6 +23,8 @@ struct hv_fast {
 	                                       * has no EVIC block */
 	uint32_t hi, lo;                      /* the running VM's HI/LO while the
 	                                       * hypervisor's C code runs */
+	const struct vz_block *blk_cur;       /* running VM's emulated blocks */
+	const struct vz_block *blk_end;
 };
 extern struct hv_fast hv_fast;
 
