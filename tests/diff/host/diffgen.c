@@ -627,6 +627,27 @@ static uint64_t init_double(struct rng *r)
 	return v;
 }
 
+/* The same for every 32-bit half, which single-precision instructions may
+ * read on its own (FR = 0: both halves of a double are registers). A quiet
+ * single NaN other than the default gets its exponent's low bit flipped,
+ * which makes it an ordinary number (and cannot make the double a NaN). */
+static uint32_t sanitize_word(uint32_t w)
+{
+	if ((w & 0x7F800000u) == 0x7F800000u && (w & 0x007FFFFFu) && !(w & 0x00400000u) &&
+	    w != 0x7FBFFFFFu)
+		w ^= 0x00800000u;
+	return w;
+}
+
+static uint64_t sanitize_fpr(uint64_t v)
+{
+	v = (uint64_t)sanitize_word((uint32_t)(v >> 32)) << 32 | sanitize_word((uint32_t)v);
+	if ((v & 0x7FF0000000000000ull) == 0x7FF0000000000000ull && (v & 0x000FFFFFFFFFFFFFull) &&
+	    !(v & 0x0008000000000000ull))
+		v = 0x7FF7FFFFFFFFFFFFull;
+	return v;
+}
+
 static void put32(uint8_t *p, uint32_t v)
 {
 	p[0] = (uint8_t)v;
@@ -639,8 +660,9 @@ static void build_init(struct gen *g, uint8_t *ib)
 {
 	struct rng *r = &g->r;
 	memset(ib, 0, IB_SIZE);
+	/* GPRs reach FPRs through MTC1/MTHC1 and stores: no quiet NaN patterns. */
 	for (unsigned i = 1; i < 32; i++)
-		put32(ib + IB_GPR + 4 * i, init_gpr_value(r));
+		put32(ib + IB_GPR + 4 * i, sanitize_word(init_gpr_value(r)));
 	put32(ib + IB_GPR + 4 * g->base, DIFF_KSEG0 | (DIFF_SCRATCH_PA + DIFF_SCRATCH_SIZE / 2));
 	put32(ib + IB_HI, init_gpr_value(r));
 	put32(ib + IB_LO, init_gpr_value(r));
@@ -660,6 +682,7 @@ static void build_init(struct gen *g, uint8_t *ib)
 			continue;
 		else
 			v = chance(r, 50) ? init_double(r) : ((uint64_t)init_single(r) | (uint64_t)init_single(r) << 32);
+		v = sanitize_fpr(v);
 		if (g->o->fr1) {
 			put32(ib + IB_FPR + 8 * i, (uint32_t)v);
 			put32(ib + IB_FPR + 8 * i + 4, (uint32_t)(v >> 32));
