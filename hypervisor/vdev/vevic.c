@@ -23,7 +23,7 @@
 #define R_OFF     0x540
 #define INTCON_MVEC 0x1000u
 
-static inline bool bit(const uint32_t *a, unsigned k)
+static inline __attribute__((always_inline)) bool bit(const uint32_t *a, unsigned k)
 {
 	return (a[k >> 5] >> (k & 31)) & 1;
 }
@@ -184,38 +184,26 @@ static uint32_t ifs_read(const struct vz_vm *vm, unsigned w)
 bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 {
 	struct vz_vevic *e = &vm->evic;
-	uint32_t reg = off & ~0xFu;
-	*val = 0;
+	uint32_t v = 0;
 	if (off >= R_OFF) {
 		unsigned k = (off - R_OFF) >> 2;
 		if (k < VZ_NUM_IRQS)
-			*val = e->off[k];
-		return true;
-	}
-	if (off & 0xC)
-		return true;          /* aliases read as 0 */
-	if (reg == R_INTCON) {
-		*val = e->intcon;
-	} else if (reg == R_PRISS) {
-		*val = e->priss;
-	} else if (reg == R_INTSTAT) {
+			v = e->off[k];
+	} else if (off & 0xC) {
+		/* the CLR/SET/INV aliases read as 0 */
+	} else if (off == R_INTSTAT) {
 		unsigned irq, key = highest(e, &irq);
-		*val = key ? ((key >> 2) << 8 | (irq & 0xFF)) : 0;
-	} else if (reg == R_IPTMR) {
-		*val = e->iptmr;
-	} else if (reg >= R_IFS && reg < R_IEC) {
-		unsigned w = (reg - R_IFS) >> 4;
+		v = key ? ((key >> 2) << 8 | (irq & 0xFF)) : 0;
+	} else if (off < R_IFS) {
+		v = off == R_INTCON ? e->intcon : off == R_PRISS ? e->priss : e->iptmr;
+	} else if (off < R_IPC) {
+		unsigned w = ((off - R_IFS) >> 4) & 7;
 		if (w < VZ_IRQ_WORDS)
-			*val = ifs_read(vm, w);
-	} else if (reg >= R_IEC && reg < R_IPC) {
-		unsigned w = (reg - R_IEC) >> 4;
-		if (w < VZ_IRQ_WORDS)
-			*val = e->iec[w];
-	} else if (reg >= R_IPC) {
-		unsigned n = (reg - R_IPC) >> 4;
-		if (n < (VZ_NUM_IRQS + 3) / 4)
-			*val = e->ipc[n];
+			v = off < R_IEC ? ifs_read(vm, w) : e->iec[w];
+	} else if ((off - R_IPC) >> 4 < (VZ_NUM_IRQS + 3) / 4) {
+		v = e->ipc[(off - R_IPC) >> 4];
 	}
+	*val = v;
 	return true;
 }
 
@@ -238,54 +226,36 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			e->off[k] = v & 0x3FFFEu;
 		else if (k < VZ_NUM_IRQS && v != e->off[k])
 			violation(vm, off, v);
-		vevic_update(vm);
-		return true;
-	}
-	if (reg == R_INTCON) {
-		e->intcon = apply_alias(e->intcon, v, alias) & 0x171Fu;
-	} else if (reg == R_PRISS) {
-		e->priss = apply_alias(e->priss, v, alias);
-	} else if (reg == R_IPTMR) {
-		e->iptmr = apply_alias(e->iptmr, v, alias);
-	} else if (reg >= R_IFS && reg < R_IEC) {
-		unsigned w = (reg - R_IFS) >> 4;
+	} else if (reg < R_IFS) {                   /* INTCON, PRISS, IPTMR */
+		uint32_t *r = reg == R_INTCON ? &e->intcon : reg == R_PRISS ? &e->priss :
+			      reg == R_IPTMR ? &e->iptmr : NULL;
+		if (r)
+			*r = apply_alias(*r, v, alias) & (reg == R_INTCON ? 0x171Fu : ~0u);
+	} else if (reg < R_IPC) {                   /* IFS0-7, IEC0-7 */
+		bool is_ifs = reg < R_IEC;
+		unsigned w = ((reg - R_IFS) >> 4) & 7;
 		if (w >= VZ_IRQ_WORDS)
 			return true;
-		uint32_t old = ifs_read(vm, w);
-		uint32_t neu = apply_alias(old, v, alias);
-		uint32_t changed = (old ^ neu);
+		uint32_t *r = is_ifs ? &e->ifs[w] : &e->iec[w];
+		uint32_t old = is_ifs ? ifs_read(vm, w) : *r;
+		uint32_t changed = apply_alias(old, v, alias) ^ old;
 		if (changed & ~e->allowed[w])
 			violation(vm, off, changed & ~e->allowed[w]);
 		changed &= e->allowed[w];
 		if (!changed)
 			return true;
-		neu = (old & ~changed) | (neu & changed);
-		uint32_t cleared_own = changed & old & vm->cfg->irq_owned[w];
-		e->ifs[w] = neu;
+		*r = old ^ changed;
 		word_changed(e, w);
-		if (cleared_own) {
-			HV_REG32(0x1F810040u + 0x10 * w + 4) = cleared_own;  /* IFSxCLR */
-			owned_sources(vm, w, cleared_own, OWNED_SYNC);
+		uint32_t own = changed & e->owned[w];
+		if (is_ifs) {
+			own &= old;                         /* acknowledged real flags */
+			if (own)
+				HV_REG32(0x1F810040u + 0x10 * w + 4) = own;   /* IFSxCLR */
 		}
-		if (vm->con.present && (unsigned)(vm->con.irq >> 5) <= w &&
-		    (unsigned)((vm->con.irq + 2) >> 5) >= w)
-			vcon_levels(vm);
-	} else if (reg >= R_IEC && reg < R_IPC) {
-		unsigned w = (reg - R_IEC) >> 4;
-		if (w >= VZ_IRQ_WORDS)
-			return true;
-		uint32_t old = e->iec[w];
-		uint32_t neu = apply_alias(old, v, alias);
-		uint32_t changed = old ^ neu;
-		if (changed & ~e->allowed[w])
-			violation(vm, off, changed & ~e->allowed[w]);
-		changed &= e->allowed[w];
-		if (!changed)
-			return true;
-		e->iec[w] = (old & ~changed) | (neu & changed);
-		word_changed(e, w);
-		owned_sources(vm, w, changed, OWNED_SYNC);
-	} else if (reg >= R_IPC) {
+		owned_sources(vm, w, own, OWNED_SYNC);
+		if (is_ifs && vm->con.present && w == (unsigned)vm->con.irq >> 5)
+			vcon_levels(vm);                    /* RX/TX flags follow the data */
+	} else {                                    /* IPC0-53 */
 		unsigned n = (reg - R_IPC) >> 4;
 		if (n >= (VZ_NUM_IRQS + 3) / 4)
 			return true;
@@ -304,4 +274,12 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 	}
 	vevic_update(vm);
 	return true;
+}
+
+/* A word store to the running VM's virtual EVIC, from the assembly fast path
+ * (which has already advanced the guest's EPC). */
+void vevic_store(uint32_t off, uint32_t v)
+{
+	vevic_write(hv_cur, off, v);
+	sched_commit();
 }
