@@ -162,20 +162,19 @@ static void show_vm(struct vz_vm *vm)
 
 static void show_irqs(struct vz_vm *vm)
 {
-	con_printf("vm%u virtual IFS/IEC, owned:\n", vm->id);
+	con_printf("vm%u GuestCtl2 %08x; virtual IFS/IEC, owned:\n", vm->id,
+		   vm == hv_cur ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
 		uint32_t own = vm->cfg->irq_owned[w];
 		if (vm->evic.ifs[w] | vm->evic.iec[w] | own)
 			con_printf(" %u: %08x %08x %08x\n", w,
 				   vm->evic.ifs[w], vm->evic.iec[w], own);
 	}
-	con_printf(" guestctl2=%08x\n", vm == hv_cur ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
 }
 
 static void help(void)
 {
-	con_puts("1-7 select VM, s stop, c continue, r restart, q status, l list,\n"
-		 "T TLB, I interrupts; Ctrl-E n: input to VM n\n");
+	con_puts("1-7 VM, s stop, c continue, r restart, q status, l list, T TLB, I IRQs\n");
 	con_kick();
 }
 
@@ -191,18 +190,19 @@ static void command(char c)
 		}
 		return;
 	}
+	const char *done = NULL;
 	switch (c) {
 	case 's':
 		sched_stop(vm, VM_STOPPED);
-		con_printf("vm%u stopped\n", vm->id);
+		done = "stopped";
 		break;
 	case 'c':
 		sched_resume(vm);
-		con_printf("vm%u continued\n", vm->id);
+		done = "continued";
 		break;
 	case 'r':
 		sched_restart(vm);
-		con_printf("vm%u restarted\n", vm->id);
+		done = "restarted";
 		break;
 	case 'q':
 		show_vm(vm);
@@ -228,6 +228,8 @@ static void command(char c)
 		con_printf("'%c'? (h: help)\n", c);
 		break;
 	}
+	if (done)
+		con_printf("vm%u %s\n", vm->id, done);
 }
 
 static void input(uint8_t c)

@@ -60,6 +60,9 @@ void hv_main(void)
 	evic_init();
 	setup_apply(vz_system.board_setup, vz_system.board_setup_count);
 	con_init();
+	for (unsigned k = 0; k < VZ_NUM_IRQS; k++)   /* sources owned by VMs: 6 */
+		if (vz_system.irq_owner[k])
+			evic_set_priority(k, 6, 0);
 	evic_set_priority(0, 7, 0);          /* core timer: the hypervisor's */
 	evic_clear(0);
 	evic_enable(0, true);

@@ -22,14 +22,6 @@ void evic_init(void)
 	}
 }
 
-void evic_set_priority(unsigned irq, unsigned pri, unsigned sub)
-{
-	unsigned shift = (irq & 3) * 8;
-	uint32_t pa = IPC(irq >> 2);
-	HV_REG32(pa + CLR) = 0x1Fu << shift;
-	HV_REG32(pa + SET) = ((pri & 7) << 2 | (sub & 3)) << shift;
-}
-
 void evic_enable(unsigned irq, bool on)
 {
 	HV_REG32(IEC(irq >> 5) + (on ? SET : CLR)) = 1u << (irq & 31);
@@ -39,6 +31,15 @@ void evic_clear(unsigned irq)
 {
 	HV_REG32(IFS(irq >> 5) + CLR) = 1u << (irq & 31);
 }
+
+void evic_set_priority(unsigned irq, unsigned pri, unsigned sub)
+{
+	unsigned shift = (irq & 3) * 8;
+	uint32_t pa = IPC(irq >> 2);
+	HV_REG32(pa + CLR) = 0x1Fu << shift;
+	HV_REG32(pa + SET) = ((pri & 7) << 2 | (sub & 3)) << shift;
+}
+
 
 bool evic_flag(unsigned irq)
 {

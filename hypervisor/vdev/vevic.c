@@ -23,7 +23,7 @@
 #define R_OFF     0x540
 #define INTCON_MVEC 0x1000u
 
-static inline __attribute__((always_inline)) bool bit(const uint32_t *a, unsigned k)
+static inline bool bit(const uint32_t *a, unsigned k)
 {
 	return (a[k >> 5] >> (k & 31)) & 1;
 }
@@ -99,32 +99,26 @@ void vevic_raise(struct vz_vm *vm, unsigned irq)
 	vevic_update(vm);
 }
 
-/* What to do with a VM's real sources (owned_sources). */
-enum { OWNED_SYNC, OWNED_RELEASE, OWNED_RESET };
-
-/* Real source k is enabled iff its VM runs (or waits), the guest enables it
- * and has no unacknowledged occurrence (OWNED_SYNC); OWNED_RELEASE masks the
- * sources; OWNED_RESET also clears them and sets the owners' priority (6). */
-static void owned_sources(struct vz_vm *vm, unsigned w, uint32_t bits, int op)
+/* Real source k of a VM is enabled iff the VM runs (or waits), the guest
+ * enables it and has no unacknowledged occurrence (sync = true); otherwise,
+ * or when sync is false, it is masked. */
+static void owned_sources(struct vz_vm *vm, unsigned w, uint32_t bits, bool sync)
 {
-	uint32_t own = bits & vm->evic.owned[w];
-	bool live = vm->state == VM_RUNNABLE || vm->state == VM_WAITING;
-	while (own) {
-		unsigned k = w * 32 + (unsigned)__builtin_ctz(own);
-		own &= own - 1;
-		if (op == OWNED_RESET) {
-			evic_clear(k);
-			evic_set_priority(k, 6, 0);
-		}
-		evic_enable(k, op == OWNED_SYNC && live && bit(vm->evic.iec, k) &&
-			    !bit(vm->evic.ifs, k));
-	}
+	const struct vz_vevic *e = &vm->evic;
+	uint32_t own = bits & e->owned[w];
+	if (sync && vm->state != VM_RUNNABLE && vm->state != VM_WAITING)
+		sync = false;
+	uint32_t on = sync ? own & e->iec[w] & ~e->ifs[w] : 0;
+	if (own & on)
+		HV_REG32(0x1F8100C8u + 0x10 * w) = own & on;      /* IECxSET */
+	if (own & ~on)
+		HV_REG32(0x1F8100C4u + 0x10 * w) = own & ~on;     /* IECxCLR */
 }
 
-static void owned_all(struct vz_vm *vm, int op)
+static void owned_all(struct vz_vm *vm, bool sync)
 {
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		owned_sources(vm, w, 0xFFFFFFFFu, op);
+		owned_sources(vm, w, 0xFFFFFFFFu, sync);
 }
 
 void vevic_real_irq(unsigned irq)
@@ -142,12 +136,12 @@ void vevic_real_irq(unsigned irq)
 
 void vevic_release(struct vz_vm *vm)
 {
-	owned_all(vm, OWNED_RELEASE);
+	owned_all(vm, false);
 }
 
 void vevic_reclaim(struct vz_vm *vm)
 {
-	owned_all(vm, OWNED_SYNC);
+	owned_all(vm, true);
 }
 
 void vevic_reset(struct vz_vm *vm)
@@ -160,7 +154,9 @@ void vevic_reset(struct vz_vm *vm)
 	if (vm->con.present)
 		for (unsigned i = 0; i < 3; i++)
 			e->allowed[(vm->con.irq + i) >> 5] |= 1u << ((vm->con.irq + i) & 31);
-	owned_all(vm, OWNED_RESET);
+	owned_all(vm, false);
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)         /* no stale occurrence */
+		HV_REG32(0x1F810044u + 0x10 * w) = e->owned[w];   /* IFSxCLR */
 	vm->guestctl2 = 0;
 }
 
@@ -252,7 +248,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			if (own)
 				HV_REG32(0x1F810040u + 0x10 * w + 4) = own;   /* IFSxCLR */
 		}
-		owned_sources(vm, w, own, OWNED_SYNC);
+		owned_sources(vm, w, own, true);
 		if (is_ifs && vm->con.present && w == (unsigned)vm->con.irq >> 5)
 			vcon_levels(vm);                    /* RX/TX flags follow the data */
 	} else {                                    /* IPC0-53 */

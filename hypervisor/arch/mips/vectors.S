@@ -133,7 +133,31 @@ LEAF(vz_fast_access)
 	srl	t5, t4, 26
 	li	t6, 0x2B		/* SW */
 	bne	t5, t6, 4f
-	lw	t0, %lo(hv_fast + HVF_BLK_CUR)(k1)
+	/* A word store to the virtual EVIC: C does the work (vevic_store), the
+	 * guest's EPC is advanced first since the store may switch VMs. */
+	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
+	lui	t7, 0x1F81
+	beqz	t0, 6f
+	subu	t7, k0, t7		/* offset in the EVIC block */
+	sltiu	t2, t7, 0x1000
+	beqz	t2, 6f
+	andi	t2, t7, 3
+	bnez	t2, vz_exc_entry
+	mfc0	t2, CP0_EPC
+	addiu	t2, t2, 4
+	mtc0	t2, CP0_EPC
+	SAVE_HILO			/* clobbers t0, t1 */
+	srl	a0, t4, 16
+	jal	vz_gpr_read		/* clobbers t0, a0, v0 only */
+	andi	a0, a0, 31
+	move	a0, t7
+	jal	vevic_store
+	move	a1, v0
+	RESTORE_HILO
+	ehb
+	eret
+	/* A word store to a guarded register the VM may write entirely. */
+6:	lw	t0, %lo(hv_fast + HVF_BLK_CUR)(k1)
 	lw	t1, %lo(hv_fast + HVF_BLK_END)(k1)
 5:	beq	t0, t1, vz_exc_entry
 	lw	t2, BLK_GPA(t0)

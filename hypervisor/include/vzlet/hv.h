@@ -104,6 +104,7 @@ void vevic_update(struct vz_vm *vm);                /* recompute GuestCtl2 */
 bool vevic_pending(const struct vz_vm *vm);
 void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
 void vevic_release(struct vz_vm *vm);               /* disable owned sources */
+void vevic_store(uint32_t off, uint32_t v);         /* from arch/mips/vectors.S */
 
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
