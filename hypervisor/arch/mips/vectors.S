@@ -2,10 +2,11 @@
  * in program flash) and the exit/entry paths.
  *
  * Register discipline: the hypervisor runs in shadow set 0 and every guest in
- * its own set (its VM id), so an exit saves nothing: the guest's GPRs stay in
- * their set (read/written with RDPGPR/WRPGPR), and set 0 - including sp, which
+ * its own set (its VM id), so an exit saves no GPR: the guest's stay in their
+ * set (read/written with RDPGPR/WRPGPR), and set 0 - including sp, which
  * always points at the top of the single hypervisor stack when a guest runs -
- * is untouched while a guest executes. Handlers may use any register. */
+ * is untouched while a guest executes. Handlers may use any register. Only
+ * HI/LO, which all sets share, are saved around calls into C. */
 #include "asm.h"
 
 #define EXC_GE      27
@@ -56,8 +57,9 @@
 	.section .vectors, "ax", @progbits
 
 /* EBase + 0x000: root TLB refill. A guest used a GPA without a root TLB
- * entry: load it from the VM's TLB plan (hv_tlb_cur .. hv_tlb_end), else the
- * access is emulated or contained by the C code. */
+ * entry: load it from the VM's TLB plan entries that are not wired
+ * (hv_fast.tlb_cur .. tlb_end), else it is a device access (vz_fast_access)
+ * or a violation. */
 LEAF(vz_vec_refill)
 	mfc0	k0, CP0_BADVADDR
 	lui	k1, %hi(hv_fast)
