@@ -73,7 +73,7 @@ cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
 expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 
 run bare-dslot 100M "$DSLOT"
-expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 9/9 ok'
+expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 10/10 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
@@ -146,7 +146,7 @@ expect rogue-tlb-dump-vm2 "$L" '^\[hv\]  [0-9]+ 2 00000000 0001e000 '
 expect rogue-irq-state "$L" '^\[hv\] vm2 GuestCtl2 [0-9a-f]{8}; virtual IFS/IEC, owned:'
 expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'
 expect rogue-help "$L" '^\[hv\] 1-7 VM, s stop, c continue'
-expect rogue-dslot "$L" '^\[4\] dslot: 18/18 ok'
+expect rogue-dslot "$L" '^\[4\] dslot: 19/19 ok'
 expect rogue-hypercall-write "$L" '^\[4\] dslot: hello through a hypercall'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500

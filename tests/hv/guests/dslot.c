@@ -126,6 +126,16 @@ int main(void)
 			 : "=r"(hi), "=r"(lo) : "r"(1000003u), "r"(10u), "r"(0xBF800050u));
 	check("hilo-preserved", hi == 3 && lo == 100000);
 
+	/* Cause.IP0, the core software interrupt 0, raises the interrupt
+	 * controller's flag for vector 1 (a GSFC exit under the hypervisor). */
+	CLR(IFS(0)) = 2;
+	uint32_t cause;
+	__asm__ volatile("mfc0 %0, $13" : "=r"(cause));
+	__asm__ volatile("mtc0 %0, $13\n ehb" :: "r"(cause | 0x100));
+	check("cause-ip0-flag", (REG(IFS(0)) & 2) != 0);
+	__asm__ volatile("mtc0 %0, $13\n ehb" :: "r"(cause & ~0x100u));
+	CLR(IFS(0)) = 2;
+
 	/* A wired guest TLB entry must survive other VMs running meanwhile:
 	 * VA 0x00400000 -> PA 0x0000F000 (4 KB, cacheable, dirty, valid). */
 	__asm__ volatile("mtc0 %0, $6\n mtc0 $0, $0\n mtc0 $0, $5\n mtc0 %1, $10\n"
