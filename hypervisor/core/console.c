@@ -149,7 +149,7 @@ static const char *const state_names[] = { "stopped", "running", "waiting", "fau
 
 static void show_vm(struct vz_vm *vm)
 {
-	bool live = vm == hv_cur;
+	bool live = vm->id == hv_fast.cur_id;   /* its context is in the CPU */
 	uint32_t epc = live ? CP0_READ(C0_EPC) : vm->resume_pc;
 	con_printf("vm%u %s: %s pc=%08x status=%08x cause=%08x exits=%u irqs=%u denied=%u\n",
 		   vm->id, vm->cfg->name, state_names[vm->state & 3], epc,
@@ -163,7 +163,7 @@ static void show_vm(struct vz_vm *vm)
 static void show_irqs(struct vz_vm *vm)
 {
 	con_printf("vm%u GuestCtl2 %08x; virtual IFS/IEC, owned:\n", vm->id,
-		   vm == hv_cur ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
+		   vm->id == hv_fast.cur_id ? CP0_READ(C0_GUESTCTL2) : vm->guestctl2);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
 		uint32_t own = vm->cfg->irq_owned[w];
 		if (vm->evic.ifs[w] | vm->evic.iec[w] | own)
