@@ -60,7 +60,7 @@ void vcon_reset(struct vz_vm *vm)
 		const struct vz_block *b = &vm->cfg->blocks[i];
 		if (b->kind == VZ_EMU_CONSOLE)
 			c->present = 1;
-		if (b->kind == VZ_EMU_EVIC && b->gpa == 0x1F810000u && b->size >= 0x140)
+		if (b->kind == VZ_EMU_EVIC && b->gpa == 0x1F810000u && b->size >= 0x1000)
 			vm->evic_block = 1;
 	}
 	c->irq = (uint16_t)uart_irq_base();
