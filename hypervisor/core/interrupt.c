@@ -33,12 +33,12 @@ void hv_interrupt_poll(void)
 	}
 }
 
+/* INTSTAT names the request being presented (SRIPL != 0): the one taken. */
 void hv_interrupt(void)
 {
-	unsigned irq = HV_REG32(INTSTAT) & 0xFF;
-	uint32_t m = 1u << (irq & 31);
-	if (irq < VZ_NUM_IRQS && (HV_REG32(IFS(irq >> 5)) & HV_REG32(IEC(irq >> 5)) & m))
-		dispatch(irq);
+	uint32_t st = HV_REG32(INTSTAT);
+	if (st & 0x700)
+		dispatch(st & 0xFF);
 	else
 		hv_interrupt_poll();
 	sched_commit();

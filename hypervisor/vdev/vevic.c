@@ -124,7 +124,7 @@ static void owned_all(struct vz_vm *vm, bool sync)
 void vevic_real_irq(unsigned irq)
 {
 	unsigned owner = irq < VZ_NUM_IRQS ? vz_system.irq_owner[irq] : 0;
-	struct vz_vm *vm = owner ? vm_by_id(owner) : NULL;
+	struct vz_vm *vm = owner && owner <= hv_fast.num_vms ? &vz_vm_state[owner - 1] : NULL;
 	evic_enable(irq, false);
 	if (!vm) {
 		evic_clear(irq);

@@ -31,6 +31,7 @@
 #define BLK_SUBPAGES 16
 #define BLK_SIZEOF   20
 #define VZ_EMU_GUARDED 6
+#define VZ_EMU_READ_ONLY 3
 
 /* HI/LO are shared by all shadow sets: the C code (division, multiplication)
  * must not change the guest's. Saved around every C call, swapped per VM by
@@ -196,22 +197,21 @@ LEAF(vz_fast_access)
 
 	/* A guest reading one of its virtual IFS/IEC words (what every
 	 * interrupt handler does). */
-4:	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
+4:	li	t6, 0x23		/* LW */
+	bne	t5, t6, vz_exc_entry
+	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
 	lui	t1, 0x1F81
-	beqz	t0, vz_exc_entry
+	beqz	t0, 7f
 	subu	t1, k0, t1
 	addiu	t1, t1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
 	sltiu	t2, t1, 0x100
-	beqz	t2, vz_exc_entry
+	beqz	t2, 7f
 	andi	t2, t1, 0xF		/* the register itself, no alias */
-	bnez	t2, vz_exc_entry
-	srl	t5, t4, 26
-	li	t6, 0x23		/* LW */
-	bne	t5, t6, vz_exc_entry
+	bnez	t2, 7f
 	srl	t1, t1, 4		/* 0..7 IFS, 8..15 IEC */
 	andi	t2, t1, 7
 	sltiu	t5, t2, 7
-	beqz	t5, vz_exc_entry	/* IFS7/IEC7 */
+	beqz	t5, 7f			/* IFS7/IEC7 */
 	sll	t5, t2, 2
 	addu	t0, t0, t5		/* &ifs[w] */
 	sltiu	t5, t1, 8
@@ -233,6 +233,28 @@ LEAF(vz_fast_access)
 	mtc0	k0, CP0_EPC
 	ehb
 	eret
+	/* A word load from a block whose reads see the real register
+	 * (read-only, write-ignored, write-logged, guarded). */
+7:	lw	t0, %lo(hv_fast + HVF_BLK_CUR)(k1)
+	lw	t1, %lo(hv_fast + HVF_BLK_END)(k1)
+8:	beq	t0, t1, vz_exc_entry
+	lw	t2, BLK_GPA(t0)
+	lw	t3, BLK_SIZE(t0)
+	subu	t2, k0, t2		/* offset in the block */
+	sltu	t3, t2, t3
+	beqz	t3, 8b
+	addiu	t0, t0, BLK_SIZEOF
+	lw	t3, BLK_KIND - BLK_SIZEOF(t0)
+	sltiu	t5, t3, VZ_EMU_READ_ONLY
+	bnez	t5, vz_exc_entry	/* an emulator: C */
+	andi	t5, t2, 3
+	bnez	t5, vz_exc_entry
+	lw	t3, BLK_RPA - BLK_SIZEOF(t0)
+	lui	t5, 0xA000
+	addu	t3, t3, t2
+	or	t3, t3, t5
+	b	3b
+	lw	a1, 0(t3)
 END(vz_fast_access)
 
 /* HYPCALL 0 not in a delay slot, function VZ_HC_VM_ID: answered here. */
