@@ -28,9 +28,11 @@ static inline bool bit(const uint32_t *a, unsigned k)
 	return (a[k >> 5] >> (k & 31)) & 1;
 }
 
+/* IRQ k's priority and subpriority (pri << 2 | sub): byte k of the IPC
+ * words (little-endian). */
 static inline unsigned prio_of(const struct vz_vevic *e, unsigned k)
 {
-	return (e->ipc[k >> 2] >> ((k & 3) * 8)) & 0x1F;   /* pri << 2 | sub */
+	return ((const uint8_t *)e->ipc)[k] & 0x1F;
 }
 
 /* Keep the summary of words with pending enabled IRQs current. */
@@ -53,13 +55,11 @@ static unsigned highest(const struct vz_vevic *e, unsigned *out)
 	unsigned best = 0, best_irq = 0;
 	for (uint32_t words = e->pending_words; words; words &= words - 1) {
 		unsigned w = (unsigned)__builtin_ctz(words);
-		uint32_t p = e->ifs[w] & e->iec[w];
-		while (p) {
-			unsigned b = 31 - (unsigned)__builtin_clz(p);
-			unsigned k = w * 32 + b;
+		/* ascending vectors: on a tie the lower vector wins */
+		for (uint32_t p = e->ifs[w] & e->iec[w]; p; p &= p - 1) {
+			unsigned k = w * 32 + (unsigned)__builtin_ctz(p);
 			unsigned key = prio_of(e, k);
-			p &= ~(1u << b);
-			if (key >= 4 && (key > best || (key == best && k < best_irq))) {
+			if (key >= 4 && key > best) {
 				best = key;
 				best_irq = k;
 			}
@@ -106,6 +106,8 @@ static void owned_sources(struct vz_vm *vm, unsigned w, uint32_t bits, bool sync
 {
 	const struct vz_vevic *e = &vm->evic;
 	uint32_t own = bits & e->owned[w];
+	if (!own)
+		return;
 	if (sync && vm->state != VM_RUNNABLE && vm->state != VM_WAITING)
 		sync = false;
 	uint32_t on = sync ? own & e->iec[w] & ~e->ifs[w] : 0;
