@@ -1,7 +1,8 @@
 /* main.c - the interrupt-driven demo guest: Timer2 interrupts every 100 ms
  * move a light along LD2 -> LD3 -> LD4 and print its symbol; UART RX
  * interrupts take the last printable key typed on its console as the new
- * symbol. The main loop only WAITs. */
+ * symbol. The main loop only WAITs. The interrupt controller runs in
+ * multi-vector mode. */
 #include "../poll/board.h"
 
 #define T2_PERIOD  39062u       /* 100 ms at 100 MHz / 256 */
@@ -47,7 +48,11 @@ int main(void)
 	CLR(TRIS(PORT_G)) = 1u << 15;
 	leds(0);
 
-	REG(INTCON) = 0;                            /* single vector */
+	/* Multi-vector mode: each vector at EBase + its OFF register (both
+	 * lead to the one handler at EBase + 0x200 here). */
+	REG(OFF(T2_IRQ)) = 0x200;
+	REG(OFF(U4_RX_IRQ)) = 0x200;
+	REG(INTCON) = INTCON_MVEC;
 	/* Timer2: priority 3; UART4 RX: priority 2. */
 	CLR(IPC(T2_IRQ / 4)) = 0x1Fu << (8 * (T2_IRQ % 4));
 	SET(IPC(T2_IRQ / 4)) = (3u << 2) << (8 * (T2_IRQ % 4));

@@ -15,6 +15,8 @@
 #define IFS(n)       (0xBF810040u + 0x10u * (n))
 #define IEC(n)       (0xBF8100C0u + 0x10u * (n))
 #define IPC(n)       (0xBF810140u + 0x10u * (n))
+#define OFF(k)       (0xBF810540u + 4u * (k))
+#define INTCON_MVEC  0x1000u
 
 /* UART4: the Wi-Fire's USB serial console; vectors 170 (fault), 171, 172 */
 #define U4MODE       0xBF822600u
