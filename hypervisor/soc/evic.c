@@ -39,9 +39,3 @@ void evic_set_priority(unsigned irq, unsigned pri, unsigned sub)
 	HV_REG32(pa + CLR) = 0x1Fu << shift;
 	HV_REG32(pa + SET) = ((pri & 7) << 2 | (sub & 3)) << shift;
 }
-
-
-bool evic_flag(unsigned irq)
-{
-	return (HV_REG32(IFS(irq >> 5)) >> (irq & 31)) & 1;
-}

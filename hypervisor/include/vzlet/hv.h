@@ -36,7 +36,6 @@ void vz_gctx_restore(const uint32_t *ctx);
 void vz_launch(void) __attribute__((noreturn));
 void tlb_init(void);
 void tlb_wire_plans(void);
-void tlb_flush_vm(unsigned id);
 void tlb_dump(void);
 unsigned tlb_wired_count(void);
 
@@ -122,7 +121,6 @@ void evic_init(void);
 void evic_set_priority(unsigned irq, unsigned pri, unsigned sub);
 void evic_enable(unsigned irq, bool on);
 void evic_clear(unsigned irq);
-bool evic_flag(unsigned irq);
 void uart_init(unsigned n, uint32_t baud, uint32_t pbclk);
 bool uart_tx_ready(void);
 void uart_tx(uint8_t c);

@@ -60,7 +60,6 @@ struct vz_vm {
 	const struct vz_vm_config *cfg;
 	uint8_t id;
 	uint8_t state;                /* enum vz_vm_run_state */
-	uint8_t ctx_live;             /* guest CP0 context currently in hardware */
 	uint8_t timer_armed;          /* guest Compare deadline pending */
 	uint8_t tlb_wired;            /* plan entries actually wired at boot */
 	uint8_t evic_block;           /* has a VZ_EMU_EVIC block at 0x1F810000 */
