@@ -106,14 +106,21 @@ uint64_t script_next_cycle(const struct script *s, uint64_t now);
 void script_free(struct script *s);
 
 /* ---- LEDs (leds.c) -------------------------------------------------------- */
+#define LEDS_PENDING 16
 struct leds {
 	bool on[4];
 	FILE *out;
 	bool *stdout_mid_line; /* UART text left stdout in the middle of a line */
 	struct machine *m;
+	/* Lines held back while UART text is mid-line, so that LED reports do
+	 * not cut console lines in two; printed at the next newline. */
+	char pending[LEDS_PENDING][48];
+	int npending;
 };
 /* GPIO callback: prints "[led] LDn on|off @ T ms" for Wi-Fire LD1-LD4. */
 void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t tris);
+/* Print the held-back LED lines (call at a line end and at exit). */
+void leds_flush(struct leds *l);
 
 /* ---- Numbers (args.c) ------------------------------------------------------ */
 /* Unsigned number, decimal or 0x hex, with an optional k/M/G suffix. */

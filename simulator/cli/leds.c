@@ -2,6 +2,7 @@
  * LD1 = RG6, LD2 = RD4, LD3 = RB11, LD4 = RG15, active high. An LED is lit
  * when its pin is an output (TRIS 0) driving high (LAT 1). */
 #include <inttypes.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -27,11 +28,26 @@ void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t
 		/* time in ms with 6 decimals, from integer cycles (no rounding drift) */
 		uint64_t ns = c / CLI_SYSCLK_HZ * 1000000000ull +
 			      c % CLI_SYSCLK_HZ * 1000000000ull / CLI_SYSCLK_HZ;
-		if (l->stdout_mid_line && *l->stdout_mid_line && l->out == stdout) {
+		char line[sizeof l->pending[0]];
+		snprintf(line, sizeof line, "[led] LD%d %s @ %" PRIu64 ".%06" PRIu64 " ms\n",
+			 i + 1, on ? "on" : "off", ns / 1000000, ns % 1000000);
+		bool mid_line = l->stdout_mid_line && *l->stdout_mid_line && l->out == stdout;
+		if (mid_line && l->npending < LEDS_PENDING) {
+			memcpy(l->pending[l->npending++], line, sizeof line);
+			continue;
+		}
+		if (mid_line) { /* a line that never ends: break it rather than lose reports */
 			fputc('\n', l->out);
 			*l->stdout_mid_line = false;
 		}
-		fprintf(l->out, "[led] LD%d %s @ %" PRIu64 ".%06" PRIu64 " ms\n", i + 1,
-			on ? "on" : "off", ns / 1000000, ns % 1000000);
+		leds_flush(l);
+		fputs(line, l->out);
 	}
+}
+
+void leds_flush(struct leds *l)
+{
+	for (int i = 0; i < l->npending; i++)
+		fputs(l->pending[i], l->out);
+	l->npending = 0;
 }

@@ -89,8 +89,11 @@ static void on_uart_tx(void *ctx, int uart, uint8_t byte)
 		return;
 	struct endpoint *ep = &c->eps[uart - 1];
 	endpoint_put(ep, byte);
-	if (ep->kind == EP_STDIO)
+	if (ep->kind == EP_STDIO) {
 		c->stdout_mid_line = byte != '\n';
+		if (byte == '\n' && c->leds.npending)
+			leds_flush(&c->leds);
+	}
 	for (size_t i = 0; i < c->nfail_on; i++)
 		if (watch_feed(&c->fail_on[i], uart, byte) && c->reason == STOP_NONE) {
 			c->reason = STOP_FAIL_ON;
@@ -428,6 +431,10 @@ static int run(struct cli *c, int argc, char **argv)
 			break; /* nobody reads our output any more */
 		if (c->realtime)
 			pace(start, vzsim_cycles(c->m));
+	}
+	if (c->leds.npending) { /* the run ended mid-line: end it, then the reports */
+		fputc('\n', stdout);
+		leds_flush(&c->leds);
 	}
 	fflush(stdout);
 	terminal_restore();
