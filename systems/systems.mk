@@ -55,9 +55,13 @@ SYSTEM_IMAGES := $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s).srec $(SYS_OUT)/$(s).hex
 systems: $(SYSTEM_IMAGES)
 ALL_TARGETS += systems
 
-# `make run`: the demo system from the reset vector, interactive console
-# (Ctrl-E then a digit moves the input focus; Ctrl-] quits the simulator).
+# `make run`: the demo system from the reset vector. On a terminal the console
+# is interactive (Ctrl-E then a digit moves the input focus; Ctrl-] quits the
+# simulator); otherwise it runs 4 simulated seconds with scripted input that
+# moves the focus to each guest and types a key to it.
+RUN_DEMO_SCRIPT := --cycles 800M --input-at '300M:\x051x' --input-at '500M:\x052y'
 run-demo: $(SYS_OUT)/wifire-2guests.srec $(SIM_CLI)
-	$(SIM_CLI) --leds $<
+	@if [ -t 0 ]; then $(SIM_CLI) --leds $<; \
+	else $(SIM_CLI) --leds $(RUN_DEMO_SCRIPT) $<; fi
 .PRECIOUS: $(SYS_OUT)/%/system.dtb $(SYS_OUT)/%/vm_tables.c $(SYS_OUT)/%/vm_tables.o \
 	$(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/merge.args
