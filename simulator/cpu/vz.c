@@ -214,9 +214,11 @@ void vz_exception(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 	}
 
 	/* The guest's own exception, on its context and vectors. */
+	bool was_exl = (c->cp0.status & ST_EXL) != 0;
 	cpu_exception_entry_ctx(m, code, pc, in_ds, flags, badvaddr, ce, NULL);
-	/* [3.9] GHFC: the change is complete; root gets EPC = the guest vector. */
-	if (vz_policy_ghfc(c->gctl0, c->gctl0ext, irq))
+	/* [3.9] GHFC when hardware changed EXL 0 -> 1: the change is complete;
+	 * root gets EPC = the guest vector. */
+	if (!was_exl && vz_policy_ghfc(c->gctl0, c->gctl0ext, irq))
 		exit_to_root(m, EXC_GE, c->pc, false, EXF_GEXC_CODE(VZ_GEXC_GHFC), 0, 0);
 }
 
