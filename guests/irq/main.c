@@ -1,89 +1,74 @@
 /* main.c - the interrupt-driven demo guest: Timer2 interrupts every 100 ms
  * move a light along LD2 -> LD3 -> LD4 and print its symbol; UART RX
  * interrupts take the last printable key typed on its console as the new
- * symbol. The main loop only WAITs. The interrupt controller runs in
- * multi-vector mode. */
-#include "../poll/board.h"
+ * symbol. The main loop only WAITs. Each interrupt has its own vector (the
+ * library's multi-vector mode, OFF registers); Timer2 is vector 9, as
+ * systems/wifire-2guests.dts gives it. Under vzlet it owns only the pins of
+ * LD2-LD4. */
+#include "board.h"
+#include "guest.h"
+#include "irq.h"
+#include "timer.h"
+#include "uart.h"
 
-#define T2_PERIOD  39062u       /* 100 ms at 100 MHz / 256 */
+#define TICK_TIMER 2
+#define TICK_HZ    10
 
 static volatile unsigned ticks;
 static volatile char symbol = '*';
 
-void guest_interrupt(void);
-int main(void);
-
-void guest_interrupt(void)
+GUEST_ISR(9, tick_isr);              /* = timer_irq(TICK_TIMER) */
+void tick_isr(void)
 {
-	if (REG(IFS(0)) & (1u << T2_IRQ)) {
-		CLR(IFS(0)) = 1u << T2_IRQ;
-		ticks++;
-	}
-	if (REG(IFS(U4_RX_IRQ / 32)) & (1u << (U4_RX_IRQ % 32))) {
-		int c;
-		while ((c = console_getc()) >= 0)
-			if (c > ' ' && c < 127)
-				symbol = (char)c;
-		CLR(IFS(U4_RX_IRQ / 32)) = 1u << (U4_RX_IRQ % 32);
-	}
+	irq_clear(timer_irq(TICK_TIMER));
+	ticks++;
 }
 
-static void leds(unsigned step)
+GUEST_ISR(171, console_rx_isr);      /* = UART_IRQ_RX(CONSOLE_UART) */
+void console_rx_isr(void)
 {
-	CLR(LAT(PORT_D)) = 1u << 4;
-	CLR(LAT(PORT_B)) = 1u << 11;
-	CLR(LAT(PORT_G)) = 1u << 15;
-	switch (step % 3) {
-	case 0: SET(LAT(PORT_D)) = 1u << 4; break;    /* LD2 */
-	case 1: SET(LAT(PORT_B)) = 1u << 11; break;   /* LD3 */
-	case 2: SET(LAT(PORT_G)) = 1u << 15; break;   /* LD4 */
-	}
+	int c;
+	while ((c = console_getc()) >= 0)
+		if (c > ' ' && c < 127)
+			symbol = (char)c;
+	irq_clear(UART_IRQ_RX(CONSOLE_UART));
+}
+
+static void show_step(unsigned step)
+{
+	for (unsigned n = 2; n <= 4; n++)
+		led_set(n, n == 2 + step % 3);
 }
 
 int main(void)
 {
-	console_init();
-	CLR(TRIS(PORT_D)) = 1u << 4;
-	CLR(TRIS(PORT_B)) = 1u << 11;
-	CLR(TRIS(PORT_G)) = 1u << 15;
-	leds(0);
+	console_init(115200);
+	for (unsigned n = 2; n <= 4; n++)
+		led_init_one(n);
+	show_step(0);
 
-	/* Multi-vector mode: each vector at EBase + its OFF register (both
-	 * lead to the one handler at EBase + 0x200 here). */
-	REG(OFF(T2_IRQ)) = 0x200;
-	REG(OFF(U4_RX_IRQ)) = 0x200;
-	REG(INTCON) = INTCON_MVEC;
-	/* Timer2: priority 3; UART4 RX: priority 2. */
-	CLR(IPC(T2_IRQ / 4)) = 0x1Fu << (8 * (T2_IRQ % 4));
-	SET(IPC(T2_IRQ / 4)) = (3u << 2) << (8 * (T2_IRQ % 4));
-	CLR(IPC(U4_RX_IRQ / 4)) = 0x1Fu << (8 * (U4_RX_IRQ % 4));
-	SET(IPC(U4_RX_IRQ / 4)) = (2u << 2) << (8 * (U4_RX_IRQ % 4));
-	CLR(IFS(0)) = 1u << T2_IRQ;
-	CLR(IFS(U4_RX_IRQ / 32)) = 1u << (U4_RX_IRQ % 32);
-	SET(IEC(0)) = 1u << T2_IRQ;
-	SET(IEC(U4_RX_IRQ / 32)) = 1u << (U4_RX_IRQ % 32);
-
-	REG(T2CON) = 0;
-	REG(TMR2) = 0;
-	REG(PR2) = T2_PERIOD - 1;
-	REG(T2CON) = 0x8070;                        /* ON, 1:256 */
+	irq_set_priority(timer_irq(TICK_TIMER), 3, 0);
+	irq_clear(timer_irq(TICK_TIMER));
+	irq_enable(timer_irq(TICK_TIMER));
+	uart_rx_irq(CONSOLE_UART, 1, 2);
+	timer_start_hz(TICK_TIMER, TICK_HZ);
 
 	console_puts("irq: LD2-LD4 move every 100 ms, one symbol each; type to change it\n");
-	__asm__ volatile("ei; ehb");
+	irq_global_enable();
 
 	unsigned seen = 0;
 	for (;;) {
 		/* Check and WAIT with interrupts off, so that a tick arriving in
 		 * between still wakes the WAIT (Config7.WII) instead of being
 		 * taken just before it and leaving us asleep for a whole period. */
-		__asm__ volatile("di; ehb" ::: "memory");
+		irq_save_disable();
 		if (ticks == seen)
 			__asm__ volatile("wait");
-		__asm__ volatile("ei; ehb" ::: "memory");
+		irq_global_enable();
 		if (ticks == seen)
 			continue;
 		seen++;
-		leds(seen);
+		show_step(seen);
 		console_putc(symbol);
 	}
 }

@@ -7,14 +7,21 @@ static const struct { uint8_t port, pin; } led_pins[4] = {
 };
 static const uint8_t button_pins[2] = { 5, 4 }; /* RA5, RA4 */
 
+/* Touches only LD n's pin bit: under vzlet a guest may own single pins. */
+void led_init_one(unsigned n)
+{
+	if (n < 1 || n > 4)
+		return;
+	uint32_t bit = 1u << led_pins[n - 1].pin;
+	SFR_CLR(LAT(led_pins[n - 1].port)) = bit;
+	SFR_CLR(ANSEL(led_pins[n - 1].port)) = bit;
+	SFR_CLR(TRIS(led_pins[n - 1].port)) = bit;
+}
+
 void led_init(void)
 {
-	for (unsigned i = 0; i < 4; i++) {
-		uint32_t bit = 1u << led_pins[i].pin;
-		SFR_CLR(LAT(led_pins[i].port)) = bit;
-		SFR_CLR(ANSEL(led_pins[i].port)) = bit;
-		SFR_CLR(TRIS(led_pins[i].port)) = bit;
-	}
+	for (unsigned n = 1; n <= 4; n++)
+		led_init_one(n);
 }
 
 void led_set(unsigned n, bool on)

@@ -33,7 +33,8 @@ void ct_sleep_until(uint32_t target)
 {
 	uint32_t status = irq_save_disable();
 	uint32_t iec = SFR(IEC(0)) & 1u;
-	uint32_t ipc = SFR(IPC(0)) & 0x1Fu;
+	/* Priority 0 (whatever the subpriority) never requests: not a wake-up. */
+	bool no_priority = (SFR(IPC(0)) & 0x1Cu) == 0;
 
 	/* The core timer only wakes WAIT here; it is never taken. With IE = 0 a
 	 * pending interrupt still ends WAIT (Config7.WII on the M5150), so the
@@ -43,8 +44,8 @@ void ct_sleep_until(uint32_t target)
 	 * ends before interrupts are enabled again. */
 	cp0_write(CP0_COMPARE, target);    /* clears Cause.TI ... */
 	irq_clear(CORE_TIMER_IRQ);         /* ... and the flag it latched */
-	if (ipc == 0)
-		irq_set_priority(CORE_TIMER_IRQ, 1, 0);
+	if (no_priority)
+		SFR_SET(IPC(0)) = 1u << 2;
 	irq_enable(CORE_TIMER_IRQ);
 	while ((int32_t)(ct_now() - target) < 0) {
 		__asm__ volatile("wait");
@@ -56,8 +57,8 @@ void ct_sleep_until(uint32_t target)
 
 	if (!iec)
 		irq_disable(CORE_TIMER_IRQ);
-	if (ipc == 0)
-		SFR_CLR(IPC(0)) = 0x1Fu;
+	if (no_priority)
+		SFR_CLR(IPC(0)) = 1u << 2;
 	irq_clear(CORE_TIMER_IRQ);
 	irq_restore(status);
 }

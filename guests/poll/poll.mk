@@ -1,34 +1,12 @@
-# The polling demo guest (bare chipKIT Wi-Fire program; runs unmodified under
-# the hypervisor). Included from hypervisor/hypervisor.mk.
-DEMO_GUEST_CFLAGS := $(TARGET_CFLAGS) -MMD -MP
-DEMO_GUEST_ASFLAGS := $(TARGET_ASFLAGS) -MMD -MP
-DEMO_GUEST_LD := guests/poll/guest.ld
-
-$(BUILD)/target/demo/%.o: guests/%.c
-	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
-
-$(BUILD)/target/demo/%.o: guests/%.S
-	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_ASFLAGS) -c $< -o $@
-
-# $(call demo_guest_link,out.elf,objects)
-define demo_guest_link
-	@mkdir -p $(dir $(1))
-	$(TARGET_CC) $(TARGET_CFLAGS) $(TARGET_LDFLAGS) -T $(DEMO_GUEST_LD) \
-		-Wl,-Map,$(basename $(1)).map -o $(1) $(2) -lgcc
-endef
-
+# The polling demo guest, a plain guests/lib program (bare chipKIT Wi-Fire
+# application; runs unmodified under the hypervisor). Included from
+# hypervisor/hypervisor.mk. RAM: 16 KB, the ram-size its VM nodes give it.
 POLL_GUEST := $(BUILD)/guests/poll.elf
-POLL_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/demo/poll/main.o \
-	$(BUILD)/target/demo/poll/devcfg.o
+POLL_OBJS := $(BUILD)/target/guests/poll/main.o
 
-$(BUILD)/target/demo/poll/devcfg.o: guests/lib/boot/devcfg.S
-	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_ASFLAGS) -c $< -o $@
-
-$(POLL_GUEST): $(POLL_OBJS) $(DEMO_GUEST_LD)
-	$(call demo_guest_link,$@,$(POLL_OBJS))
+$(POLL_GUEST): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
+$(POLL_GUEST): $(POLL_OBJS) $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_LINK)
 
 ALL_TARGETS += $(POLL_GUEST)
 -include $(POLL_OBJS:.o=.d)

@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # bench.sh - a quick hypervisor cost table (make hv-costs), next to tinyVP's
 # figures measured on silicon, plus one machine-readable line per figure.
-# Usage: bench.sh VZLET_SIM BENCH_IMAGE BENCH_ELF HV_ELF SIZE_TOOL
+# Usage: bench.sh VZLET_SIM BENCH_IMAGE BOOT_ELF BENCH_ELF HV_ELF SIZE_TOOL
+# (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare run)
 set -u
-SIM=$1 IMAGE=$2 BARE=$3 HV=$4 SIZE=$5
+SIM=$1 IMAGE=$2 BOOT=$3 BARE=$4 HV=$5 SIZE=$6
 hv=$("$SIM" --fast --quiet --cycles 2G --until 'bench: done' "$IMAGE" 2>&1) || {
 	echo "bench-hv: the benchmark guest did not finish under the hypervisor:"; echo "$hv"; exit 1; }
-bare=$("$SIM" --fast --quiet --cycles 2G --until 'bench: done' "$BARE" 2>&1) || {
+bare=$("$SIM" --fast --quiet --cycles 2G --until 'bench: done' "$BOOT" "$BARE" 2>&1) || {
 	echo "bench-hv: the benchmark guest did not finish bare:"; echo "$bare"; exit 1; }
-get() { echo "$1" | sed -n "s/^\(\[1\] \)\{0,1\}$2: \([0-9]*\)$/\2/p" | head -1; }
+# (console lines end in "\r\n" bare; the hypervisor's console drops the "\r")
+get() { echo "$1" | tr -d '\r' | sed -n "s/^\(\[1\] \)\{0,1\}$2: \([0-9]*\)$/\2/p" | head -1; }
 
 read -r text data bss _ < <("$SIZE" "$HV" | tail -1)
 code=$text

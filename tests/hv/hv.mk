@@ -8,38 +8,21 @@
 HVT_DIR := $(BUILD)/hv
 HVT_SYSTEMS := two rogue bench
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
+# The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
+# of RAM the demo guests have.
 HVT_ROGUE := $(HVT_DIR)/rogue.elf
-HVT_ROGUE_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/rogue.o \
-	$(BUILD)/target/demo/poll/devcfg.o
-
-$(BUILD)/target/hv/rogue.o: tests/hv/guests/rogue.c
-	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
-
-$(HVT_ROGUE): $(HVT_ROGUE_OBJS) $(DEMO_GUEST_LD)
-	$(call demo_guest_link,$@,$(HVT_ROGUE_OBJS))
-
 HVT_BENCH := $(HVT_DIR)/bench.elf
-HVT_BENCH_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/bench.o \
-	$(BUILD)/target/demo/poll/devcfg.o
-
-$(BUILD)/target/hv/bench.o: tests/hv/guests/bench.c
-	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
-
-$(HVT_BENCH): $(HVT_BENCH_OBJS) $(DEMO_GUEST_LD)
-	$(call demo_guest_link,$@,$(HVT_BENCH_OBJS))
-
 HVT_DSLOT := $(HVT_DIR)/dslot.elf
-HVT_DSLOT_OBJS := $(BUILD)/target/demo/poll/start.o $(BUILD)/target/hv/dslot.o \
-	$(BUILD)/target/demo/poll/devcfg.o
 
-$(BUILD)/target/hv/dslot.o: tests/hv/guests/dslot.c
+$(BUILD)/target/hv/%.o: tests/hv/guests/%.c
 	@mkdir -p $(dir $@)
-	$(TARGET_CC) $(DEMO_GUEST_CFLAGS) -c $< -o $@
+	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-$(HVT_DSLOT): $(HVT_DSLOT_OBJS) $(DEMO_GUEST_LD)
-	$(call demo_guest_link,$@,$(HVT_DSLOT_OBJS))
+HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT)
+$(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
+$(HVT_LIB_GUESTS): $(HVT_DIR)/%.elf: $(BUILD)/target/hv/%.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_LINK)
+-include $(patsubst $(HVT_DIR)/%.elf,$(BUILD)/target/hv/%.d,$(HVT_LIB_GUESTS))
 
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT)
 
@@ -67,8 +50,8 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 TEST_TARGETS += test-hv
 hv-images: $(HVT_IMAGES)
 
-test-hv: $(HVT_IMAGES) $(SIM_CLI)
-	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT)
+test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT)
+	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(GUEST_BOOT) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT)
 
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)
@@ -77,6 +60,6 @@ run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)
 # A quick look at the hypervisor's costs measured by a guest
 # (tests/hv/guests/bench.c) and its size in the two-guest system; not a test
 # (`make bench` has the full benchmark, bench/hv.mk).
-hv-costs: $(HVT_DIR)/bench/image.srec $(HVT_DIR)/two/hypervisor.elf $(HVT_BENCH) $(SIM_CLI)
-	tests/hv/bench.sh $(SIM_CLI) $(HVT_DIR)/bench/image.srec $(HVT_BENCH) \
+hv-costs: $(HVT_DIR)/bench/image.srec $(HVT_DIR)/two/hypervisor.elf $(GUEST_BOOT) $(HVT_BENCH) $(SIM_CLI)
+	tests/hv/bench.sh $(SIM_CLI) $(HVT_DIR)/bench/image.srec $(GUEST_BOOT) $(HVT_BENCH) \
 		$(HVT_DIR)/two/hypervisor.elf $(TARGET_SIZE)

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
-# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR POLL_ELF IRQ_ELF DSLOT_ELF
+# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF
+# (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare runs)
 # Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
 set -u
-SIM=$1 DIR=$2 POLL=$3 IRQ=$4 DSLOT=$5
+SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6
 OUT=$DIR/out
 mkdir -p "$OUT"
 failures=0
@@ -62,17 +63,17 @@ cadence() {
 }
 
 # ---- 1. The guests run bare ------------------------------------------------
-run bare-poll 700M "$POLL" --input-at 250M:x
+run bare-poll 700M "$BOOT" "$POLL" --input-at 250M:x
 expect bare-poll-banner "$OUT/bare-poll.uart" '^poll: LD1 blinks'
 cadence bare-poll-ld1 "$OUT/bare-poll.log" LD1 "" 500
 expect bare-poll-input "$OUT/bare-poll.uart" 'x'
 
-run bare-irq 400M "$IRQ" --input-at 150M:Q
+run bare-irq 400M "$BOOT" "$IRQ" --input-at 150M:Q
 expect bare-irq-banner "$OUT/bare-irq.uart" '^irq: LD2-LD4'
 cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
 expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 
-run bare-dslot 100M "$DSLOT"
+run bare-dslot 100M "$BOOT" "$DSLOT"
 expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 10/10 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------

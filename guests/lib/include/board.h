@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 void led_init(void);                 /* all four LEDs: outputs, off */
+void led_init_one(unsigned n);       /* LD n only (n = 1..4): output, off */
 void led_set(unsigned n, bool on);   /* n = 1..4 */
 void led_toggle(unsigned n);
 void button_init(void);

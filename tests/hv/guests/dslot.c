@@ -5,8 +5,10 @@
  * (priorities of vectors 0-3; 0-2 are virtual per VM, so writable). Under
  * the hypervisor it also checks the hypercall ABI. Prints "dslot: N/N ok" or
  * the failing cases; runs bare too (without the hypercall checks). */
-#include "../../../guests/poll/board.h"
 #include "../../../hypervisor/include/vzlet/hypercall.h"
+#include "coretimer.h"
+#include "guest.h"
+#include "uart.h"
 
 /* HYPCALL 0 with function fn and two arguments: v0 in r[0], v1 in r[1]. */
 static void hypercall(uint32_t fn, uint32_t a0, uint32_t a1, uint32_t r[2])
@@ -32,13 +34,6 @@ static const char hello[] = "dslot: hello through a hypercall\n";
 
 #define IPC0 IPC(0)
 #define PATTERN 0x00130A05u        /* priority/subpriority of vectors 0..2 */
-
-int main(void);
-void guest_interrupt(void);
-
-void guest_interrupt(void)
-{
-}
 
 static unsigned passed, total;
 
@@ -76,7 +71,7 @@ int main(void)
 	volatile uint32_t *ipc0 = (volatile uint32_t *)addr_ipc0();
 	uint32_t v, r, link;
 
-	console_init();
+	console_init(115200);
 	*ipc0 = PATTERN;
 
 	/* taken BEQ, load in the slot */
@@ -128,13 +123,13 @@ int main(void)
 
 	/* Cause.IP0, the core software interrupt 0, raises the interrupt
 	 * controller's flag for vector 1 (a GSFC exit under the hypervisor). */
-	CLR(IFS(0)) = 2;
+	SFR_CLR(IFS(0)) = 2;
 	uint32_t cause;
 	__asm__ volatile("mfc0 %0, $13" : "=r"(cause));
 	__asm__ volatile("mtc0 %0, $13\n ehb" :: "r"(cause | 0x100));
-	check("cause-ip0-flag", (REG(IFS(0)) & 2) != 0);
+	check("cause-ip0-flag", (SFR(IFS(0)) & 2) != 0);
 	__asm__ volatile("mtc0 %0, $13\n ehb" :: "r"(cause & ~0x100u));
-	CLR(IFS(0)) = 2;
+	SFR_CLR(IFS(0)) = 2;
 
 	/* A wired guest TLB entry must survive other VMs running meanwhile:
 	 * VA 0x00400000 -> PA 0x0000F000 (4 KB, cacheable, dirty, valid). */
@@ -146,20 +141,14 @@ int main(void)
 	volatile uint32_t *direct = (volatile uint32_t *)0x8000F010u;
 	*mapped = 0x5A5A1234u;
 	check("guest-tlb-mapped", *direct == 0x5A5A1234u);
-	uint32_t until = read_count() + 250 * TICKS_PER_MS;   /* others run */
-	write_compare(until);
-	CLR(IFS(0)) = 1;
-	SET(IPC(0)) = 1u << 2;
-	SET(IEC(0)) = 1;
-	while ((int32_t)(read_count() - until) < 0)
-		__asm__ volatile("wait");
+	sleep_ms(250);                                         /* others run */
 	*direct = 0x0BADF00Du;
 	check("guest-tlb-kept", *mapped == 0x0BADF00Du);
 
 	uint32_t config3;
 	__asm__ volatile("mfc0 %0, $16, 3" : "=r"(config3));
 	if (!(config3 & (1u << 23))) {          /* a guest: Config3.VZ reads 0 */
-		uint32_t r[2], t0 = read_count();
+		uint32_t r[2], t0 = ct_now();
 		hypercall(VZ_HC_VM_ID, 0, 0, r);
 		check("hc-vm-id", r[0] == 4 && r[1] == 4);
 		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, sizeof(hello) - 1, r);
@@ -171,7 +160,7 @@ int main(void)
 		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, 1000, r);
 		check("hc-console-einval", (int32_t)r[0] == VZ_HC_EINVAL);
 		hypercall(VZ_HC_TIME, 0, 0, r);
-		uint32_t t1 = read_count();
+		uint32_t t1 = ct_now();
 		/* guest Count started at 0 with the VM; hypervisor time at boot */
 		check("hc-time", r[0] != 0 && (int32_t)(r[0] - (t1 - t0)) > 0);
 		hypercall(VZ_HC_YIELD, 0, 0, r);

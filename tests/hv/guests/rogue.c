@@ -12,14 +12,9 @@
  *   b  spin forever without WAIT (the others must keep their schedule)
  * After each attempt it reports what it observed; a contained fault stops it
  * before that. */
-#include "../../../guests/poll/board.h"
-
-int main(void);
-void guest_interrupt(void);
-
-void guest_interrupt(void)
-{
-}
+#include "coretimer.h"
+#include "guest.h"
+#include "uart.h"
 
 static void say(const char *s)
 {
@@ -28,66 +23,54 @@ static void say(const char *s)
 	console_putc('\n');
 }
 
-static void pause_10ms(void)
-{
-	uint32_t when = read_count() + 10 * TICKS_PER_MS;
-	write_compare(when);
-	CLR(IFS(0)) = 1;
-	while ((int32_t)(read_count() - when) < 0)
-		__asm__ volatile("wait");
-}
-
 int main(void)
 {
-	console_init();
-	REG(INTCON) = 0;
-	SET(IPC(0)) = 1u << 2;             /* core timer wakes WAIT */
-	SET(IEC(0)) = 1;
+	console_init(115200);
 	say("ready");
 	for (;;) {
 		int c = console_getc();
 		if (c < 0) {
-			pause_10ms();
+			sleep_ms(10);
 			continue;
 		}
 		switch (c) {
 		case 'o':
-			REG(0xA0020000u) = 0xBAD0BAD0u;
+			SFR(0xA0020000u) = 0xBAD0BAD0u;
 			say("wrote other guest RAM");
 			break;
 		case 'h':
 			for (uint32_t a = 0xA0001000u; a < 0xA0003000u; a += 4)
-				REG(a) = 0xDEADBEEFu;
-			say(REG(0xA0001000u) == 0xDEADBEEFu ? "hv RAM overwritten: own RAM only" :
+				SFR(a) = 0xDEADBEEFu;
+			say(SFR(0xA0001000u) == 0xDEADBEEFu ? "hv RAM overwritten: own RAM only" :
 			    "hv RAM write lost");
 			break;
 		case 's':
-			REG(0xBF840200u) = 0;
+			SFR(0xBF840200u) = 0;
 			say("wrote T2CON");
 			break;
 		case 'i':
-			CLR(IEC(0)) = 1u << 9;
-			SET(IFS(0)) = 1u << 9;
-			say(REG(IEC(0)) & (1u << 9) ? "IEC0 bit 9 set?" : "IEC0 bit 9 clear");
+			SFR_CLR(IEC(0)) = 1u << 9;
+			SFR_SET(IFS(0)) = 1u << 9;
+			say(SFR(IEC(0)) & (1u << 9) ? "IEC0 bit 9 set?" : "IEC0 bit 9 clear");
 			break;
 		case 'f':
-			REG(0xBD000100u) = 0;
+			SFR(0xBD000100u) = 0;
 			say("wrote flash");
 			break;
 		case 'c': {
-			uint32_t before = REG(0xBF800000u);
-			REG(0xBF800000u) = ~before;
-			say(REG(0xBF800000u) == before ? "CFGCON unchanged" : "CFGCON changed");
+			uint32_t before = SFR(0xBF800000u);
+			SFR(0xBF800000u) = ~before;
+			say(SFR(0xBF800000u) == before ? "CFGCON unchanged" : "CFGCON changed");
 			break;
 		}
 		case 'p':
-			REG(0xBF800040u) = 0xFFFFFFFFu;
-			say(REG(0xBF800040u) == 0xFFFFFFFFu ? "PMD1 changed" : "PMD1 unchanged");
+			SFR(0xBF800040u) = 0xFFFFFFFFu;
+			say(SFR(0xBF800040u) == 0xFFFFFFFFu ? "PMD1 changed" : "PMD1 unchanged");
 			break;
 		case 'd':
-			say((REG(0xBF800020u) & 0x0FFFFFFFu) == 0x0720E053u ? "DEVID PIC32MZ2048EFG100" :
+			say((SFR(0xBF800020u) & 0x0FFFFFFFu) == 0x0720E053u ? "DEVID PIC32MZ2048EFG100" :
 			    "DEVID unknown");
-			REG(0xBF800020u) = 0;
+			SFR(0xBF800020u) = 0;
 			say("wrote DEVID");
 			break;
 		case 'b':
