@@ -94,9 +94,9 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 			cpu_set_css(m, next);
 		}
 	}
-	if (flags & EXF_INTERRUPT)
-		cp->status = (cp->status & ~ST_IPL) |
-			     ((c->guest ? c->vz_irq_ripl : c->eic_ripl) << ST_IPL_SHIFT);
+	/* Status.IPL is left alone: in EIC mode the handler's prologue copies
+	 * Cause.RIPL into Status.IPL itself (the MCU ASE's automatic prologue,
+	 * IntCtl.APE, is not modelled and reads 0). */
 	cp->status |= ST_EXL;
 
 	c->pc = vector;

@@ -115,7 +115,7 @@ int test_main(void)
 	irq_off();
 	CHECK_EQ(10, 1, nlog);
 	CHECK_EQ(11, 0x340, log[0].vector);
-	CHECK_EQ(12, 5u << 10, log[0].status & 0xFC00u); /* IPL <- RIPL */
+	CHECK_EQ(12, 4u << 10, log[0].status & 0xFC00u); /* entry leaves IPL alone */
 	CHECK_EQ(13, 5, log[0].srsctl & 0xF);           /* CSS = PRI5SS */
 	CHECK_EQ(14, 0, (log[0].srsctl >> 6) & 0xF);    /* PSS = old CSS */
 	CHECK_EQ(15, 5, (log[0].srsctl >> 18) & 0xF);   /* EICSS */
