@@ -41,24 +41,9 @@ void timer_isr(void)
 	timer_irqs++;
 }
 
-static void put_dec(uint32_t v)
-{
-	char b[12];
-	int n = 0;
-	do {
-		b[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		console_putc(b[--n]);
-}
-
 static void report(const char *name, uint32_t ticks, uint32_t reps)
 {
-	console_puts(name);
-	console_puts(": ");
-	put_dec((ticks + reps / 2) / reps);
-	console_putc('\n');
+	cprintf("%s: %u\n", name, (unsigned)((ticks + reps / 2) / reps));
 }
 
 static uint32_t busy_loop(uint32_t n)

@@ -44,26 +44,12 @@ static void check(const char *name, int ok)
 		passed++;
 		return;
 	}
-	console_puts("dslot: FAIL ");
-	console_puts(name);
-	console_putc('\n');
+	cprintf("dslot: FAIL %s\n", name);
 }
 
 static uint32_t addr_ipc0(void)
 {
 	return IPC0;
-}
-
-static void put_dec(unsigned v)
-{
-	char b[8];
-	int n = 0;
-	do {
-		b[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	while (n)
-		console_putc(b[--n]);
 }
 
 int main(void)
@@ -170,11 +156,7 @@ int main(void)
 		check("hc-code", (int32_t)hypcall_code1() == VZ_HC_ENOSYS);
 	}
 
-	console_puts("dslot: ");
-	put_dec(passed);
-	console_putc('/');
-	put_dec(total);
-	console_puts(passed == total ? " ok\n" : " failed\n");
+	cprintf("dslot: %u/%u %s\n", passed, total, passed == total ? "ok" : "failed");
 	for (;;)
 		__asm__ volatile("wait");
 }
