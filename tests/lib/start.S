@@ -6,14 +6,8 @@
  * dedicated exception stack and calls test_exception() (tests/lib/test.h).
  * Frame layout: must match struct test_exc_frame.
  */
+#include "test_asm.h"
 #include "test_mailbox.h"
-
-#define CP0_BADVADDR $8
-#define CP0_STATUS   $12
-#define CP0_CAUSE    $13
-#define CP0_EPC      $14
-
-#define ST_BEV       0x00400000
 
 #define FRAME_R(n)   ((n) * 4)
 #define FRAME_HI     128
@@ -82,16 +76,13 @@ _reset:
 
 /* ---- BEV exception vectors ---------------------------------------------- */
 	.section .vec_refill, "ax", @progbits
-	j	test_exc_entry
-	li	$27, 0x200
+	test_vector TEST_VEC_REFILL
 
 	.section .vec_general, "ax", @progbits
-	j	test_exc_entry
-	li	$27, 0x380
+	test_vector TEST_VEC_GENERAL
 
 	.section .vec_interrupt, "ax", @progbits
-	j	test_exc_entry
-	li	$27, 0x400
+	test_vector TEST_VEC_INTERRUPT
 
 /* ---- Common exception path ---------------------------------------------- */
 	.text
@@ -138,14 +129,10 @@ test_exc_entry:
 	sw	$8, FRAME_HI($26)
 	mflo	$8
 	sw	$8, FRAME_LO($26)
-	mfc0	$8, CP0_EPC
-	sw	$8, FRAME_EPC($26)
-	mfc0	$8, CP0_CAUSE
-	sw	$8, FRAME_CAUSE($26)
-	mfc0	$8, CP0_STATUS
-	sw	$8, FRAME_STATUS($26)
-	mfc0	$8, CP0_BADVADDR
-	sw	$8, FRAME_BADVA($26)
+	cp0_save $8, CP0_EPC, FRAME_EPC, $26
+	cp0_save $8, CP0_CAUSE, FRAME_CAUSE, $26
+	cp0_save $8, CP0_STATUS, FRAME_STATUS, $26
+	cp0_save $8, CP0_BADVADDR, FRAME_BADVA, $26
 
 	move	$sp, $26
 	move	$4, $26

@@ -1,14 +1,6 @@
 /* vzt_asm.S - guest entry/return for the VZ target tests, the guest
  * exception vectors, and a BEV = 0 root vector block (see vzt.h). */
-
-#define CP0_ENTRYLO0 $2
-#define CP0_ENTRYLO1 $3
-#define CP0_PAGEMASK $5
-#define CP0_BADVADDR $8
-#define CP0_ENTRYHI  $10
-#define CP0_STATUS   $12
-#define CP0_CAUSE    $13
-#define CP0_EPC      $14
+#include "test_asm.h"
 
 /* struct vzt_guest_log offsets (vzt.h) */
 #define G_COUNT     0
@@ -28,6 +20,13 @@
 #define G_REFILL_ENTRYHI 56
 #define G_REFILL_LO0 60
 #define G_REFILL_LO1 64
+
+/* vzt_g (in $26) counter at off += 1, through $27 */
+.macro log_count off
+	lw	$27, \off($26)
+	addiu	$27, $27, 1
+	sw	$27, \off($26)
+.endm
 
 	.set noreorder
 	.set noat
@@ -89,13 +88,9 @@ vzt_guest_exit:
 vzt_guest_vectors:
 	/* +0x000 TLB refill: log, then TLBWR the prepared EntryLo pair. */
 	la	$26, vzt_g
-	lw	$27, G_REFILL_COUNT($26)
-	addiu	$27, $27, 1
-	sw	$27, G_REFILL_COUNT($26)
-	mfc0	$27, CP0_BADVADDR
-	sw	$27, G_REFILL_BADVADDR($26)
-	mfc0	$27, CP0_ENTRYHI
-	sw	$27, G_REFILL_ENTRYHI($26)
+	log_count G_REFILL_COUNT
+	cp0_save $27, CP0_BADVADDR, G_REFILL_BADVADDR, $26
+	cp0_save $27, CP0_ENTRYHI, G_REFILL_ENTRYHI, $26
 	lw	$27, G_REFILL_LO0($26)
 	mtc0	$27, CP0_ENTRYLO0
 	lw	$27, G_REFILL_LO1($26)
@@ -109,19 +104,12 @@ vzt_guest_vectors:
 	.org 0x180
 	/* +0x180 general exception: log, resume at vzt_g.resume or EPC + 4. */
 	la	$26, vzt_g
-	lw	$27, G_COUNT($26)
-	addiu	$27, $27, 1
-	sw	$27, G_COUNT($26)
-	mfc0	$27, CP0_CAUSE
-	sw	$27, G_CAUSE($26)
-	mfc0	$27, CP0_EPC
-	sw	$27, G_EPC($26)
-	mfc0	$27, CP0_BADVADDR
-	sw	$27, G_BADVADDR($26)
-	mfc0	$27, CP0_STATUS
-	sw	$27, G_STATUS($26)
-	mfc0	$27, CP0_ENTRYHI
-	sw	$27, G_ENTRYHI($26)
+	log_count G_COUNT
+	cp0_save $27, CP0_CAUSE, G_CAUSE, $26
+	cp0_save $27, CP0_EPC, G_EPC, $26
+	cp0_save $27, CP0_BADVADDR, G_BADVADDR, $26
+	cp0_save $27, CP0_STATUS, G_STATUS, $26
+	cp0_save $27, CP0_ENTRYHI, G_ENTRYHI, $26
 	lw	$27, G_RESUME($26)
 	bnez	$27, 1f
 	sw	$0, G_RESUME($26)
@@ -145,15 +133,10 @@ vzt_guest_vectors:
 
 vzt_guest_irq:
 	sw	$27, G_IRQ_VECTOR($26)
-	lw	$27, G_IRQ_COUNT($26)
-	addiu	$27, $27, 1
-	sw	$27, G_IRQ_COUNT($26)
-	mfc0	$27, CP0_CAUSE
-	sw	$27, G_IRQ_CAUSE($26)
-	mfc0	$27, CP0_EPC
-	sw	$27, G_IRQ_EPC($26)
-	mfc0	$27, CP0_STATUS
-	sw	$27, G_IRQ_STATUS($26)
+	log_count G_IRQ_COUNT
+	cp0_save $27, CP0_CAUSE, G_IRQ_CAUSE, $26
+	cp0_save $27, CP0_EPC, G_IRQ_EPC, $26
+	cp0_save $27, CP0_STATUS, G_IRQ_STATUS, $26
 	eret
 
 /* ---- Root vectors for BEV = 0 ------------------------------------------- */
@@ -161,14 +144,11 @@ vzt_guest_irq:
 	.balign 4096
 	.globl vzt_root_vectors
 vzt_root_vectors:
-	j	test_exc_entry
-	li	$27, 0x200
+	test_vector TEST_VEC_REFILL
 	.org 0x180
-	j	test_exc_entry
-	li	$27, 0x380
+	test_vector TEST_VEC_GENERAL
 	.org 0x200
-	j	test_exc_entry
-	li	$27, 0x400
+	test_vector TEST_VEC_INTERRUPT
 
 	.data
 	.globl vzt_root_ctx
