@@ -21,18 +21,19 @@
 #define R_IEC     0x0C0
 #define R_IPC     0x140
 #define R_OFF     0x540
-#define INTCON_MVEC 0x1000u
+
+/* The assembly (arch/mips/asm.h VEVIC_*) relies on this layout. */
+_Static_assert(offsetof(struct vz_vevic, iec) == 28 && offsetof(struct vz_vevic, owned) == 56 &&
+	       offsetof(struct vz_vevic, fast) == 84 &&
+	       offsetof(struct vz_vevic, pending_words) == 140 &&
+	       offsetof(struct vz_vevic, offer_mask) == 144 &&
+	       offsetof(struct vz_vevic, best) == 148 &&
+	       offsetof(struct vz_vevic, intcon) == 152 && offsetof(struct vz_vevic, ipc) == 164 &&
+	       offsetof(struct vz_vevic, off) == 380, "VEVIC_*");
 
 static inline bool bit(const uint32_t *a, unsigned k)
 {
 	return (a[k >> 5] >> (k & 31)) & 1;
-}
-
-/* IRQ k's priority and subpriority (pri << 2 | sub): byte k of the IPC
- * words (little-endian). */
-static inline unsigned prio_of(const struct vz_vevic *e, unsigned k)
-{
-	return ((const uint8_t *)e->ipc)[k] & 0x1F;
 }
 
 /* Keep the summary of words with pending enabled IRQs current. */
@@ -49,46 +50,22 @@ void vevic_word_changed(struct vz_vm *vm, unsigned irq)
 	word_changed(&vm->evic, irq >> 5);
 }
 
-/* Highest pending enabled IRQ: returns pri << 2 | sub (0 if none), irq in *out. */
-static unsigned highest(const struct vz_vevic *e, unsigned *out)
-{
-	unsigned best = 0, best_irq = 0;
-	for (uint32_t words = e->pending_words; words; words &= words - 1) {
-		unsigned w = (unsigned)__builtin_ctz(words);
-		/* ascending vectors: on a tie the lower vector wins */
-		for (uint32_t p = e->ifs[w] & e->iec[w]; p; p &= p - 1) {
-			unsigned k = w * 32 + (unsigned)__builtin_ctz(p);
-			unsigned key = prio_of(e, k);
-			if (key >= 4 && key > best) {
-				best = key;
-				best_irq = k;
-			}
-		}
-	}
-	*out = best_irq;
-	return best;
-}
-
 bool vevic_pending(const struct vz_vm *vm)
 {
 	return vm->evic.pending_words != 0;
 }
 
+/* GuestCtl2 follows the highest pending enabled IRQ (vevic_offer, in
+ * arch/mips/vectors.S, shared with the assembly store path). */
 void vevic_update(struct vz_vm *vm)
 {
-	struct vz_vevic *e = &vm->evic;
-	unsigned irq;
-	unsigned key = highest(e, &irq);
-	uint32_t gc2 = 0;
-	if (key && !(vm->cfg->flags & VZ_VM_POLLING)) {
-		uint32_t vec = (e->intcon & INTCON_MVEC) ? e->off[irq] : 0x200u;
-		gc2 = (uint32_t)(key >> 2) << GC2_GRIPL_SHIFT | (vec & 0xFFFFu);
-	}
+	uint32_t gc2 = vevic_offer(&vm->evic);
+	if (gc2 && vm->state == VM_WAITING)
+		sched_wake(vm);
+	gc2 &= vm->evic.offer_mask;
 	vm->guestctl2 = gc2;
 	if (hv_fast.cur_id == vm->id)
 		CP0_WRITE(C0_GUESTCTL2, gc2);
-	if (key && vm->state == VM_WAITING)
-		sched_wake(vm);
 }
 
 void vevic_raise(struct vz_vm *vm, unsigned irq)
@@ -153,9 +130,11 @@ void vevic_reset(struct vz_vm *vm)
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
 		e->allowed[w] = e->owned[w] = vm->cfg->irq_owned[w];
 	e->allowed[0] |= 7u;                      /* core timer, software 0/1 */
+	memcpy(e->fast, e->allowed, sizeof(e->fast));
 	if (vm->con.present)
 		for (unsigned i = 0; i < 3; i++)
 			e->allowed[(vm->con.irq + i) >> 5] |= 1u << ((vm->con.irq + i) & 31);
+	e->offer_mask = (vm->cfg->flags & VZ_VM_POLLING) ? 0 : ~0u;
 	owned_all(vm, false);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)         /* no stale occurrence */
 		HV_REG32(0x1F810044u + 0x10 * w) = e->owned[w];   /* IFSxCLR */
@@ -190,8 +169,8 @@ bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 	} else if (off & 0xC) {
 		/* the CLR/SET/INV aliases read as 0 */
 	} else if (off == R_INTSTAT) {
-		unsigned irq, key = highest(e, &irq);
-		v = key ? ((key >> 2) << 8 | (irq & 0xFF)) : 0;
+		uint32_t rank = e->best;             /* SRIPL, VEC */
+		v = rank >> 10 ? (rank >> 10) << 8 | (255 - (rank & 0xFF)) : 0;
 	} else if (off < R_IFS) {
 		v = off == R_INTCON ? e->intcon : off == R_PRISS ? e->priss : e->iptmr;
 	} else if (off < R_IPC) {

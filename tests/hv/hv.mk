@@ -43,6 +43,10 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 	$(VZLET_CONFIG) --hypervisor $< --merge $(HVT_DIR)/$*/merge.txt $(HVT_DIR)/$*/system.dtb
 	srec_cat @$(HVT_DIR)/$*/merge.txt -o $@
 
+# The tables' object depends on the hypervisor headers (struct vz_vm sizes
+# the VM state array).
+-include $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/vm_tables.d)
+
 .PRECIOUS: $(HVT_DIR)/%/system.dtb $(HVT_DIR)/%/vm_tables.c $(HVT_DIR)/%/vm_tables.o \
 	$(HVT_DIR)/%/hypervisor.elf
 

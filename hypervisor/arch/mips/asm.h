@@ -37,6 +37,17 @@
 #define CP0_ENTRYLO0 $2
 #define CP0_ENTRYLO1 $3
 
+/* struct vz_vevic (vzlet/vm.h; checked in vdev/vevic.c) */
+#define VEVIC_IEC     28
+#define VEVIC_OWNED   56
+#define VEVIC_FAST    84
+#define VEVIC_PENDING 140
+#define VEVIC_OFFER   144
+#define VEVIC_BEST    148
+#define VEVIC_INTCON  152
+#define VEVIC_IPC     164
+#define VEVIC_OFF     380
+
 #define LEAF(name) .globl name; .ent name; .type name, @function; name:
 #define END(name)  .end name; .size name, . - name
 

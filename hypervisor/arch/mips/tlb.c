@@ -92,6 +92,4 @@ _Static_assert(offsetof(struct vz_block, rpa) == 4 && offsetof(struct vz_block, 
 	       sizeof(struct vz_block) == 20, "BLK_*");
 _Static_assert(VZ_EMU_GUARDED == 6 && VZ_EMU_READ_ONLY == 3 && VZ_EMU_WRITE_IGNORE == 4 &&
 	       VZ_EMU_WRITE_LOG == 5, "block kinds that read the real register: 3..6");
-_Static_assert(offsetof(struct vz_vevic, iec) == 28, "VEVIC_IEC");
-_Static_assert(offsetof(struct vz_vevic, owned) == 56, "VEVIC_OWNED");
 _Static_assert(offsetof(struct hv_fast, tlb_cur) == 8, "HVF_TLB_CUR");

@@ -48,9 +48,6 @@
 	lw	t1, %lo(hv_fast + HVF_LO)(k1); \
 	mthi	t0; \
 	mtlo	t1
-/* struct vz_vevic (vzlet/vm.h) */
-#define VEVIC_IEC   28
-#define VEVIC_OWNED 56
 
 	.set noreorder
 	.set noat
@@ -91,6 +88,89 @@ LEAF(vz_vec_refill)
 	nop
 END(vz_vec_refill)
 
+/* uint32_t vevic_offer(struct vz_vevic *e): the GuestCtl2 value that offers
+ * the highest pending enabled IRQ (GRIPL = priority, GVEC = the guest's OFF
+ * in multi-vector mode, else 0x200; 0 if none). It also keeps e->best, that
+ * IRQ's rank: key << 8 | (255 - irq) with key = priority << 2 | subpriority
+ * (byte irq of the IPC words), so that the larger rank wins and on a tie the
+ * lower vector; below 0x400 (priority 0) if none.
+ * vevic_offer_add: the same when IRQs only became pending (t3 = the new
+ * bits of word w, t5 = 224 - 32 w): they are compared with e->best.
+ * Both use t0-t6 and v0 only (the store path below relies on it). */
+LEAF(vevic_offer)
+	lw	t0, VEVIC_PENDING(a0)
+	li	v0, 0x3FF
+	addiu	t6, a0, VEVIC_IPC + 255	/* &ipc byte k = t6 - (255 - k) */
+2:	beqz	t0, 5f
+	negu	t1, t0
+	and	t1, t1, t0		/* lowest word w with pending IRQs */
+	xor	t0, t0, t1
+	clz	t1, t1			/* 31 - w */
+	sll	t5, t1, 5
+	addiu	t5, t5, -768		/* 224 - 32 w */
+	sll	t1, t1, 2
+	subu	t1, a0, t1		/* e + 4 w - 124 */
+	lw	t3, 124(t1)		/* ifs[w] */
+	lw	t4, 124 + VEVIC_IEC(t1)	/* iec[w] */
+	and	t3, t3, t4
+3:	beqz	t3, 2b
+	negu	t4, t3
+	and	t4, t4, t3		/* lowest bit b */
+	xor	t3, t3, t4
+	clz	t4, t4			/* 31 - b */
+	addu	t4, t4, t5		/* 255 - irq */
+	subu	t1, t6, t4
+	lbu	t1, 0(t1)
+	andi	t1, t1, 0x1F		/* key */
+	sll	t1, t1, 8
+	or	t1, t1, t4		/* rank */
+	sltu	t2, v0, t1
+	b	3b
+	movn	v0, t1, t2
+5:	sw	v0, VEVIC_BEST(a0)
+	srl	t0, v0, 10		/* priority */
+	andi	t1, v0, 0xFF		/* 255 - irq */
+	beqz	t0, 7f
+	move	v0, zero
+	sll	v0, t0, 24		/* GRIPL */
+	lw	t2, VEVIC_INTCON(a0)
+	andi	t2, t2, 0x1000		/* multi-vector: the guest's OFF value */
+	beqz	t2, 7f
+	ori	v0, v0, 0x200
+	sll	t1, t1, 2
+	subu	t1, a0, t1
+	lhu	t2, VEVIC_OFF + 4 * 255(t1)	/* off[irq] & 0xFFFF */
+	xori	v0, v0, 0x200
+	or	v0, v0, t2
+7:	jr	ra
+	nop
+	.globl	vevic_offer_add
+vevic_offer_add:
+	lw	v0, VEVIC_BEST(a0)
+	move	t0, zero
+	b	3b
+	addiu	t6, a0, VEVIC_IPC + 255
+END(vevic_offer)
+
+/* Everything else: C, then back to whichever guest the scheduler chose. */
+LEAF(vz_exc_entry)
+	SAVE_HILO
+	jal	hv_exception
+	nop
+vz_exc_return:
+	RESTORE_HILO
+	ehb
+	eret
+END(vz_exc_entry)
+
+/* First entry into a guest (from boot): the stack is reset to its top. */
+LEAF(vz_launch)
+	la	sp, _stack_top
+	b	vz_exc_return
+	nop
+END(vz_launch)
+
+
 /* EBase + 0x180: general exception. Guest exits arrive here as ExcCode 27;
  * the commonest one, HYPCALL, has a short path. */
 	.org 0x180
@@ -102,10 +182,23 @@ LEAF(vz_vec_general)
 	nop
 	mfc0	k0, $8, 1		/* BadInstr */
 	li	k1, HYPCALL_0
-	beq	k0, k1, vz_hypercall_fast
+	bne	k0, k1, vz_exc_entry
 	nop
-	j	vz_exc_entry
-	nop
+	/* HYPCALL 0 not in a delay slot, function VZ_HC_VM_ID: answered here. */
+	mfc0	k0, CP0_CAUSE
+	bltz	k0, vz_exc_entry	/* Cause.BD: the C path emulates the branch */
+	rdpgpr	t0, v0			/* function number */
+	bnez	t0, vz_exc_entry
+	lui	k1, %hi(hv_fast)
+	lw	t1, %lo(hv_fast + HVF_CUR_ID)(k1)
+	lw	t2, %lo(hv_fast + HVF_NUM_VMS)(k1)
+	wrpgpr	v0, t1
+	wrpgpr	v1, t2
+	mfc0	k0, CP0_EPC
+	addiu	k0, k0, 4
+	mtc0	k0, CP0_EPC
+	ehb
+	eret
 END(vz_vec_general)
 
 /* EBase + 0x200: interrupt (EIC, single-vector EVIC). */
@@ -122,6 +215,21 @@ LEAF(vz_vec_interrupt)
 	eret
 END(vz_vec_interrupt)
 
+/* A word store to the virtual EVIC that the assembly does not handle
+ * itself (t7 = offset, v0 = the value): C does the work (vevic_store); the
+ * guest's EPC is advanced first since the store may switch VMs. */
+LEAF(vz_evic_store_c)
+	mfc0	t2, CP0_EPC
+	addiu	t2, t2, 4
+	mtc0	t2, CP0_EPC
+	SAVE_HILO			/* clobbers t0, t1 */
+	move	a1, v0
+	jal	vevic_store
+	move	a0, t7
+	b	vz_exc_return
+	nop
+END(vz_evic_store_c)
+
 /* Device accesses the refill path did not map, k0 = GPA, k1 = %hi(hv_fast).
  * The two commonest are answered here without C: a word store to a guarded
  * register the VM may write entirely, and a word load of one of its virtual
@@ -136,8 +244,7 @@ LEAF(vz_fast_access)
 	srl	t5, t4, 26
 	li	t6, 0x2B		/* SW */
 	bne	t5, t6, 4f
-	/* A word store to the virtual EVIC: C does the work (vevic_store), the
-	 * guest's EPC is advanced first since the store may switch VMs. */
+	/* A word store to the virtual EVIC. */
 	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
 	lui	t7, 0x1F81
 	beqz	t0, 6f
@@ -146,17 +253,102 @@ LEAF(vz_fast_access)
 	beqz	t2, 6f
 	andi	t2, t7, 3
 	bnez	t2, vz_exc_entry
-	mfc0	t2, CP0_EPC
-	addiu	t2, t2, 4
-	mtc0	t2, CP0_EPC
-	SAVE_HILO			/* clobbers t0, t1 */
 	srl	a0, t4, 16
 	jal	vz_gpr_read		/* clobbers t0, a0, v0 only */
 	andi	a0, a0, 31
-	move	a0, t7
-	jal	vevic_store
-	move	a1, v0
-	RESTORE_HILO
+	/* IFS0-6 and IEC0-6, any alias, are done here when every bit the
+	 * store changes is the VM's own and not its console's; the rest in C. */
+	addiu	t1, t7, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
+	sltiu	t2, t1, 0x100
+	beqz	t2, vz_evic_store_c
+	srl	t2, t1, 4		/* 0..7 IFS, 8..15 IEC */
+	andi	t3, t2, 7		/* w */
+	xori	t5, t3, 7
+	beqz	t5, vz_evic_store_c	/* IFS7/IEC7 */
+	sll	t3, t3, 2
+	lw	a0, %lo(hv_fast + HVF_EVIC)(k1)
+	addu	t8, a0, t3		/* &ifs[w] */
+	lui	t9, 0xBF81
+	andi	t5, t7, 0x1F0
+	or	t9, t9, t5		/* the real IFSw or IECw (KSEG1) */
+	andi	t6, t1, 0x80		/* IEC */
+	li	t5, VEVIC_IEC
+	movz	t5, zero, t6
+	addu	a3, t8, t5		/* the virtual register */
+	lw	a1, 0(a3)		/* old value */
+	lw	a2, VEVIC_OWNED(t8)
+	bnez	t6, 1f
+	andi	t2, t1, 0xC		/* 0 REG, 4 CLR, 8 SET, 0xC INV */
+	lw	t5, 0(t9)		/* IFS: virtual | owned real flags */
+	and	t5, t5, a2
+	or	a1, a1, t5
+1:	and	t5, v0, a1		/* bits the store names that are set */
+	xor	t0, v0, t5		/* ... that are clear */
+	andi	t4, t2, 4
+	movz	t5, zero, t4		/* only CLR and INV clear bits */
+	andi	t4, t2, 8
+	movz	t0, zero, t4		/* only SET and INV set bits */
+	or	t5, t5, t0
+	xor	t4, v0, a1
+	movz	t5, t4, t2		/* REG: every bit that differs */
+	lw	t0, VEVIC_FAST(t8)
+	beqz	t5, 9f			/* nothing changes */
+	nor	t0, t0, zero
+	and	t0, t0, t5
+	bnez	t0, vz_evic_store_c	/* not its bits (a violation) or the console's */
+	lw	t4, 0(t8)
+	lw	t0, VEVIC_IEC(t8)
+	and	t4, t4, t0		/* pending IRQs of word w before */
+	xor	a1, a1, t5		/* new value */
+	sw	a1, 0(a3)
+	and	a2, a2, t5		/* owned sources whose bits change */
+	beqz	a2, 2f
+	xor	t0, a1, t5		/* old value */
+	bnez	t6, 3f
+	move	v1, t9			/* IEC: the real IECw */
+	and	a2, a2, t0		/* IFS: acknowledged occurrences */
+	sw	a2, 4(t9)		/* real IFSwCLR */
+	addiu	v1, t9, 0x80
+3:	lw	t0, 0(t8)		/* enabled with no unacknowledged */
+	lw	k0, VEVIC_IEC(t8)	/* occurrence: unmasked; else masked */
+	nor	t0, t0, zero
+	and	t0, t0, k0
+	and	t0, t0, a2
+	sw	t0, 8(v1)		/* IECwSET */
+	xor	t0, t0, a2
+	sw	t0, 4(v1)		/* IECwCLR */
+2:	lw	t0, 0(t8)
+	lw	k0, VEVIC_IEC(t8)
+	and	t0, t0, k0		/* pending after */
+	beq	t0, t4, 9f		/* the same: the same offer */
+	srl	t3, t3, 2
+	li	t2, 1
+	sllv	t2, t2, t3
+	lw	k0, VEVIC_PENDING(a0)
+	or	k0, k0, t2
+	xor	t2, k0, t2
+	movn	t2, k0, t0		/* bit w: word w has pending IRQs */
+	sw	t2, VEVIC_PENDING(a0)
+	nor	t2, t0, zero
+	and	t2, t2, t4
+	bnez	t2, .Lstore_rescan	/* some stopped pending: all again */
+	sll	t5, t3, 5
+	subu	t5, zero, t5
+	addiu	t5, t5, 224		/* 224 - 32 w */
+	jal	vevic_offer_add		/* uses t0-t6, v0 */
+	xor	t3, t0, t4		/* the new ones against the best */
+	b	.Lstore_offer
+	nop
+.Lstore_rescan:
+	jal	vevic_offer
+	nop
+.Lstore_offer:
+	lw	t0, VEVIC_OFFER(a0)
+	and	v0, v0, t0
+	mtc0	v0, $10, 5		/* GuestCtl2 */
+9:	mfc0	k0, CP0_EPC
+	addiu	k0, k0, 4
+	mtc0	k0, CP0_EPC
 	ehb
 	eret
 	/* A word store to a guarded register the VM may write entirely. */
@@ -257,38 +449,3 @@ LEAF(vz_fast_access)
 	lw	a1, 0(t3)
 END(vz_fast_access)
 
-/* HYPCALL 0 not in a delay slot, function VZ_HC_VM_ID: answered here. */
-LEAF(vz_hypercall_fast)
-	mfc0	k0, CP0_CAUSE
-	bltz	k0, vz_exc_entry	/* Cause.BD: the C path emulates the branch */
-	rdpgpr	t0, v0			/* function number */
-	bnez	t0, vz_exc_entry
-	lui	k1, %hi(hv_fast)
-	lw	t1, %lo(hv_fast + HVF_CUR_ID)(k1)
-	lw	t2, %lo(hv_fast + HVF_NUM_VMS)(k1)
-	wrpgpr	v0, t1
-	wrpgpr	v1, t2
-	mfc0	k0, CP0_EPC
-	addiu	k0, k0, 4
-	mtc0	k0, CP0_EPC
-	ehb
-	eret
-END(vz_hypercall_fast)
-
-/* Everything else: C, then back to whichever guest the scheduler chose. */
-LEAF(vz_exc_entry)
-	SAVE_HILO
-	jal	hv_exception
-	nop
-	RESTORE_HILO
-	ehb
-	eret
-END(vz_exc_entry)
-
-/* First entry into a guest (from boot): the stack is reset to its top. */
-LEAF(vz_launch)
-	la	sp, _stack_top
-	RESTORE_HILO
-	ehb
-	eret
-END(vz_launch)

@@ -9,6 +9,7 @@
 #include <vzlet/vm.h>
 
 void *memset(void *d, int c, size_t n);
+void *memcpy(void *d, const void *s, size_t n);
 
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
@@ -104,6 +105,7 @@ bool vevic_pending(const struct vz_vm *vm);
 void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
 void vevic_release(struct vz_vm *vm);               /* disable owned sources */
 void vevic_store(uint32_t off, uint32_t v);         /* from arch/mips/vectors.S */
+uint32_t vevic_offer(struct vz_vevic *e);           /* GuestCtl2 (vectors.S) */
 
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);

@@ -30,12 +30,18 @@ enum vz_gctx {
 
 /* The VM's virtual interrupt controller (the registers the guest sees). */
 struct vz_vevic {
-	/* ifs, iec, owned first: arch/mips/vectors.S reads them (offsets 0, 28, 56) */
+	/* arch/mips/vectors.S uses the offsets (VEVIC_* in asm.h, checked
+	 * in vdev/vevic.c) */
 	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
 	uint32_t iec[VZ_IRQ_WORDS];
 	uint32_t owned[VZ_IRQ_WORDS];   /* copy of the VM's irq_owned */
+	uint32_t fast[VZ_IRQ_WORDS];    /* allowed minus the console's: bits the
+	                                 * assembly store path may change itself */
 	uint32_t allowed[VZ_IRQ_WORDS]; /* owned real + this VM's virtual IRQs */
 	uint32_t pending_words;         /* bit w: ifs[w] & iec[w] != 0 */
+	uint32_t offer_mask;            /* 0 for a polling VM: GuestCtl2 stays 0 */
+	uint32_t best;                  /* rank of the highest pending enabled IRQ
+	                                 * (vevic_offer keeps it) */
 	uint32_t intcon;
 	uint32_t priss;
 	uint32_t iptmr;
