@@ -6,6 +6,8 @@
  * multi-vector interrupts, then calls main(). Touches no clock, cache or
  * pin settings: those belong to whoever booted the chip.
  */
+#include "crt_data.h"
+
 #define CP0_STATUS $12, 0
 #define CP0_INTCTL $12, 1
 #define CP0_CAUSE  $13, 0
@@ -24,26 +26,9 @@ _start:
 	mtc0	$8, CP0_STATUS
 	ehb
 	la	$sp, _stack_top
+	copy_data_clear_bss
 
-	la	$8, _data_load
-	la	$9, _data_start
-	la	$10, _data_end
-1:	beq	$9, $10, 2f
-	nop
-	lw	$11, 0($8)
-	sw	$11, 0($9)
-	addiu	$8, $8, 4
-	b	1b
-	addiu	$9, $9, 4
-2:	la	$9, _bss_start
-	la	$10, _bss_end
-3:	beq	$9, $10, 4f
-	nop
-	sw	$0, 0($9)
-	b	3b
-	addiu	$9, $9, 4
-
-4:	la	$8, _ebase
+	la	$8, _ebase
 	mtc0	$8, CP0_EBASE
 	li	$8, INTCTL_VS_32
 	mtc0	$8, CP0_INTCTL

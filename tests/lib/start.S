@@ -6,6 +6,7 @@
  * dedicated exception stack and calls test_exception() (tests/lib/test.h).
  * Frame layout: must match struct test_exc_frame.
  */
+#include "../../guests/lib/include/crt_data.h"
 #include "test_asm.h"
 #include "test_mailbox.h"
 
@@ -47,28 +48,10 @@ _reset:
 	li	$9, TEST_MAGIC
 	sw	$9, TEST_MB_MAGIC($8)
 
-	/* .data: copy from its load address in boot flash. */
-	la	$8, _data_load
-	la	$9, _data_start
-	la	$10, _data_end
-1:	beq	$9, $10, 2f
-	nop
-	lw	$11, 0($8)
-	sw	$11, 0($9)
-	addiu	$8, $8, 4
-	b	1b
-	addiu	$9, $9, 4
+	/* .data from its load address in boot flash; .bss cleared */
+	copy_data_clear_bss
 
-	/* .bss: clear. */
-2:	la	$9, _bss_start
-	la	$10, _bss_end
-3:	beq	$9, $10, 4f
-	nop
-	sw	$0, 0($9)
-	b	3b
-	addiu	$9, $9, 4
-
-4:	jal	test_main
+	jal	test_main
 	nop
 	jal	test_finish		/* never returns */
 	move	$4, $2
