@@ -8,8 +8,9 @@
 # under tests/ are built by the pattern rules below (C and assembly, with
 # tests/lib on the include path).
 
+# From guests/lib: the DEVCFG words and memset/memcpy.
 TESTLIB_OBJS := $(BUILD)/target/tests/lib/start.o $(BUILD)/target/tests/lib/test.o \
-	$(BUILD)/target/guests/lib/boot/devcfg.o
+	$(BUILD)/target/guests/lib/boot/devcfg.o $(BUILD)/target/guests/lib/string.o
 TESTLIB_LDSCRIPT := tests/lib/test.ld
 TEST_TARGET_CFLAGS := $(TARGET_CFLAGS) -Itests/lib -MMD -MP
 TEST_TARGET_ASFLAGS := $(TARGET_ASFLAGS) -Itests/lib -MMD -MP

@@ -47,23 +47,3 @@ __attribute__((weak)) void test_exception(struct test_exc_frame *f)
 {
 	test_fail(0xE0000000u | f->vector, f->cause, f->epc, f->badvaddr, f->status);
 }
-
-/* Kept as loops: stop GCC from turning them back into memset/memcpy calls. */
-#define TEST_PLAIN_LOOP __attribute__((optimize("no-tree-loop-distribute-patterns")))
-
-TEST_PLAIN_LOOP void *memset(void *d, int c, size_t n)
-{
-	unsigned char *p = d;
-	while (n--)
-		*p++ = (unsigned char)c;
-	return d;
-}
-
-TEST_PLAIN_LOOP void *memcpy(void *d, const void *s, size_t n)
-{
-	unsigned char *p = d;
-	const unsigned char *q = s;
-	while (n--)
-		*p++ = *q++;
-	return d;
-}

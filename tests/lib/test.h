@@ -63,7 +63,8 @@ void test_exception(struct test_exc_frame *f);
 /* ---- Small helpers ------------------------------------------------------ */
 #define TEST_EXCCODE(cause) (((cause) >> 2) & 0x1F)
 
-/* The compiler may emit calls to these even in freestanding code. */
+/* The compiler may emit calls to these even in freestanding code
+ * (guests/lib/string.c, linked into every test program). */
 void *memset(void *d, int c, size_t n);
 void *memcpy(void *d, const void *s, size_t n);
 
