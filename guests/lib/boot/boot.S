@@ -32,6 +32,18 @@
 #define APP_HEADER  0xBD0000F8  /* KSEG1: read flash as it is */
 #define APP_ENTRY   0x9D001000
 
+/* A zero tag in every line of one cache: CACHE op (Index Store Tag) on
+ * each index. Uses $8, $9. */
+.macro clear_cache_tags op, size
+	li	$8, 0x80000000
+	li	$9, 0x80000000 + \size
+.Lnext_line\@:
+	cache	\op, 0($8)
+	addiu	$8, $8, LINE
+	bne	$8, $9, .Lnext_line\@
+	nop
+.endm
+
 	.set noreorder
 	.section .reset, "ax", @progbits
 	.globl _reset
@@ -44,18 +56,8 @@ _reset:
 	/* Caches come up with random tags: write zero tags everywhere. */
 	mtc0	$0, CP0_TAGLO
 	ehb
-	li	$8, 0x80000000
-	li	$9, 0x80000000 + ICACHE_SIZE
-1:	cache	INDEX_STORE_TAG_I, 0($8)
-	addiu	$8, $8, LINE
-	bne	$8, $9, 1b
-	nop
-	li	$8, 0x80000000
-	li	$9, 0x80000000 + DCACHE_SIZE
-2:	cache	INDEX_STORE_TAG_D, 0($8)
-	addiu	$8, $8, LINE
-	bne	$8, $9, 2b
-	nop
+	clear_cache_tags INDEX_STORE_TAG_I, ICACHE_SIZE
+	clear_cache_tags INDEX_STORE_TAG_D, DCACHE_SIZE
 	mfc0	$8, CP0_CONFIG
 	li	$9, K0_CACHEABLE
 	ins	$8, $9, 0, 3
