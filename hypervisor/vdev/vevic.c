@@ -76,28 +76,20 @@ void vevic_raise(struct vz_vm *vm, unsigned irq)
 	vevic_update(vm);
 }
 
-/* Real source k of a VM is enabled iff the VM runs (or waits), the guest
+/* The VM's real sources: each enabled iff the VM runs (or waits), the guest
  * enables it and has no unacknowledged occurrence (sync = true); otherwise,
- * or when sync is false, it is masked. */
-static void owned_sources(struct vz_vm *vm, unsigned w, uint32_t bits, bool sync)
-{
-	const struct vz_vevic *e = &vm->evic;
-	uint32_t own = bits & e->owned[w];
-	if (!own)
-		return;
-	if (sync && vm->state != VM_RUNNABLE && vm->state != VM_WAITING)
-		sync = false;
-	uint32_t on = sync ? own & e->iec[w] & ~e->ifs[w] : 0;
-	if (own & on)
-		HV_REG32(0x1F8100C8u + 0x10 * w) = own & on;      /* IECxSET */
-	if (own & ~on)
-		HV_REG32(0x1F8100C4u + 0x10 * w) = own & ~on;     /* IECxCLR */
-}
-
+ * or when sync is false, masked. */
 static void owned_all(struct vz_vm *vm, bool sync)
 {
-	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		owned_sources(vm, w, 0xFFFFFFFFu, sync);
+	const struct vz_vevic *e = &vm->evic;
+	if (vm->state != VM_RUNNABLE && vm->state != VM_WAITING)
+		sync = false;
+	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
+		uint32_t own = e->owned[w];
+		uint32_t on = sync ? own & e->iec[w] & ~e->ifs[w] : 0;
+		HV_REG32(0x1F8100C8u + 0x10 * w) = on;           /* IECxSET */
+		HV_REG32(0x1F8100C4u + 0x10 * w) = own & ~on;    /* IECxCLR */
+	}
 }
 
 void vevic_real_irq(unsigned irq)
@@ -213,25 +205,15 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		unsigned w = ((reg - R_IFS) >> 4) & 7;
 		if (w >= VZ_IRQ_WORDS)
 			return true;
-		uint32_t *r = is_ifs ? &e->ifs[w] : &e->iec[w];
-		uint32_t old = is_ifs ? ifs_read(vm, w) : *r;
+		uint32_t old = is_ifs ? ifs_read(vm, w) : e->iec[w];
 		uint32_t changed = apply_alias(old, v, alias) ^ old;
 		if (changed & ~e->allowed[w])
 			violation(vm, off, changed & ~e->allowed[w]);
-		changed &= e->allowed[w];
-		if (!changed)
-			return true;
-		*r = old ^ changed;
-		word_changed(e, w);
-		uint32_t own = changed & e->owned[w];
-		if (is_ifs) {
-			own &= old;                         /* acknowledged real flags */
-			if (own)
-				HV_REG32(0x1F810040u + 0x10 * w + 4) = own;   /* IFSxCLR */
-		}
-		owned_sources(vm, w, own, true);
+		/* the rest as the assembly store path does it (a plain store) */
+		vevic_word(e, reg, old ^ (changed & e->allowed[w]), ~0u);
 		if (is_ifs && vm->con.present && w == (unsigned)vm->con.irq >> 5)
 			vcon_levels(vm);                    /* RX/TX flags follow the data */
+		return true;
 	} else {                                    /* IPC0-53 */
 		unsigned n = (reg - R_IPC) >> 4;
 		if (n >= (VZ_NUM_IRQS + 3) / 4)

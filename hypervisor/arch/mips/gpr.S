@@ -15,6 +15,9 @@ LEAF(vz_gpr_read)
 	addu	t0, t0, a0
 	jr	t0
 	nop
+	/* the stubs; arch/mips/vectors.S calls stub n directly */
+	.globl	vz_gpr_read_stubs
+vz_gpr_read_stubs:
 1:
 	.irp n, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 	jr	ra

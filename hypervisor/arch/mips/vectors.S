@@ -63,7 +63,7 @@ LEAF(vz_vec_refill)
 	lui	k1, %hi(hv_fast)
 	lw	t0, %lo(hv_fast + HVF_TLB_CUR)(k1)
 	lw	t1, %lo(hv_fast + HVF_TLB_END)(k1)
-1:	beq	t0, t1, 2f
+1:	beq	t0, t1, vz_fast_access
 	nop
 	lw	t2, 4(t0)		/* PageMask */
 	lw	t3, 0(t0)		/* EntryHi (VPN2) */
@@ -83,9 +83,6 @@ LEAF(vz_vec_refill)
 	tlbwr
 	ehb
 	eret
-	/* Not in the plan: a device access (or a violation). */
-2:	j	vz_fast_access
-	nop
 END(vz_vec_refill)
 
 /* uint32_t vevic_offer(struct vz_vevic *e): the GuestCtl2 value that offers
@@ -216,19 +213,126 @@ LEAF(vz_vec_interrupt)
 END(vz_vec_interrupt)
 
 /* A word store to the virtual EVIC that the assembly does not handle
- * itself (t7 = offset, v0 = the value): C does the work (vevic_store); the
+ * itself (a1 = offset, a2 = the value): C does the work (vevic_store); the
  * guest's EPC is advanced first since the store may switch VMs. */
 LEAF(vz_evic_store_c)
 	mfc0	t2, CP0_EPC
 	addiu	t2, t2, 4
 	mtc0	t2, CP0_EPC
 	SAVE_HILO			/* clobbers t0, t1 */
-	move	a1, v0
+	move	a0, a1
 	jal	vevic_store
-	move	a0, t7
+	move	a1, a2
 	b	vz_exc_return
 	nop
 END(vz_evic_store_c)
+
+/* uint32_t vevic_word(struct vz_vevic *e, uint32_t off, uint32_t v,
+ *                     uint32_t may): the running VM stores v to IFSw or
+ * IECw (w < 7) of its virtual EVIC, off = the offset of the register or of
+ * its CLR/SET/INV alias. If the bits it changes are all in `may` (0: the
+ * bits the assembly may change itself, e->fast[w]), the store is done:
+ * the virtual word (an IFS word is its virtual flags merged with the real
+ * flags of owned sources), the owned real sources (an acknowledged real
+ * flag is cleared; a source is unmasked iff enabled with no unacknowledged
+ * occurrence), the pending summary and the offer in GuestCtl2; returns 0.
+ * Otherwise (or for another register) nothing is done and it returns
+ * nonzero, a0-a2 kept. Uses t0-t9, a3, v0, v1. */
+LEAF(vevic_word)
+	move	t7, ra
+	addiu	t1, a1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
+	sltiu	t0, t1, 0x100
+	beqz	t0, .Lword_refuse
+	andi	t3, t1, 0x70		/* 16 w */
+	xori	t0, t3, 0x70
+	beqz	t0, .Lword_refuse	/* IFS7/IEC7 */
+	srl	t3, t3, 2		/* 4 w */
+	addu	t8, a0, t3		/* &ifs[w] */
+	lui	t9, 0xBF81
+	andi	t5, a1, 0x1F0
+	or	t9, t9, t5		/* the real IFSw or IECw (KSEG1) */
+	andi	t6, t1, 0x80
+	li	t5, VEVIC_IEC
+	movz	t5, zero, t6		/* 0: IFSw, 28: IECw */
+	addu	v1, t8, t5		/* the virtual register */
+	subu	t0, t8, t5
+	lw	t4, VEVIC_IEC(t0)	/* the other word of the pair */
+	lw	t5, VEVIC_FAST(t8)
+	movz	a3, t5, a3
+	lw	t2, 0(v1)		/* old value */
+	bnez	t6, 1f
+	move	v0, t2
+	lw	t5, 0(t9)		/* IFS: virtual | owned real flags */
+	lw	t0, VEVIC_OWNED(t8)
+	and	t5, t5, t0
+	or	v0, v0, t5
+1:	and	t5, a2, v0		/* bits the store names that are set */
+	xor	t0, a2, t5		/* ... that are clear */
+	andi	t6, t1, 4
+	movz	t5, zero, t6		/* only CLR and INV clear bits */
+	andi	t6, t1, 8
+	movz	t0, zero, t6		/* only SET and INV set bits */
+	or	t5, t5, t0
+	xor	t0, a2, v0
+	andi	t6, t1, 0xC
+	movz	t5, t0, t6		/* REG: every bit that differs */
+	xor	v0, v0, t5		/* new value */
+	nor	t0, a3, zero
+	and	t0, t0, t5
+	bnez	t0, .Lword_refuse	/* bits it may not change */
+	and	t6, t2, t4		/* pending IRQs of word w before */
+	beqz	t5, .Lword_done		/* nothing changes */
+	and	t2, v0, t4		/* ... and after */
+	sw	v0, 0(v1)
+	lw	a3, VEVIC_OWNED(t8)
+	and	a3, a3, t5		/* owned sources whose bits change */
+	beqz	a3, 2f
+	andi	t0, t1, 0x80
+	bnez	t0, 3f
+	move	v1, t9			/* IEC: the real IECw */
+	xor	t0, v0, t5		/* IFS: acknowledged occurrences */
+	and	a3, a3, t0
+	sw	a3, 4(t9)		/* real IFSwCLR */
+	addiu	v1, t9, 0x80
+3:	lw	t0, 0(t8)		/* unmasked iff enabled with no */
+	lw	t4, VEVIC_IEC(t8)	/* unacknowledged occurrence */
+	nor	t0, t0, zero
+	and	t0, t0, t4
+	and	t0, t0, a3
+	sw	t0, 8(v1)		/* real IECwSET */
+	xor	t0, t0, a3
+	sw	t0, 4(v1)		/* real IECwCLR */
+2:	beq	t2, t6, .Lword_done	/* the same pending IRQs: the same offer */
+	srl	t3, t3, 2
+	li	t0, 1
+	sllv	t0, t0, t3
+	lw	t1, VEVIC_PENDING(a0)
+	or	t1, t1, t0
+	xor	t0, t1, t0
+	movn	t0, t1, t2		/* bit w: word w has pending IRQs */
+	sw	t0, VEVIC_PENDING(a0)
+	nor	t0, t2, zero
+	and	t0, t0, t6
+	bnez	t0, 4f			/* some stopped pending: all again */
+	sll	t5, t3, 5
+	subu	t5, zero, t5
+	addiu	t5, t5, 224		/* 224 - 32 w */
+	jal	vevic_offer_add		/* uses t0-t6, v0 */
+	xor	t3, t2, t6		/* the new ones against the best */
+	b	5f
+	nop
+4:	jal	vevic_offer
+	nop
+5:	lw	t0, VEVIC_OFFER(a0)
+	and	v0, v0, t0
+	mtc0	v0, $10, 5		/* GuestCtl2 */
+.Lword_done:
+	jr	t7
+	move	v0, zero
+.Lword_refuse:
+	jr	t7
+	li	v0, -1
+END(vevic_word)
 
 /* Device accesses the refill path did not map, k0 = GPA, k1 = %hi(hv_fast).
  * The two commonest are answered here without C: a word store to a guarded
@@ -244,109 +348,28 @@ LEAF(vz_fast_access)
 	srl	t5, t4, 26
 	li	t6, 0x2B		/* SW */
 	bne	t5, t6, 4f
-	/* A word store to the virtual EVIC. */
-	lw	t0, %lo(hv_fast + HVF_EVIC)(k1)
-	lui	t7, 0x1F81
-	beqz	t0, 6f
-	subu	t7, k0, t7		/* offset in the EVIC block */
-	sltiu	t2, t7, 0x1000
-	beqz	t2, 6f
-	andi	t2, t7, 3
-	bnez	t2, vz_exc_entry
-	srl	a0, t4, 16
-	jal	vz_gpr_read		/* clobbers t0, a0, v0 only */
-	andi	a0, a0, 31
-	/* IFS0-6 and IEC0-6, any alias, are done here when every bit the
-	 * store changes is the VM's own and not its console's; the rest in C. */
-	addiu	t1, t7, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
-	sltiu	t2, t1, 0x100
-	beqz	t2, vz_evic_store_c
-	srl	t2, t1, 4		/* 0..7 IFS, 8..15 IEC */
-	andi	t3, t2, 7		/* w */
-	xori	t5, t3, 7
-	beqz	t5, vz_evic_store_c	/* IFS7/IEC7 */
-	sll	t3, t3, 2
+	/* A word store to the virtual EVIC: IFS0-6 and IEC0-6 (any alias)
+	 * are done here by vevic_word when every bit the store changes is
+	 * the VM's own and not its console's; the rest in C. */
 	lw	a0, %lo(hv_fast + HVF_EVIC)(k1)
-	addu	t8, a0, t3		/* &ifs[w] */
-	lui	t9, 0xBF81
-	andi	t5, t7, 0x1F0
-	or	t9, t9, t5		/* the real IFSw or IECw (KSEG1) */
-	andi	t6, t1, 0x80		/* IEC */
-	li	t5, VEVIC_IEC
-	movz	t5, zero, t6
-	addu	a3, t8, t5		/* the virtual register */
-	lw	a1, 0(a3)		/* old value */
-	lw	a2, VEVIC_OWNED(t8)
-	bnez	t6, 1f
-	andi	t2, t1, 0xC		/* 0 REG, 4 CLR, 8 SET, 0xC INV */
-	lw	t5, 0(t9)		/* IFS: virtual | owned real flags */
-	and	t5, t5, a2
-	or	a1, a1, t5
-1:	and	t5, v0, a1		/* bits the store names that are set */
-	xor	t0, v0, t5		/* ... that are clear */
-	andi	t4, t2, 4
-	movz	t5, zero, t4		/* only CLR and INV clear bits */
-	andi	t4, t2, 8
-	movz	t0, zero, t4		/* only SET and INV set bits */
-	or	t5, t5, t0
-	xor	t4, v0, a1
-	movz	t5, t4, t2		/* REG: every bit that differs */
-	lw	t0, VEVIC_FAST(t8)
-	beqz	t5, 9f			/* nothing changes */
-	nor	t0, t0, zero
-	and	t0, t0, t5
-	bnez	t0, vz_evic_store_c	/* not its bits (a violation) or the console's */
-	lw	t4, 0(t8)
-	lw	t0, VEVIC_IEC(t8)
-	and	t4, t4, t0		/* pending IRQs of word w before */
-	xor	a1, a1, t5		/* new value */
-	sw	a1, 0(a3)
-	and	a2, a2, t5		/* owned sources whose bits change */
-	beqz	a2, 2f
-	xor	t0, a1, t5		/* old value */
-	bnez	t6, 3f
-	move	v1, t9			/* IEC: the real IECw */
-	and	a2, a2, t0		/* IFS: acknowledged occurrences */
-	sw	a2, 4(t9)		/* real IFSwCLR */
-	addiu	v1, t9, 0x80
-3:	lw	t0, 0(t8)		/* enabled with no unacknowledged */
-	lw	k0, VEVIC_IEC(t8)	/* occurrence: unmasked; else masked */
-	nor	t0, t0, zero
-	and	t0, t0, k0
-	and	t0, t0, a2
-	sw	t0, 8(v1)		/* IECwSET */
-	xor	t0, t0, a2
-	sw	t0, 4(v1)		/* IECwCLR */
-2:	lw	t0, 0(t8)
-	lw	k0, VEVIC_IEC(t8)
-	and	t0, t0, k0		/* pending after */
-	beq	t0, t4, 9f		/* the same: the same offer */
-	srl	t3, t3, 2
-	li	t2, 1
-	sllv	t2, t2, t3
-	lw	k0, VEVIC_PENDING(a0)
-	or	k0, k0, t2
-	xor	t2, k0, t2
-	movn	t2, k0, t0		/* bit w: word w has pending IRQs */
-	sw	t2, VEVIC_PENDING(a0)
-	nor	t2, t0, zero
-	and	t2, t2, t4
-	bnez	t2, .Lstore_rescan	/* some stopped pending: all again */
-	sll	t5, t3, 5
-	subu	t5, zero, t5
-	addiu	t5, t5, 224		/* 224 - 32 w */
-	jal	vevic_offer_add		/* uses t0-t6, v0 */
-	xor	t3, t0, t4		/* the new ones against the best */
-	b	.Lstore_offer
-	nop
-.Lstore_rescan:
-	jal	vevic_offer
-	nop
-.Lstore_offer:
-	lw	t0, VEVIC_OFFER(a0)
-	and	v0, v0, t0
-	mtc0	v0, $10, 5		/* GuestCtl2 */
-9:	mfc0	k0, CP0_EPC
+	lui	a1, 0x1F81
+	beqz	a0, 6f
+	subu	a1, k0, a1		/* offset in the EVIC block */
+	sltiu	t2, a1, 0x1000
+	beqz	t2, 6f
+	andi	t2, a1, 3
+	bnez	t2, vz_exc_entry
+	ext	t0, t4, 16, 5		/* rt: its value from vz_gpr_read's stub */
+	sll	t0, t0, 3
+	lui	t1, %hi(vz_gpr_read_stubs)
+	addiu	t1, t1, %lo(vz_gpr_read_stubs)
+	addu	t1, t1, t0
+	jalr	t1
+	move	a3, zero
+	jal	vevic_word
+	move	a2, v0
+	bnez	v0, vz_evic_store_c	/* refused: C */
+	mfc0	k0, CP0_EPC
 	addiu	k0, k0, 4
 	mtc0	k0, CP0_EPC
 	ehb

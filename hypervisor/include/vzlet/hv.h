@@ -106,6 +106,7 @@ void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
 void vevic_release(struct vz_vm *vm);               /* disable owned sources */
 void vevic_store(uint32_t off, uint32_t v);         /* from arch/mips/vectors.S */
 uint32_t vevic_offer(struct vz_vevic *e);           /* GuestCtl2 (vectors.S) */
+uint32_t vevic_word(struct vz_vevic *e, uint32_t off, uint32_t v, uint32_t may);
 
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
