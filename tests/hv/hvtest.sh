@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
-# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF
+# Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF VEVIC_ELF
 # (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare runs)
 # Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
 set -u
-SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6
+SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6 VEVIC=$7
 OUT=$DIR/out
 mkdir -p "$OUT"
 failures=0
@@ -76,6 +76,9 @@ expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 run bare-dslot 100M "$BOOT" "$DSLOT"
 expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 10/10 ok'
 
+run bare-vevic 30M "$BOOT" "$VEVIC"
+expect bare-vevic "$OUT/bare-vevic.uart" '^vevic: 23/23 ok'
+
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
 # moves the focus to VM 2, which gets "y".
@@ -105,6 +108,13 @@ expect two-focus-vm2 "$L" '^\[2\] [^ ]*y[^ ]*$'
 reject two-focus-only-vm1 "$L" '^\[2\] [^ ]*x[^ ]*$'
 reject two-focus-only-vm2 "$L" '^\[1\] [^ ]*y[^ ]*$'
 expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
+
+# The interrupt controller checks under the hypervisor: the same answers
+# as the chip, except that INT0 (not the VM's) is ignored and reported.
+run vevic 60M "$DIR/vevic/image.srec"
+expect vevic "$DIR/out/vevic.uart" '^\[1\] vevic: 23/23 ok$'
+reject vevic-fail "$DIR/out/vevic.uart" 'vevic: FAIL'
+expect vevic-not-owned-reported "$DIR/out/vevic.uart" '^\[hv\] vm1: interrupt controller bits 8 at \+c8 not owned: ignored'
 
 # ---- 3. Containment ------------------------------------------------------------
 # VM 3 (rogue) gets the focus and one key every 0.3 s; after each fault the
