@@ -92,14 +92,14 @@ END(vz_vec_refill)
  * (byte irq of the IPC words), so that the larger rank wins and on a tie the
  * lower vector; below 0x400 (priority 0) if none.
  * vevic_offer_add: the same when IRQs only became pending (t3 = the new
- * bits of word w, t5 = 224 - 32 w): they are compared with e->best.
+ * bits of word w, not 0; t5 = 224 - 32 w): they are compared with e->best.
  * Both use t0-t6 and v0 only (the store path below relies on it). */
 LEAF(vevic_offer)
 	lw	t0, VEVIC_PENDING(a0)
 	li	v0, 0x3FF
+	beqz	t0, 5f
 	addiu	t6, a0, VEVIC_IPC + 255	/* &ipc byte k = t6 - (255 - k) */
-2:	beqz	t0, 5f
-	negu	t1, t0
+2:	negu	t1, t0
 	and	t1, t1, t0		/* lowest word w with pending IRQs */
 	xor	t0, t0, t1
 	clz	t1, t1			/* 31 - w */
@@ -110,27 +110,30 @@ LEAF(vevic_offer)
 	lw	t3, 124(t1)		/* ifs[w] */
 	lw	t4, 124 + VEVIC_IEC(t1)	/* iec[w] */
 	and	t3, t3, t4
-3:	beqz	t3, 2b
-	negu	t4, t3
+	beqz	t3, 4f
+	nop
+3:	negu	t4, t3
 	and	t4, t4, t3		/* lowest bit b */
+	clz	t1, t4			/* 31 - b */
+	addu	t1, t1, t5		/* 255 - irq */
+	subu	t2, t6, t1
+	lbu	t2, 0(t2)
 	xor	t3, t3, t4
-	clz	t4, t4			/* 31 - b */
-	addu	t4, t4, t5		/* 255 - irq */
-	subu	t1, t6, t4
-	lbu	t1, 0(t1)
-	andi	t1, t1, 0x1F		/* key */
-	sll	t1, t1, 8
-	or	t1, t1, t4		/* rank */
-	sltu	t2, v0, t1
-	b	3b
-	movn	v0, t1, t2
-5:	sw	v0, VEVIC_BEST(a0)
+	andi	t2, t2, 0x1F		/* key */
+	sll	t2, t2, 8
+	or	t2, t2, t1		/* rank */
+	sltu	t4, v0, t2
+	bnez	t3, 3b
+	movn	v0, t2, t4
+4:	bnez	t0, 2b
+	nop
+5:	lw	t2, VEVIC_INTCON(a0)
+	sw	v0, VEVIC_BEST(a0)
 	srl	t0, v0, 10		/* priority */
 	andi	t1, v0, 0xFF		/* 255 - irq */
 	beqz	t0, 7f
 	move	v0, zero
 	sll	v0, t0, 24		/* GRIPL */
-	lw	t2, VEVIC_INTCON(a0)
 	andi	t2, t2, 0x1000		/* multi-vector: the guest's OFF value */
 	beqz	t2, 7f
 	ori	v0, v0, 0x200
@@ -237,7 +240,7 @@ END(vz_evic_store_c)
  * flag is cleared; a source is unmasked iff enabled with no unacknowledged
  * occurrence), the pending summary and the offer in GuestCtl2; returns 0.
  * Otherwise (or for another register) nothing is done and it returns
- * nonzero, a0-a2 kept. Uses t0-t9, a3, v0, v1. */
+ * nonzero, a0-a2 kept. Uses t0-t9, a3, v0, v1, k0. */
 LEAF(vevic_word)
 	move	t7, ra
 	addiu	t1, a1, -0x40		/* 0x00..0xFF: IFS0..IEC7 */
@@ -248,23 +251,23 @@ LEAF(vevic_word)
 	beqz	t0, .Lword_refuse	/* IFS7/IEC7 */
 	srl	t3, t3, 2		/* 4 w */
 	addu	t8, a0, t3		/* &ifs[w] */
+	lw	t5, VEVIC_FAST(t8)
+	lw	k0, VEVIC_OWNED(t8)
 	lui	t9, 0xBF81
-	andi	t5, a1, 0x1F0
-	or	t9, t9, t5		/* the real IFSw or IECw (KSEG1) */
 	andi	t6, t1, 0x80
+	movz	a3, t5, a3
 	li	t5, VEVIC_IEC
 	movz	t5, zero, t6		/* 0: IFSw, 28: IECw */
 	addu	v1, t8, t5		/* the virtual register */
 	subu	t0, t8, t5
-	lw	t4, VEVIC_IEC(t0)	/* the other word of the pair */
-	lw	t5, VEVIC_FAST(t8)
-	movz	a3, t5, a3
 	lw	t2, 0(v1)		/* old value */
+	lw	t4, VEVIC_IEC(t0)	/* the other word of the pair */
+	andi	t5, a1, 0x1F0
+	or	t9, t9, t5		/* the real IFSw or IECw (KSEG1) */
 	bnez	t6, 1f
 	move	v0, t2
 	lw	t5, 0(t9)		/* IFS: virtual | owned real flags */
-	lw	t0, VEVIC_OWNED(t8)
-	and	t5, t5, t0
+	and	t5, t5, k0
 	or	v0, v0, t5
 1:	and	t5, a2, v0		/* bits the store names that are set */
 	xor	t0, a2, t5		/* ... that are clear */
@@ -284,47 +287,42 @@ LEAF(vevic_word)
 	beqz	t5, .Lword_done		/* nothing changes */
 	and	t2, v0, t4		/* ... and after */
 	sw	v0, 0(v1)
-	lw	a3, VEVIC_OWNED(t8)
-	and	a3, a3, t5		/* owned sources whose bits change */
-	beqz	a3, 2f
+	and	k0, k0, t5		/* owned sources whose bits change */
+	beqz	k0, 2f
 	andi	t0, t1, 0x80
 	bnez	t0, 3f
 	move	v1, t9			/* IEC: the real IECw */
 	xor	t0, v0, t5		/* IFS: acknowledged occurrences */
-	and	a3, a3, t0
-	sw	a3, 4(t9)		/* real IFSwCLR */
+	and	k0, k0, t0
+	sw	k0, 4(t9)		/* real IFSwCLR */
 	addiu	v1, t9, 0x80
 3:	lw	t0, 0(t8)		/* unmasked iff enabled with no */
 	lw	t4, VEVIC_IEC(t8)	/* unacknowledged occurrence */
 	nor	t0, t0, zero
 	and	t0, t0, t4
-	and	t0, t0, a3
+	and	t0, t0, k0
 	sw	t0, 8(v1)		/* real IECwSET */
-	xor	t0, t0, a3
+	xor	t0, t0, k0
 	sw	t0, 4(v1)		/* real IECwCLR */
 2:	beq	t2, t6, .Lword_done	/* the same pending IRQs: the same offer */
+	lw	t1, VEVIC_PENDING(a0)
 	srl	t3, t3, 2
 	li	t0, 1
 	sllv	t0, t0, t3
-	lw	t1, VEVIC_PENDING(a0)
 	or	t1, t1, t0
 	xor	t0, t1, t0
 	movn	t0, t1, t2		/* bit w: word w has pending IRQs */
 	sw	t0, VEVIC_PENDING(a0)
 	nor	t0, t2, zero
 	and	t0, t0, t6
+	lw	v1, VEVIC_OFFER(a0)
 	bnez	t0, 4f			/* some stopped pending: all again */
 	sll	t5, t3, 5
 	subu	t5, zero, t5
 	addiu	t5, t5, 224		/* 224 - 32 w */
 	jal	vevic_offer_add		/* uses t0-t6, v0 */
 	xor	t3, t2, t6		/* the new ones against the best */
-	b	5f
-	nop
-4:	jal	vevic_offer
-	nop
-5:	lw	t0, VEVIC_OFFER(a0)
-	and	v0, v0, t0
+5:	and	v0, v0, v1
 	mtc0	v0, $10, 5		/* GuestCtl2 */
 .Lword_done:
 	jr	t7
@@ -332,6 +330,10 @@ LEAF(vevic_word)
 .Lword_refuse:
 	jr	t7
 	li	v0, -1
+4:	jal	vevic_offer
+	nop
+	b	5b
+	nop
 END(vevic_word)
 
 /* Device accesses the refill path did not map, k0 = GPA, k1 = %hi(hv_fast).
