@@ -8,7 +8,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 
-#include "insns.h"
+#include "insn_alu.h"
 
 static struct insn *alloc_decode(struct machine *m, uint32_t size)
 {
@@ -19,7 +19,6 @@ static struct insn *alloc_decode(struct machine *m, uint32_t size)
 		return NULL;
 	}
 	for (size_t i = 0; i < n; i++) {
-		a[i].fn = op_decode;
 		a[i].id = INSN_ID_decode;
 		a[i].cycles = 1;
 	}
@@ -82,7 +81,7 @@ void cpu_reset(struct machine *m)
 void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 {
 	struct insn tmp;
-	uint32_t raw = d->fn == op_decode ? mmu_peek_insn(m, pc) : d->raw;
+	uint32_t raw = d->id == INSN_ID_decode ? mmu_peek_insn(m, pc) : d->raw;
 	const char *mn = insn_decode(raw, 0, &tmp);
 	/* Guest-mode lines carry the GuestID: "[g1]". */
 	char guest[8] = "";
@@ -92,45 +91,217 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 		m->cycle, pc, raw, mn, m->cpu.in_ds ? " (ds)" : "", guest);
 }
 
-/* The hot loop: threaded dispatch. After each handler the next instruction
- * is fetched and dispatched from a jump site of its own, so the host's
- * branch predictor learns instruction sequences instead of having one
- * indirect call site for all of them. */
+/* The hot loop: threaded dispatch over predecoded entries, with the
+ * machine state the handlers share kept in locals for the whole burst.
+ *
+ * Locals: d is the executing entry, inside the fetch window [dec, end),
+ * whose page starts at virtual address base; the pc is derived from d
+ * (PC_OF) only when something needs it. cycle and limit mirror m->cycle and
+ * c->limit. The ALU/MDU handlers (insn_alu.h), loads and stores that hit the
+ * data translation cache, and branches and jumps whose delay slot is in the
+ * same page run in place; everything else (and every slow case) is a call
+ * with the state saved (c->pc = its address + 4, m->cycle) and reloaded
+ * afterwards, exactly what the handler would have seen in a plain loop.
+ * m->insns counts delay slots at once and the rest at the end of the burst
+ * (TLBWR's Random is derived from it). Each handler fetches and dispatches
+ * the next instruction from a jump site of its own, so the host's
+ * indirect-branch predictor learns instruction sequences. */
 static void run_burst(struct machine *m)
 {
 #define LABEL_ADDR(name) &&L_##name,
 	static void *const labels[INSN_ID_COUNT] = { INSN_LIST(LABEL_ADDR) &&L_decode };
 #undef LABEL_ADDR
+#define SLOT_ADDR(name) &&S_##name,
+	static void *const slot_labels[INSN_ID_COUNT] = { INSN_LIST(SLOT_ADDR) &&S_decode };
+#undef SLOT_ADDR
 	struct cpu *c = &m->cpu;
-	const struct insn *d;
-	uint64_t n = 0;
+	const struct insn *d, *s = NULL, *dec, *end; /* s: a delay slot */
+	uint64_t cycle, limit, n = 0;
+	uint32_t pc, tgt = 0, base, size;             /* tgt: after the slot */
+	unsigned wait;
 
-#define DISPATCH() do {							\
-		uint32_t pc_, off_;					\
-		if (unlikely(m->cycle >= c->limit))			\
-			goto out;					\
-		pc_ = c->pc;						\
-		off_ = pc_ - c->fetch_base;				\
-		c->pc = pc_ + 4;					\
-		if (likely(off_ < c->fetch_size))			\
-			d = c->fetch_dec + (off_ >> 2);			\
-		else if (!(d = mmu_fetch_slow(m, pc_)))			\
-			goto next;					\
-		m->cycle += d->cycles + c->fetch_wait;			\
+#define RELOAD() do {							\
+		cycle = m->cycle;					\
+		limit = c->limit;					\
+		base = c->fetch_base;					\
+		size = c->fetch_size;					\
+		dec = c->fetch_dec;					\
+		end = dec + (size >> 2);				\
+		wait = c->fetch_wait;					\
+	} while (0)
+#define PC_OF(e) (base + (uint32_t)((e) - dec) * 4)
+	/* Charge and run entry d. */
+#define RUN_D() do {							\
+		cycle += d->cycles + wait;				\
 		n++;							\
 		goto *labels[d->id];					\
 	} while (0)
+	/* Continue at pc. */
+#define GOTO_PC() do {							\
+		uint32_t off_;						\
+		if (unlikely(cycle >= limit))				\
+			goto out;					\
+		off_ = pc - base;					\
+		if (unlikely(off_ >= size))				\
+			goto fetch_slow;				\
+		d = dec + (off_ >> 2);					\
+		RUN_D();						\
+	} while (0)
+	/* Continue with the instruction after d. */
+#define NEXT() do {							\
+		if (unlikely(cycle >= limit)) {				\
+			pc = PC_OF(d) + 4;				\
+			goto out;					\
+		}							\
+		if (unlikely(++d == end)) {				\
+			pc = base + size;				\
+			goto fetch_slow;				\
+		}							\
+		RUN_D();						\
+	} while (0)
+	/* Run handler fn_ on d with the state in memory. */
+#define CALL(fn_) do {							\
+		c->pc = PC_OF(d) + 4;					\
+		m->cycle = cycle;					\
+		fn_(m, d);						\
+		RELOAD();						\
+		pc = c->pc;						\
+		GOTO_PC();						\
+	} while (0)
 
-next:
-	DISPATCH();
-#define LABEL_CASE(name) L_##name: op_##name(m, d); DISPATCH();
-	INSN_LIST(LABEL_CASE)
-#undef LABEL_CASE
+	RELOAD();
+	pc = c->pc;
+	GOTO_PC();
+
+fetch_slow: /* pc is outside the window; the limit was checked */
+	c->pc = pc + 4;
+	m->cycle = cycle;
+	d = mmu_fetch_slow(m, pc);
+	RELOAD();
+	if (!d) { /* the fetch took an exception */
+		pc = c->pc;
+		GOTO_PC();
+	}
+	RUN_D();
+
+#define ALU_CASE(name) L_##name: alu_##name(m, d); NEXT();
+	INSN_ALU_LIST(ALU_CASE)
+#undef ALU_CASE
+#define MDU_CASE(name) L_##name: m->cycle = cycle; alu_##name(m, d); cycle = m->cycle; NEXT();
+	INSN_MDU_LIST(MDU_CASE)
+#undef MDU_CASE
+
+	/* Loads and stores: the data translation cache hit of mem_load/
+	 * mem_store, with the alignment check folded into the tag compare
+	 * (a misaligned address never matches; the handler raises AdEL/AdES). */
+#define LOAD_CASE(name, align, type) L_##name: {				\
+		uint32_t va_ = RS + d->imm;				\
+		const struct dtlb_entry *e_ = &c->dtlb[(va_ >> 12) & (CPU_DTLB_SIZE - 1)]; \
+		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
+			type v_;					\
+			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
+			RD = (uint32_t)v_;				\
+			NEXT();						\
+		}							\
+		CALL(op_##name);					\
+	}
+	LOAD_CASE(lb, 0, int8_t)
+	LOAD_CASE(lbu, 0, uint8_t)
+	LOAD_CASE(lh, 1, int16_t)
+	LOAD_CASE(lhu, 1, uint16_t)
+	LOAD_CASE(lw, 3, uint32_t)
+#undef LOAD_CASE
+#define STORE_CASE(name, align, type) L_##name: {			\
+		uint32_t va_ = RS + d->imm;				\
+		const struct dtlb_entry *e_ = &c->dtlb[(va_ >> 12) & (CPU_DTLB_SIZE - 1)]; \
+		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
+			uint32_t off_ = va_ & 0xFFFu;			\
+			type v_ = (type)RT;				\
+			memcpy(e_->host + off_, &v_, sizeof v_);	\
+			decode_invalidate(e_->dec + (off_ >> 2));	\
+			NEXT();						\
+		}							\
+		CALL(op_##name);					\
+	}
+	STORE_CASE(sb, 0, uint8_t)
+	STORE_CASE(sh, 1, uint16_t)
+	STORE_CASE(sw, 3, uint32_t)
+#undef STORE_CASE
+
+	/* Branches and jumps set tgt and run their delay slot (d + 1) below;
+	 * a slot in the next page is the handler's business. */
+#define BRANCH_CASE(name, cond) L_##name:					\
+	if (unlikely(d + 1 == end))					\
+		CALL(op_##name);					\
+	tgt = PC_OF(d) + 4 + ((cond) ? d->imm : 4);			\
+	goto slot;
+	INSN_BRANCH_LIST(BRANCH_CASE)
+#undef BRANCH_CASE
+L_j:
+	if (unlikely(d + 1 == end))
+		CALL(op_j);
+	tgt = ((PC_OF(d) + 4) & 0xF0000000u) | d->imm;
+	goto slot;
+L_jal:
+	if (unlikely(d + 1 == end))
+		CALL(op_jal);
+	R(31) = PC_OF(d) + 8;
+	tgt = ((PC_OF(d) + 4) & 0xF0000000u) | d->imm;
+	goto slot;
+L_jr:
+	tgt = RS;
+	if (unlikely(d + 1 == end || (tgt & 3)))
+		CALL(op_jr);
+	goto slot;
+L_jalr:
+	tgt = RS;
+	if (unlikely(d + 1 == end || (tgt & 3)))
+		CALL(op_jalr);
+	RD = PC_OF(d) + 8;
+	goto slot;
+
+#define CALL_CASE(name) L_##name: CALL(op_##name);
+	INSN_CALL_LIST(CALL_CASE)
+#undef CALL_CASE
 L_decode:
-	op_decode(m, d);
-	DISPATCH();
-#undef DISPATCH
+	CALL(op_decode);
+
+slot: /* the delay slot of branch d; never split from it */
+	s = d + 1;
+	cycle += s->cycles + wait;
+	m->insns++;
+	goto *slot_labels[s->id];
+#define ALU_SLOT(name) S_##name: alu_##name(m, s); pc = tgt; GOTO_PC();
+	INSN_ALU_LIST(ALU_SLOT)
+#undef ALU_SLOT
+#define MDU_SLOT(name) S_##name: m->cycle = cycle; alu_##name(m, s); cycle = m->cycle; \
+	pc = tgt; GOTO_PC();
+	INSN_MDU_LIST(MDU_SLOT)
+#undef MDU_SLOT
+#define SLOT_LABEL(name) S_##name:
+	INSN_BRANCH_NAMES(SLOT_LABEL) INSN_LOOP_MEM_LIST(SLOT_LABEL)
+	INSN_LOOP_JUMP_LIST(SLOT_LABEL) INSN_CALL_LIST(SLOT_LABEL)
+#undef SLOT_LABEL
+S_decode: { /* the slot's handler, with the state in memory */
+		uint32_t seq = c->exc_seq;
+		c->pc = PC_OF(s) + 4;
+		c->in_ds = true;
+		m->cycle = cycle;
+		insn_handlers[s->id](m, s);
+		c->in_ds = false;
+		RELOAD();
+		pc = c->exc_seq == seq ? tgt : c->pc; /* an exception wins */
+		GOTO_PC();
+	}
+#undef RELOAD
+#undef PC_OF
+#undef RUN_D
+#undef GOTO_PC
+#undef NEXT
+#undef CALL
 out:
+	c->pc = pc;
+	m->cycle = cycle;
 	m->insns += n;
 }
 
@@ -151,7 +322,7 @@ static void run_burst_traced(struct machine *m)
 			cpu_trace_insn(m, pc, d);
 		m->cycle += d->cycles + c->fetch_wait;
 		n++;
-		d->fn(m, d);
+		insn_handlers[d->id](m, d);
 	}
 	m->insns += n;
 }

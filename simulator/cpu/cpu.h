@@ -16,10 +16,10 @@
 struct machine;
 struct insn;
 
-/* One predecoded instruction: handler plus the fields it needs. */
+/* One predecoded instruction: handler number plus the fields it needs.
+ * 16 bytes, so that the run loop finds an entry with a shift. */
 typedef void (*insn_fn)(struct machine *m, const struct insn *d);
 struct insn {
-	insn_fn fn;
 	uint32_t imm;     /* immediate, already sign/zero-extended or shifted */
 	uint32_t raw;     /* the instruction word */
 	uint8_t rs, rt;   /* source registers */
@@ -27,7 +27,7 @@ struct insn {
 	uint8_t sa;       /* shift amount / sel / extra field */
 	uint8_t cycles;   /* static cost in core cycles (1, +1 load-use, EHB 3) */
 	uint8_t id;       /* handler number (enum insn_id, insns.h): the run
-			   * loop's threaded dispatch; always matches fn */
+			   * loop's threaded dispatch, insn_handlers[id] otherwise */
 };
 
 #define CPU_REG_SINK 32      /* writes to $zero land here and are never read */
@@ -65,9 +65,12 @@ struct cp0 {
 /* Small direct-mapped cache of data translations (4 KB pages). Valid for the
  * current mode/ASID/TLB contents; flushed whenever one of those changes. */
 #define CPU_DTLB_SIZE 256
+/* Tag of an empty entry: never equal to a page address, even with the low
+ * alignment bits of a misaligned address kept (the run loop's check). */
+#define DTLB_NONE 0xFFFu
 struct dtlb_entry {
-	uint32_t tag_r;      /* va page readable through host, or 1 = none */
-	uint32_t tag_w;      /* va page writable (RAM only), or 1 = none */
+	uint32_t tag_r;      /* va page readable through host, or DTLB_NONE */
+	uint32_t tag_w;      /* va page writable (RAM only), or DTLB_NONE */
 	uint8_t *host;       /* host address of the page */
 	struct insn *dec;    /* predecode entries of the page (RAM) */
 };

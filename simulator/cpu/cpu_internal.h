@@ -104,12 +104,12 @@ struct insn *decode_slot(struct machine *m, uint32_t pa);
 /* Number of op_decode in enum insn_id (insns.h), kept here so the fast
  * store path needs no more than this header. */
 extern const uint8_t insn_id_decode;
+/* Handler of each enum insn_id (insns.h). */
+extern const insn_fn insn_handlers[];
 static inline void decode_invalidate(struct insn *d)
 {
-	d[0].fn = op_decode;
 	d[0].id = insn_id_decode;
-	d[-1].fn = op_decode; /* its load-use cost depended on this word */
-	d[-1].id = insn_id_decode;
+	d[-1].id = insn_id_decode; /* its load-use cost (or fused slot) depended on this word */
 }
 
 /* ---- mmu.c ------------------------------------------------------------ */
@@ -306,7 +306,7 @@ static inline bool cpu_exec_delay_slot(struct machine *m)
 		cpu_trace_insn(m, slot, d);
 	m->cycle += d->cycles + c->fetch_wait;
 	m->insns++;
-	d->fn(m, d);
+	insn_handlers[d->id](m, d);
 	c->in_ds = false;
 	return c->exc_seq == seq;
 }

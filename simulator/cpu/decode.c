@@ -30,9 +30,13 @@ static bool is_load(unsigned op)
 	return (op >= 32 && op <= 38) || op == 48;
 }
 
-#define SET(name) do { d->fn = op_##name; d->id = INSN_ID_##name; mn = #name; } while (0)
+#define SET(name) do { d->id = INSN_ID_##name; mn = #name; } while (0)
 
 const uint8_t insn_id_decode = INSN_ID_decode;
+
+#define HANDLER(name) op_##name,
+const insn_fn insn_handlers[INSN_ID_COUNT] = { INSN_LIST(HANDLER) op_decode };
+#undef HANDLER
 
 const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 {
@@ -42,7 +46,6 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 	uint32_t zimm = w & 0xFFFF;
 	const char *mn = "ri";
 
-	d->fn = op_ri;
 	d->id = INSN_ID_ri;
 	d->raw = w;
 	d->rs = (uint8_t)rs;
@@ -318,7 +321,7 @@ OP(decode)
 	}
 	insn_decode(w, next, e);
 	m->cycle = m->cycle - charged + e->cycles; /* the loop charged the stale cost */
-	e->fn(m, e);
+	insn_handlers[e->id](m, e);
 }
 
 struct insn *decode_slot(struct machine *m, uint32_t pa)

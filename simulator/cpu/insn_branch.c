@@ -45,14 +45,10 @@ OP(jr_hb) { m->cycle += CYC_EHB; jump_reg(m, RS); }
 OP(jalr) { uint32_t t = RS; link(m, d->rd); jump_reg(m, t); }
 OP(jalr_hb) { uint32_t t = RS; m->cycle += CYC_EHB; link(m, d->rd); jump_reg(m, t); }
 
-OP(b) { branch(m, d, true); }
+#define BRANCH_OP(name, cond) OP(name) { branch(m, d, cond); }
+INSN_BRANCH_LIST(BRANCH_OP)
+#undef BRANCH_OP
 OP(bal) { link(m, 31); branch(m, d, true); }
-OP(beq) { branch(m, d, RS == RT); }
-OP(bne) { branch(m, d, RS != RT); }
-OP(blez) { branch(m, d, (int32_t)RS <= 0); }
-OP(bgtz) { branch(m, d, (int32_t)RS > 0); }
-OP(bltz) { branch(m, d, (int32_t)RS < 0); }
-OP(bgez) { branch(m, d, (int32_t)RS >= 0); }
 OP(beql) { branch_likely(m, d, RS == RT); }
 OP(bnel) { branch_likely(m, d, RS != RT); }
 OP(blezl) { branch_likely(m, d, (int32_t)RS <= 0); }

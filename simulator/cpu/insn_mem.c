@@ -103,11 +103,6 @@ OP(sc)
 	}
 }
 
-OP(pref) { (void)m; (void)d; }
-/* The predecode arrays are always coherent with stores, so SYNCI has
- * nothing to do; it costs its cycle. */
-OP(synci) { (void)m; (void)d; }
-
 static inline bool fpu_usable(struct machine *m) { return cpu_cu1_usable(m); }
 
 OP(lwc1)

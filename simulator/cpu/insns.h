@@ -12,24 +12,47 @@
 #define RT   (m->cpu.r[d->rt])
 #define RD   (m->cpu.r[d->rd])
 
-#define INSN_LIST(X) \
-	/* insn_int.c */ \
+/* Handlers that only read and write GPRs and HI/LO: never raise, never
+ * look at the pc or the cycle count (insn_alu.h; the run loop executes
+ * them in place without saving its state). */
+#define INSN_ALU_LIST(X) \
 	X(nop) X(ehb) X(sll) X(srl) X(sra) X(rotr) X(sllv) X(srlv) X(srav) X(rotrv) \
-	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) X(mult) X(multu) X(div) X(divu) \
-	X(add) X(addu) X(sub) X(subu) X(and) X(or) X(xor) X(nor) X(slt) X(sltu) \
-	X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
-	X(tgei) X(tgeiu) X(tlti) X(tltiu) X(teqi) X(tnei) \
-	X(addi) X(addiu) X(slti) X(sltiu) X(andi) X(ori) X(xori) X(lui) \
-	X(madd) X(maddu) X(mul) X(msub) X(msubu) X(clz) X(clo) \
-	X(ext) X(ins) X(wsbh) X(seb) X(seh) \
-	X(syscall) X(break) X(sync) X(ri) X(cpu_cop2) \
+	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) \
+	X(addu) X(subu) X(and) X(or) X(xor) X(nor) X(slt) X(sltu) \
+	X(addiu) X(slti) X(sltiu) X(andi) X(ori) X(xori) X(lui) \
+	X(clz) X(clo) X(ext) X(ins) X(wsbh) X(seb) X(seh) X(sync) X(pref) X(synci)
+/* Like those, but they also add their extra cycles to m->cycle (insn_alu.h). */
+#define INSN_MDU_LIST(X) \
+	X(mult) X(multu) X(madd) X(maddu) X(msub) X(msubu) X(mul) X(div) X(divu)
+/* Conditional branches without link or likely (insn_branch.c): name and
+ * condition, read before the delay slot. The run loop has them in place. */
+#define INSN_BRANCH_LIST(X) \
+	X(b, true) X(beq, RS == RT) X(bne, RS != RT) X(blez, (int32_t)RS <= 0) \
+	X(bgtz, (int32_t)RS > 0) X(bltz, (int32_t)RS < 0) X(bgez, (int32_t)RS >= 0)
+
+#define INSN_BRANCH_NAMES(X) X(b) X(beq) X(bne) X(blez) X(bgtz) X(bltz) X(bgez)
+/* Loads/stores (insn_mem.c) and jumps (insn_branch.c) whose common case the
+ * run loop also has in place: a hit in the data translation cache, a jump
+ * with its delay slot in the same page. */
+#define INSN_LOOP_MEM_LIST(X) X(lb) X(lbu) X(lh) X(lhu) X(lw) X(sb) X(sh) X(sw)
+#define INSN_LOOP_JUMP_LIST(X) X(j) X(jal) X(jr) X(jalr)
+
+#define INSN_LIST(X) \
+	INSN_ALU_LIST(X) INSN_MDU_LIST(X) INSN_BRANCH_NAMES(X) \
+	INSN_LOOP_MEM_LIST(X) INSN_LOOP_JUMP_LIST(X) INSN_CALL_LIST(X)
+
+/* Handlers the run loop always calls with its state saved. */
+#define INSN_CALL_LIST(X) \
+	/* insn_int.c */ \
+	X(add) X(sub) X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
+	X(tgei) X(tgeiu) X(tlti) X(tltiu) X(teqi) X(tnei) X(addi) \
+	X(syscall) X(break) X(ri) X(cpu_cop2) \
 	/* insn_mem.c */ \
-	X(lb) X(lh) X(lw) X(lbu) X(lhu) X(lwl) X(lwr) X(sb) X(sh) X(sw) X(swl) X(swr) \
-	X(ll) X(sc) X(pref) X(synci) X(lwc1) X(ldc1) X(swc1) X(sdc1) \
+	X(lwl) X(lwr) X(swl) X(swr) X(ll) X(sc) X(lwc1) X(ldc1) X(swc1) X(sdc1) \
 	/* insn_branch.c */ \
-	X(j) X(jal) X(jr) X(jr_hb) X(jalr) X(jalr_hb) X(beq) X(bne) X(blez) X(bgtz) \
-	X(beql) X(bnel) X(blezl) X(bgtzl) X(bltz) X(bgez) X(bltzl) X(bgezl) \
-	X(bltzal) X(bgezal) X(bltzall) X(bgezall) X(b) X(bal) \
+	X(jr_hb) X(jalr_hb) \
+	X(beql) X(bnel) X(blezl) X(bgtzl) X(bltzl) X(bgezl) \
+	X(bltzal) X(bgezal) X(bltzall) X(bgezall) X(bal) \
 	X(bc1f) X(bc1t) X(bc1fl) X(bc1tl) \
 	/* insn_priv.c */ \
 	X(mfc0) X(mtc0) X(tlbr) X(tlbwi) X(tlbwr) X(tlbp) X(eret) X(wait) \

@@ -146,8 +146,8 @@ static void dtlb_fill(struct machine *m, uint32_t va, uint32_t pa, bool readable
 	if (!host)
 		return;
 	if (e->tag_r != (va & ~0xFFFu)) {
-		e->tag_r = 1;
-		e->tag_w = 1;
+		e->tag_r = DTLB_NONE;
+		e->tag_w = DTLB_NONE;
 	}
 	e->host = host;
 	if (readable)
@@ -281,8 +281,8 @@ void mmu_flush(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
 	for (unsigned i = 0; i < CPU_DTLB_SIZE; i++) {
-		c->dtlb[i].tag_r = 1;
-		c->dtlb[i].tag_w = 1;
+		c->dtlb[i].tag_r = DTLB_NONE;
+		c->dtlb[i].tag_w = DTLB_NONE;
 	}
 	c->fetch_size = 0;
 }
