@@ -56,7 +56,8 @@ bool vevic_pending(const struct vz_vm *vm)
 }
 
 /* GuestCtl2 follows the highest pending enabled IRQ (vevic_offer, in
- * arch/mips/vectors.S, shared with the assembly store path). */
+ * arch/mips/vectors.S, shared with the assembly store path); a waiting VM
+ * with an IRQ to take is woken. */
 void vevic_update(struct vz_vm *vm)
 {
 	uint32_t gc2 = vevic_offer(&vm->evic);
@@ -95,12 +96,12 @@ static void owned_all(struct vz_vm *vm, bool sync)
 void vevic_real_irq(unsigned irq)
 {
 	unsigned owner = irq < VZ_NUM_IRQS ? vz_system.irq_owner[irq] : 0;
-	struct vz_vm *vm = owner && owner <= hv_fast.num_vms ? &vz_vm_state[owner - 1] : NULL;
-	evic_enable(irq, false);
-	if (!vm) {
+	HV_REG32(0x1F8100C4u + 0x10 * (irq >> 5)) = 1u << (irq & 31);   /* IECxCLR */
+	if (!owner || owner > hv_fast.num_vms) {
 		evic_clear(irq);
 		return;
 	}
+	struct vz_vm *vm = &vz_vm_state[owner - 1];
 	vm->irqs++;
 	vevic_raise(vm, irq);
 }

@@ -93,6 +93,8 @@ END(vz_vec_refill)
  * lower vector; below 0x400 (priority 0) if none.
  * vevic_offer_add: the same when IRQs only became pending (t3 = the new
  * bits of word w, not 0; t5 = 224 - 32 w): they are compared with e->best.
+ * vevic_offer_best: the same when no IRQ stopped or started pending (IPC,
+ * INTCON and OFF unchanged too).
  * Both use t0-t6 and v0 only (the store path below relies on it). */
 LEAF(vevic_offer)
 	lw	t0, VEVIC_PENDING(a0)
@@ -150,13 +152,23 @@ vevic_offer_add:
 	move	t0, zero
 	b	3b
 	addiu	t6, a0, VEVIC_IPC + 255
+	.globl	vevic_offer_best
+vevic_offer_best:
+	b	5b
+	lw	v0, VEVIC_BEST(a0)
 END(vevic_offer)
+
+
+
 
 /* Everything else: C, then back to whichever guest the scheduler chose. */
 LEAF(vz_exc_entry)
-	SAVE_HILO
+	mfhi	t0			/* SAVE_HILO, the last store in the slot */
+	mflo	t1
+	lui	k1, %hi(hv_fast)
+	sw	t0, %lo(hv_fast + HVF_HI)(k1)
 	jal	hv_exception
-	nop
+	sw	t1, %lo(hv_fast + HVF_LO)(k1)
 vz_exc_return:
 	RESTORE_HILO
 	ehb
@@ -169,7 +181,6 @@ LEAF(vz_launch)
 	b	vz_exc_return
 	nop
 END(vz_launch)
-
 
 /* EBase + 0x180: general exception. Guest exits arrive here as ExcCode 27;
  * the commonest one, HYPCALL, has a short path. */
@@ -214,6 +225,7 @@ LEAF(vz_vec_interrupt)
 	ehb
 	eret
 END(vz_vec_interrupt)
+
 
 /* A word store to the virtual EVIC that the assembly does not handle
  * itself (a1 = offset, a2 = the value): C does the work (vevic_store); the
@@ -304,7 +316,7 @@ LEAF(vevic_word)
 	sw	t0, 8(v1)		/* real IECwSET */
 	xor	t0, t0, k0
 	sw	t0, 4(v1)		/* real IECwCLR */
-2:	beq	t2, t6, .Lword_done	/* the same pending IRQs: the same offer */
+2:	beq	t2, t6, 6f		/* the same pending IRQs: the same offer */
 	lw	t1, VEVIC_PENDING(a0)
 	srl	t3, t3, 2
 	li	t0, 1
@@ -331,6 +343,11 @@ LEAF(vevic_word)
 	jr	t7
 	li	v0, -1
 4:	jal	vevic_offer
+	nop
+	b	5b
+	nop
+6:	lw	v1, VEVIC_OFFER(a0)	/* (offered again, as after any change) */
+	jal	vevic_offer_best
 	nop
 	b	5b
 	nop
@@ -473,4 +490,3 @@ LEAF(vz_fast_access)
 	b	3b
 	lw	a1, 0(t3)
 END(vz_fast_access)
-
