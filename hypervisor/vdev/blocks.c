@@ -49,8 +49,6 @@ static bool emu_write32(struct vz_vm *vm, const struct vz_block *b, uint32_t off
 bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	      uint32_t *val)
 {
-	if (b->kind == VZ_EMU_EVIC && width == 4)
-		return vevic_read(vm, off, val);
 	if (b->kind == VZ_EMU_EVIC || b->kind == VZ_EMU_CONSOLE) {
 		uint32_t w;
 		if (!emu_read32(vm, b, off & ~3u, &w))
@@ -65,8 +63,6 @@ bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned
 bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	       uint32_t val)
 {
-	if (width == 4 && b->kind == VZ_EMU_CONSOLE)
-		return vcon_write(vm, off, val);   /* a guest's UART driver, word by word */
 	unsigned shift = 8 * (off & 3);
 	uint32_t wmask = (width == 4 ? 0xFFFFFFFFu : ((1u << (8 * width)) - 1)) << shift;
 	uint32_t v32 = val << shift;

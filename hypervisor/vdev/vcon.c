@@ -112,11 +112,6 @@ bool vcon_input(struct vz_vm *vm, uint8_t ch)
 	return true;
 }
 
-static uint32_t alias(uint32_t old, uint32_t v, unsigned a)
-{
-	return a == 1 ? old & ~v : a == 2 ? old | v : a == 3 ? old ^ v : v;
-}
-
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 {
 	struct vz_vcon *c = &vm->con;
@@ -148,10 +143,10 @@ bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 	struct vz_vcon *c = &vm->con;
 	unsigned a = (off >> 2) & 3;
 	switch (off & ~0xFu) {
-	case U_MODE: c->mode = alias(c->mode, v, a) & 0xFFFFu; break;
-	case U_STA:  c->sta = alias(c->sta, v, a) & STA_CTRL; break;
+	case U_MODE: c->mode = sfr_alias(c->mode, v, a) & 0xFFFFu; break;
+	case U_STA:  c->sta = sfr_alias(c->sta, v, a) & STA_CTRL; break;
 	case U_TX:   if (!a) out(vm, (uint8_t)v); return true;
-	case U_BRG:  c->brg = alias(c->brg, v, a) & 0xFFFFu; return true;
+	case U_BRG:  c->brg = sfr_alias(c->brg, v, a) & 0xFFFFu; return true;
 	default:     return true;
 	}
 	vcon_levels(vm);   /* ON/UTXEN may have changed the TX flag */

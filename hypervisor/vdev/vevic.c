@@ -134,16 +134,6 @@ void vevic_reset(struct vz_vm *vm)
 	vm->guestctl2 = 0;
 }
 
-static uint32_t apply_alias(uint32_t old, uint32_t v, unsigned alias)
-{
-	switch (alias) {
-	case 1: return old & ~v;
-	case 2: return old | v;
-	case 3: return old ^ v;
-	}
-	return v;
-}
-
 static uint32_t ifs_read(const struct vz_vm *vm, unsigned w)
 {
 	uint32_t own = vm->cfg->irq_owned[w];
@@ -200,14 +190,14 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		uint32_t *r = reg == R_INTCON ? &e->intcon : reg == R_PRISS ? &e->priss :
 			      reg == R_IPTMR ? &e->iptmr : NULL;
 		if (r)
-			*r = apply_alias(*r, v, alias) & (reg == R_INTCON ? 0x171Fu : ~0u);
+			*r = sfr_alias(*r, v, alias) & (reg == R_INTCON ? 0x171Fu : ~0u);
 	} else if (reg < R_IPC) {                   /* IFS0-7, IEC0-7 */
 		bool is_ifs = reg < R_IEC;
 		unsigned w = ((reg - R_IFS) >> 4) & 7;
 		if (w >= VZ_IRQ_WORDS)
 			return true;
 		uint32_t old = is_ifs ? ifs_read(vm, w) : e->iec[w];
-		uint32_t changed = apply_alias(old, v, alias) ^ old;
+		uint32_t changed = sfr_alias(old, v, alias) ^ old;
 		if (changed & ~e->allowed[w])
 			violation(vm, off, changed & ~e->allowed[w]);
 		/* the rest as the assembly store path does it (a plain store) */
@@ -219,17 +209,16 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 		unsigned n = (reg - R_IPC) >> 4;
 		if (n >= (VZ_NUM_IRQS + 3) / 4)
 			return true;
-		uint32_t mask = 0;
-		for (unsigned i = 0; i < 4; i++)
-			if (bit(e->allowed, n * 4 + i))
-				mask |= 0x1Fu << (8 * i);
-		uint32_t neu = apply_alias(e->ipc[n], v, alias);
+		/* byte i (IRQ 4n + i) is the VM's if that IRQ is allowed: spread
+		 * the four allowed bits to bit 0 of each byte, then fill 4:0 */
+		uint32_t own4 = (e->allowed[n >> 3] >> (4 * (n & 7))) & 0xF;
+		uint32_t mask = ((own4 * 0x00204081u) & 0x01010101u) * 0x1Fu;
+		uint32_t neu = sfr_alias(e->ipc[n], v, alias);
 		if ((neu ^ e->ipc[n]) & ~mask)
 			violation(vm, off, (neu ^ e->ipc[n]) & ~mask);
 		neu = (e->ipc[n] & ~mask) | (neu & mask);
-		for (unsigned i = 0; i < 4; i++)       /* priority 7 is the hypervisor's */
-			if (((neu >> (8 * i + 2)) & 7) == 7)
-				neu &= ~(1u << (8 * i + 2));
+		/* priority 7 (bits 4:2 all set) is the hypervisor's: 6 instead */
+		neu &= ~(neu & neu >> 1 & neu >> 2 & 0x04040404u);
 		e->ipc[n] = neu;
 	}
 	vevic_update(vm);

@@ -14,6 +14,13 @@ void *memcpy(void *d, const void *s, size_t n);
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
 
+/* A store of v to an emulated SFR or its alias a (0 the register, 1 CLR,
+ * 2 SET, 3 INV): the register's new value. */
+static inline uint32_t sfr_alias(uint32_t old, uint32_t v, unsigned a)
+{
+	return a == 1 ? old & ~v : a == 2 ? old | v : a == 3 ? old ^ v : v;
+}
+
 /* State the assembly paths read (offsets fixed in arch/mips/vectors.S). */
 struct hv_fast {
 	uint32_t cur_id;                      /* running VM id (0 = none) */

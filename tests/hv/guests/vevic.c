@@ -1,11 +1,11 @@
 /* vevic.c - the interrupt controller as a guest sees it: IFS/IEC stores
  * through every alias, one store raising several IRQs, priority and
  * subpriority order, enabling a pending IRQ, clearing the one offered,
- * priority 0, narrow stores, bits the guest does not own, and a real source
- * (Timer1) acknowledged and re-enabled. Under vzlet most of these stores are
- * done by the exit vector's assembly (vevic_word), the rest by C; the same
- * ELF runs bare, so the chip's answers are the reference. Prints
- * "vevic: N/N ok" or the failing cases. */
+ * priority 0, priority 7, narrow stores, bits and IPC bytes the guest does
+ * not own, and a real source (Timer1) acknowledged and re-enabled. Under
+ * vzlet most of these stores are done by the exit vector's assembly
+ * (vevic_word), the rest by C; the same ELF runs bare, so the chip's answers
+ * are the reference. Prints "vevic: N/N ok" or the failing cases. */
 #include "guest.h"
 #include "irq.h"
 #include "timer.h"
@@ -113,6 +113,16 @@ int main(void)
 	check("iec-reg", (SFR(IEC(0)) & (BIT(CS0) | BIT(CS1))) == BIT(CS0));
 	SFR_CLR(IEC(0)) = BIT(CS0) | BIT(CS1);
 	check("iec-clr", (SFR(IEC(0)) & (BIT(CS0) | BIT(CS1))) == 0);
+
+	/* Priority 7 is the hypervisor's under vzlet (6 instead); the IPC
+	 * byte of INT0 is not the VM's there. */
+	prio(CS0, 7, 1);
+	uint32_t ipc0 = SFR(IPC(0));
+	check("ipc-priority-7", ((ipc0 >> 8) & 0x1F) == (guest ? (6u << 2 | 1) : (7u << 2 | 1)));
+	SFR_SET(IPC(0)) = (5u << 2) << 24;
+	ipc0 = SFR(IPC(0));
+	check("ipc-not-owned", ((ipc0 >> 24) == 0) == guest);
+	SFR_CLR(IPC(0)) = 0x1Fu << 24;
 
 	irq_global_enable();
 
