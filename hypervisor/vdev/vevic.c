@@ -30,6 +30,9 @@ _Static_assert(offsetof(struct vz_vevic, iec) == 28 && offsetof(struct vz_vevic,
 	       offsetof(struct vz_vevic, best) == 148 &&
 	       offsetof(struct vz_vevic, intcon) == 152 && offsetof(struct vz_vevic, ipc) == 164 &&
 	       offsetof(struct vz_vevic, off) == 380, "VEVIC_*");
+_Static_assert(offsetof(struct vz_system, irq_owner) == 24 &&
+	       offsetof(struct vz_vm, irqs) - offsetof(struct vz_vm, evic) == 1356 &&
+	       VZ_NUM_IRQS == 214, "VZS_IRQ_OWNER, VM_IRQS_FROM_EVIC (arch/mips/vectors.S)");
 
 static inline bool bit(const uint32_t *a, unsigned k)
 {

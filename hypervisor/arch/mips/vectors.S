@@ -12,6 +12,10 @@
 #define EXC_GE      27
 #define HYPCALL_0   0x42000028
 #define HC_VM_ID    0
+#define VZ_NUM_IRQS 214
+/* struct vz_system and struct vz_vm (checked in vdev/vevic.c) */
+#define VZS_IRQ_OWNER     24
+#define VM_IRQS_FROM_EVIC 1356	/* vm->irqs relative to &vm->evic */
 
 /* struct hv_fast (core/hv.h): the state the assembly paths read. */
 #define HVF_CUR_ID  0
@@ -212,18 +216,77 @@ LEAF(vz_vec_general)
 	eret
 END(vz_vec_general)
 
-/* EBase + 0x200: interrupt (EIC, single-vector EVIC). */
+/* EBase + 0x200: interrupt (EIC, single-vector EVIC). A request of a real
+ * source the running VM owns is latched here as C would (vevic_real_irq):
+ * the source is masked until the guest acknowledges it, the VM's virtual
+ * flag is set and, if that makes an enabled IRQ pending, compared with the
+ * one on offer. Everything else (the hypervisor's own sources, another
+ * VM's) goes to C. */
 	.org 0x200
 LEAF(vz_vec_interrupt)
-	SAVE_HILO
-	jal	hv_interrupt
-	nop
-	RESTORE_HILO
-	mfc0	k0, CP0_STATUS		/* taking it raised IPL to its level: */
+	lui	k0, 0xBF81
+	lw	k0, 0x20(k0)		/* INTSTAT: SRIPL 10:8, VEC 7:0 */
+	lui	k1, %hi(hv_fast)
+	andi	t0, k0, 0x700
+	beqz	t0, 1f			/* nothing presented: C polls */
+	andi	a1, k0, 0xFF		/* irq */
+	sltiu	t0, a1, VZ_NUM_IRQS
+	beqz	t0, 1f
+	lui	t0, %hi(vz_system)
+	lw	t0, %lo(vz_system + VZS_IRQ_OWNER)(t0)
+	lw	t1, %lo(hv_fast + HVF_CUR_ID)(k1)
+	addu	t0, t0, a1
+	lbu	t0, 0(t0)		/* its owner */
+	lw	a0, %lo(hv_fast + HVF_EVIC)(k1)
+	bne	t0, t1, 1f		/* not the running VM's */
+	srl	t2, a1, 5		/* w */
+	beqz	a0, 1f			/* (a VM without a virtual EVIC) */
+	sll	t3, t2, 4
+	lui	t5, 0xBF81
+	addu	t5, t5, t3
+	li	t4, 1
+	sllv	t4, t4, a1		/* the IRQ's bit */
+	sw	t4, 0xC4(t5)		/* real IECwCLR: masked until acknowledged */
+	sll	t3, t2, 2
+	addu	t8, a0, t3		/* &ifs[w] */
+	lw	t0, 0(t8)
+	lw	t1, VEVIC_IEC(t8)
+	lw	t6, VM_IRQS_FROM_EVIC(a0)
+	or	t3, t0, t4
+	sw	t3, 0(t8)		/* the virtual flag */
+	addiu	t6, t6, 1
+	sw	t6, VM_IRQS_FROM_EVIC(a0)	/* vm->irqs++ */
+	nor	t0, t0, zero
+	and	t0, t0, t1
+	and	t3, t0, t4		/* it starts pending */
+	lw	v1, VEVIC_OFFER(a0)
+	beqz	t3, 2f
+	lw	t0, VEVIC_PENDING(a0)
+	li	t1, 1
+	sllv	t1, t1, t2
+	or	t0, t0, t1
+	sw	t0, VEVIC_PENDING(a0)
+	sll	t5, t2, 5
+	subu	t5, zero, t5
+	jal	vevic_offer_add		/* uses t0-t6, v0 */
+	addiu	t5, t5, 224		/* 224 - 32 w */
+3:	and	v0, v0, v1
+	mtc0	v0, $10, 5		/* GuestCtl2 */
+4:	mfc0	k0, CP0_STATUS		/* taking it raised IPL to its level: */
 	ins	k0, zero, 10, 6		/* guests always run with root IPL 0 */
 	mtc0	k0, CP0_STATUS
 	ehb
 	eret
+2:	jal	vevic_offer_best	/* (offered again, as after any change) */
+	nop
+	b	3b
+	nop
+1:	SAVE_HILO
+	jal	hv_interrupt
+	nop
+	RESTORE_HILO
+	b	4b
+	nop
 END(vz_vec_interrupt)
 
 
