@@ -158,7 +158,7 @@ expect rogue-tlb-dump-vm2 "$L" '^\[hv\]  [0-9]+ 2 00000000 0001e000 '
 expect rogue-irq-state "$L" '^\[hv\] vm2 GuestCtl2 [0-9a-f]{8}; virtual IFS/IEC, owned:'
 expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'
 expect rogue-help "$L" '^\[hv\] 1-7 VM, s stop, c continue'
-expect rogue-dslot "$L" '^\[4\] dslot: 19/19 ok'
+expect rogue-dslot "$L" '^\[4\] dslot: 20/20 ok'
 expect rogue-hypercall-write "$L" '^\[4\] dslot: hello through a hypercall'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500
