@@ -94,16 +94,16 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 /* The hot loop: threaded dispatch over predecoded entries, with the
  * machine state the handlers share kept in locals for the whole burst.
  *
- * Locals: d is the executing entry, inside the fetch window [dec, end),
- * whose page starts at virtual address base; the pc is derived from d
- * (PC_OF) only when something needs it. cycle and limit mirror m->cycle and
- * c->limit. The ALU/MDU handlers (insn_alu.h), loads and stores that hit the
+ * Locals: d is the executing entry, inside the fetch window [c->fetch_dec,
+ * end); the pc is derived from d (PC_OF) only when something needs it.
+ * cycle mirrors m->cycle. The window and c->limit change only in calls, so
+ * they are read where they are needed (few host registers stay busy). The ALU/MDU handlers (insn_alu.h), loads and stores that hit the
  * data translation cache, and branches and jumps whose delay slot is in the
  * same page run in place; everything else (and every slow case) is a call
  * with the state saved (c->pc = its address + 4, m->cycle) and reloaded
  * afterwards, exactly what the handler would have seen in a plain loop.
- * m->insns counts delay slots at once and the rest at the end of the burst
- * (TLBWR's Random is derived from it). Each handler fetches and dispatches
+ * m->insns counts delay slots before every call and the rest at the end of
+ * the burst (TLBWR's Random is derived from it). Each handler fetches and dispatches
  * the next instruction from a jump site of its own, so the host's
  * indirect-branch predictor learns instruction sequences. */
 static void run_burst(struct machine *m)
@@ -115,46 +115,62 @@ static void run_burst(struct machine *m)
 	static void *const slot_labels[INSN_ID_COUNT] = { INSN_LIST(SLOT_ADDR) &&S_decode };
 #undef SLOT_ADDR
 	struct cpu *c = &m->cpu;
-	const struct insn *d, *s = NULL, *dec, *end; /* s: a delay slot */
-	uint64_t cycle, limit, n = 0;
-	uint32_t pc, tgt = 0, base, size;             /* tgt: after the slot */
-	unsigned wait;
+	const struct insn *d, *s = NULL, *end; /* s: a delay slot */
+	uint64_t cycle, n = 0, nds = 0; /* nds: delay slots, not yet in m->insns */
+	uint32_t pc;
+	uintptr_t t = 0; /* where a branch goes after its slot: the address of
+			  * its entry if it is in the window (T_OF_PC) */
 
 #define RELOAD() do {							\
 		cycle = m->cycle;					\
-		limit = c->limit;					\
-		base = c->fetch_base;					\
-		size = c->fetch_size;					\
-		dec = c->fetch_dec;					\
-		end = dec + (size >> 2);				\
-		wait = c->fetch_wait;					\
+		end = c->fetch_dec + (c->fetch_size >> 2);		\
 	} while (0)
-#define PC_OF(e) (base + (uint32_t)((e) - dec) * 4)
+#define PC_OF(e) (c->fetch_base + (uint32_t)((e) - c->fetch_dec) * 4)
+	/* Virtual address <-> entry address in the window's terms (modulo
+	 * 2^32, so any pc maps there and back). */
+#define T_OF_PC(pc_) ((uintptr_t)c->fetch_dec +				\
+		      (uintptr_t)(intptr_t)(int32_t)((pc_) - c->fetch_base) * 4)
+#define PC_OF_T(t_) (c->fetch_base +					\
+		     (uint32_t)((intptr_t)((t_) - (uintptr_t)c->fetch_dec) >> 2))
 	/* Charge and run entry d. */
 #define RUN_D() do {							\
-		cycle += d->cycles + wait;				\
+		cycle += d->cycles + c->fetch_wait;				\
 		n++;							\
 		goto *labels[d->id];					\
 	} while (0)
 	/* Continue at pc. */
 #define GOTO_PC() do {							\
 		uint32_t off_;						\
-		if (unlikely(cycle >= limit))				\
+		if (unlikely(cycle >= c->limit))				\
 			goto out;					\
-		off_ = pc - base;					\
-		if (unlikely(off_ >= size))				\
+		off_ = pc - c->fetch_base;				\
+		if (unlikely(off_ >= c->fetch_size))			\
 			goto fetch_slow;				\
-		d = dec + (off_ >> 2);					\
+		d = c->fetch_dec + (off_ >> 2);				\
+		RUN_D();						\
+	} while (0)
+	/* Continue at entry t (window valid). */
+#define GOTO_T() do {							\
+		uintptr_t o_ = t - (uintptr_t)c->fetch_dec;		\
+		if (unlikely(cycle >= c->limit)) {			\
+			pc = PC_OF_T(t);				\
+			goto out;					\
+		}							\
+		if (unlikely(o_ >= CPU_FETCH_PAGE * 4)) {		\
+			pc = PC_OF_T(t);				\
+			goto fetch_slow;				\
+		}							\
+		d = (const struct insn *)t;				\
 		RUN_D();						\
 	} while (0)
 	/* Continue with the instruction after d. */
 #define NEXT() do {							\
-		if (unlikely(cycle >= limit)) {				\
+		if (unlikely(cycle >= c->limit)) {				\
 			pc = PC_OF(d) + 4;				\
 			goto out;					\
 		}							\
 		if (unlikely(++d == end)) {				\
-			pc = base + size;				\
+			pc = c->fetch_base + c->fetch_size;		\
 			goto fetch_slow;				\
 		}							\
 		RUN_D();						\
@@ -163,6 +179,8 @@ static void run_burst(struct machine *m)
 #define CALL(fn_) do {							\
 		c->pc = PC_OF(d) + 4;					\
 		m->cycle = cycle;					\
+		m->insns += nds;					\
+		nds = 0;						\
 		fn_(m, d);						\
 		RELOAD();						\
 		pc = c->pc;						\
@@ -176,6 +194,8 @@ static void run_burst(struct machine *m)
 fetch_slow: /* pc is outside the window; the limit was checked */
 	c->pc = pc + 4;
 	m->cycle = cycle;
+	m->insns += nds;
+	nds = 0;
 	d = mmu_fetch_slow(m, pc);
 	RELOAD();
 	if (!d) { /* the fetch took an exception */
@@ -191,12 +211,15 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	INSN_MDU_LIST(MDU_CASE)
 #undef MDU_CASE
 
+	/* The dtlb entry of va (32 bytes each: a byte offset from a shift). */
+#define DTLB_AT(va) ((const struct dtlb_entry *)((const char *)c->dtlb +	\
+		      (((va) >> (12 - 5)) & ((CPU_DTLB_SIZE - 1) << 5))))
 	/* Loads and stores: the data translation cache hit of mem_load/
 	 * mem_store, with the alignment check folded into the tag compare
 	 * (a misaligned address never matches; the handler raises AdEL/AdES). */
 #define LOAD_CASE(name, align, type) L_##name: {				\
 		uint32_t va_ = RS + d->imm;				\
-		const struct dtlb_entry *e_ = &c->dtlb[(va_ >> 12) & (CPU_DTLB_SIZE - 1)]; \
+		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
 			type v_;					\
 			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
@@ -213,12 +236,14 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 #undef LOAD_CASE
 #define STORE_CASE(name, align, type) L_##name: {			\
 		uint32_t va_ = RS + d->imm;				\
-		const struct dtlb_entry *e_ = &c->dtlb[(va_ >> 12) & (CPU_DTLB_SIZE - 1)]; \
+		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
 			uint32_t off_ = va_ & 0xFFFu;			\
 			type v_ = (type)RT;				\
 			memcpy(e_->host + off_, &v_, sizeof v_);	\
-			decode_invalidate(e_->dec + (off_ >> 2));	\
+			struct insn *w_ = e_->dec + (off_ >> 2);	\
+			w_[0].id = INSN_ID_decode; /* decode_invalidate */ \
+			w_[-1].id = INSN_ID_decode;			\
 			NEXT();						\
 		}							\
 		CALL(op_##name);					\
@@ -228,37 +253,51 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	STORE_CASE(sw, 3, uint32_t)
 #undef STORE_CASE
 
-	/* Branches and jumps set tgt and run their delay slot (d + 1) below;
-	 * a slot in the next page is the handler's business. */
+	/* Branches and jumps set t and run their delay slot (d + 1) below;
+	 * a slot in the next page is the handler's business. A NOP slot is
+	 * only charged (one cycle plus the fetch wait states, as it would be
+	 * run). */
+#define TO_SLOT() do {							\
+		if (d->flags & INSN_F_SLOT_NOP) {			\
+			cycle += 1 + c->fetch_wait;			\
+			nds++;						\
+			GOTO_T();					\
+		}							\
+		goto slot;						\
+	} while (0)
 #define BRANCH_CASE(name, cond) L_##name:					\
-	if (unlikely(d + 1 == end))					\
-		CALL(op_##name);					\
-	tgt = PC_OF(d) + 4 + ((cond) ? d->imm : 4);			\
-	goto slot;
+	if (likely(d->flags & INSN_F_SLOT_NOP) || likely(d + 1 != end)) { \
+		t = (cond) ? (uintptr_t)(d + 1) + (uintptr_t)(intptr_t)(int32_t)d->imm * 4 \
+			   : (uintptr_t)(d + 2);				\
+		TO_SLOT();						\
+	}								\
+	CALL(op_##name);
 	INSN_BRANCH_LIST(BRANCH_CASE)
 #undef BRANCH_CASE
 L_j:
 	if (unlikely(d + 1 == end))
 		CALL(op_j);
-	tgt = ((PC_OF(d) + 4) & 0xF0000000u) | d->imm;
-	goto slot;
+	t = T_OF_PC(((PC_OF(d) + 4) & 0xF0000000u) | d->imm);
+	TO_SLOT();
 L_jal:
 	if (unlikely(d + 1 == end))
 		CALL(op_jal);
 	R(31) = PC_OF(d) + 8;
-	tgt = ((PC_OF(d) + 4) & 0xF0000000u) | d->imm;
-	goto slot;
+	t = T_OF_PC(((PC_OF(d) + 4) & 0xF0000000u) | d->imm);
+	TO_SLOT();
 L_jr:
-	tgt = RS;
-	if (unlikely(d + 1 == end || (tgt & 3)))
+	pc = RS;
+	if (unlikely(d + 1 == end || (pc & 3)))
 		CALL(op_jr);
-	goto slot;
+	t = T_OF_PC(pc);
+	TO_SLOT();
 L_jalr:
-	tgt = RS;
-	if (unlikely(d + 1 == end || (tgt & 3)))
+	pc = RS;
+	if (unlikely(d + 1 == end || (pc & 3)))
 		CALL(op_jalr);
 	RD = PC_OF(d) + 8;
-	goto slot;
+	t = T_OF_PC(pc);
+	TO_SLOT();
 
 #define CALL_CASE(name) L_##name: CALL(op_##name);
 	INSN_CALL_LIST(CALL_CASE)
@@ -268,14 +307,14 @@ L_decode:
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
-	cycle += s->cycles + wait;
-	m->insns++;
+	cycle += s->cycles + c->fetch_wait;
+	nds++;
 	goto *slot_labels[s->id];
-#define ALU_SLOT(name) S_##name: alu_##name(m, s); pc = tgt; GOTO_PC();
+#define ALU_SLOT(name) S_##name: alu_##name(m, s); GOTO_T();
 	INSN_ALU_LIST(ALU_SLOT)
 #undef ALU_SLOT
 #define MDU_SLOT(name) S_##name: m->cycle = cycle; alu_##name(m, s); cycle = m->cycle; \
-	pc = tgt; GOTO_PC();
+	GOTO_T();
 	INSN_MDU_LIST(MDU_SLOT)
 #undef MDU_SLOT
 #define SLOT_LABEL(name) S_##name:
@@ -284,13 +323,17 @@ slot: /* the delay slot of branch d; never split from it */
 #undef SLOT_LABEL
 S_decode: { /* the slot's handler, with the state in memory */
 		uint32_t seq = c->exc_seq;
+		pc = PC_OF_T(t); /* before the window can change */
 		c->pc = PC_OF(s) + 4;
 		c->in_ds = true;
 		m->cycle = cycle;
+		m->insns += nds;
+		nds = 0;
 		insn_handlers[s->id](m, s);
 		c->in_ds = false;
 		RELOAD();
-		pc = c->exc_seq == seq ? tgt : c->pc; /* an exception wins */
+		if (c->exc_seq != seq)
+			pc = c->pc; /* an exception wins */
 		GOTO_PC();
 	}
 #undef RELOAD
@@ -299,10 +342,15 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef GOTO_PC
 #undef NEXT
 #undef CALL
+#undef TO_SLOT
+#undef DTLB_AT
+#undef GOTO_T
+#undef T_OF_PC
+#undef PC_OF_T
 out:
 	c->pc = pc;
 	m->cycle = cycle;
-	m->insns += n;
+	m->insns += n + nds;
 }
 
 /* Same loop with one trace line per instruction. */

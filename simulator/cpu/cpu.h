@@ -28,8 +28,16 @@ struct insn {
 	uint8_t cycles;   /* static cost in core cycles (1, +1 load-use, EHB 3) */
 	uint8_t id;       /* handler number (enum insn_id, insns.h): the run
 			   * loop's threaded dispatch, insn_handlers[id] otherwise */
+	uint8_t flags;    /* INSN_F_* */
 };
 
+/* Branch or jump whose delay slot (the next word, in the same 4 KB page) is
+ * a NOP: the run loop charges the slot without dispatching it. Valid
+ * because a change of the next word invalidates this entry too
+ * (decode_invalidate). */
+#define INSN_F_SLOT_NOP 0x01
+
+#define CPU_FETCH_PAGE 0x1000u /* the fetch window: one 4 KB virtual page */
 #define CPU_REG_SINK 32      /* writes to $zero land here and are never read */
 #define CPU_SHADOW_SETS 8    /* normal set + 7 shadow sets (SRSCtl.HSS = 7) */
 #define CPU_TLB_MAX 16
@@ -73,14 +81,16 @@ struct dtlb_entry {
 	uint32_t tag_w;      /* va page writable (RAM only), or DTLB_NONE */
 	uint8_t *host;       /* host address of the page */
 	struct insn *dec;    /* predecode entries of the page (RAM) */
+	uint64_t pad;        /* to 32 bytes: the run loop indexes with a shift */
 };
+_Static_assert(sizeof(struct dtlb_entry) == 32, "dtlb entry size");
 
 struct cpu {
 	/* Hot state for the run loop. */
 	uint32_t pc;             /* next instruction; while one executes, its address + 4 */
 	uint64_t limit;          /* burst ends when m->cycle reaches this (0 = end now) */
 	uint32_t fetch_base;     /* current fetch window (va) ... */
-	uint32_t fetch_size;     /* ... its length (0 = none) */
+	uint32_t fetch_size;     /* ... its length (0 = none, else CPU_FETCH_PAGE) */
 	struct insn *fetch_dec;  /* ... and its predecoded instructions */
 	unsigned fetch_wait;     /* extra cycles per fetch in this window (uncached flash) */
 

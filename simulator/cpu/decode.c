@@ -25,6 +25,12 @@ static bool reads_gpr(uint32_t w, unsigned reg)
 	return rs == reg || rt == reg;
 }
 
+/* SLL with $zero as destination, except EHB (which costs more). */
+static bool is_nop(uint32_t w)
+{
+	return (w & 0xFC00F83Fu) == 0 && (w & 0x001F07C0u) != 0x000000C0u;
+}
+
 static bool is_load(unsigned op)
 {
 	return (op >= 32 && op <= 38) || op == 48;
@@ -54,6 +60,7 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 	d->sa = (uint8_t)sa;
 	d->imm = 0;
 	d->cycles = 1;
+	d->flags = 0;
 
 	switch (op) {
 	case 0: /* SPECIAL */
@@ -283,11 +290,21 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 		if (is_load(op) && reads_gpr(next, rt))
 			d->cycles = 2; /* load-use interlock */
 	}
+	switch (d->id) {
+	case INSN_ID_b: case INSN_ID_beq: case INSN_ID_bne: case INSN_ID_blez:
+	case INSN_ID_bgtz: case INSN_ID_bltz: case INSN_ID_bgez:
+	case INSN_ID_j: case INSN_ID_jal: case INSN_ID_jr: case INSN_ID_jalr:
+		if (is_nop(next))
+			d->flags |= INSN_F_SLOT_NOP;
+		break;
+	}
 	return mn;
 }
 
-/* The memory word behind a predecode entry and the word after it. */
-static bool entry_word(struct machine *m, const struct insn *d, uint32_t *w, uint32_t *next)
+/* The memory word behind a predecode entry, the word after it, and its
+ * offset in that memory. */
+static bool entry_word(struct machine *m, const struct insn *d, uint32_t *w, uint32_t *next,
+		       size_t *offset)
 {
 	static const struct { size_t dec_off, mem_off; uint32_t size; } mems[] = {
 		{ offsetof(struct cpu, dec_ram), offsetof(struct machine, ram), PA_RAM_SIZE },
@@ -300,6 +317,7 @@ static bool entry_word(struct machine *m, const struct insn *d, uint32_t *w, uin
 		if (d >= base && d < base + mems[i].size / 4) {
 			const uint8_t *mem = *(uint8_t **)((char *)m + mems[i].mem_off);
 			size_t off = (size_t)(d - base) * 4;
+			*offset = off;
 			memcpy(w, mem + off, 4);
 			*next = 0;
 			if (off + 4 < mems[i].size)
@@ -314,12 +332,18 @@ OP(decode)
 {
 	struct insn *e = (struct insn *)d;
 	uint32_t w, next;
+	size_t off;
 	unsigned charged = e->cycles;
-	if (!entry_word(m, e, &w, &next)) {
+	if (!entry_word(m, e, &w, &next, &off)) {
 		machine_fatal(m, "cpu: predecode entry outside every memory");
 		return;
 	}
 	insn_decode(w, next, e);
+	/* The last word of a page has its slot in another fetch window (every
+	 * memory starts on a page boundary, and a page's offset is the same
+	 * in virtual and physical terms). */
+	if ((off & (CPU_FETCH_PAGE - 1)) == CPU_FETCH_PAGE - 4)
+		e->flags &= (uint8_t)~INSN_F_SLOT_NOP;
 	m->cycle = m->cycle - charged + e->cycles; /* the loop charged the stale cost */
 	insn_handlers[e->id](m, e);
 }

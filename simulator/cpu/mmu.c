@@ -253,8 +253,8 @@ const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va)
 		cpu_exception_entry(m, EXC_IBE, va, c->in_ds, 0, va, 0);
 		return NULL;
 	}
-	c->fetch_base = va & ~0xFFFu;
-	c->fetch_size = 0x1000;
+	c->fetch_base = va & ~(CPU_FETCH_PAGE - 1);
+	c->fetch_size = CPU_FETCH_PAGE;
 	c->fetch_dec = page;
 	/* Uncached flash fetches pay the PRECON wait states; cached ones are
 	 * assumed to hit (docs/cycle-model.md). RAM has no wait states. */
