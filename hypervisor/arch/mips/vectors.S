@@ -99,7 +99,8 @@ END(vz_vec_refill)
  * bits of word w, not 0; t5 = 224 - 32 w): they are compared with e->best.
  * vevic_offer_best: the same when no IRQ stopped or started pending (IPC,
  * INTCON and OFF unchanged too).
- * Both use t0-t6 and v0 only (the store path below relies on it). */
+ * All three use t0-t6 and v0 only (vevic_word and the interrupt vector rely
+ * on it). */
 LEAF(vevic_offer)
 	lw	t0, VEVIC_PENDING(a0)
 	li	v0, 0x3FF
@@ -161,9 +162,6 @@ vevic_offer_best:
 	b	5b
 	lw	v0, VEVIC_BEST(a0)
 END(vevic_offer)
-
-
-
 
 /* Everything else: C, then back to whichever guest the scheduler chose. */
 LEAF(vz_exc_entry)
@@ -417,9 +415,11 @@ LEAF(vevic_word)
 END(vevic_word)
 
 /* Device accesses the refill path did not map, k0 = GPA, k1 = %hi(hv_fast).
- * The two commonest are answered here without C: a word store to a guarded
- * register the VM may write entirely, and a word load of one of its virtual
- * IFS/IEC words. Not in a delay slot, not a fetch; anything else goes to C. */
+ * The commonest are answered here without C: a word store to a guarded
+ * register the VM may write entirely, a word store to its virtual IFS/IEC
+ * words (vevic_word), a word load of them, and a word load from a block whose
+ * reads see the real register. Not in a delay slot, not a fetch; anything
+ * else goes to C. */
 LEAF(vz_fast_access)
 	mfc0	t3, CP0_CAUSE
 	bltz	t3, vz_exc_entry	/* Cause.BD */
