@@ -106,7 +106,7 @@ uint64_t script_next_cycle(const struct script *s, uint64_t now);
 void script_free(struct script *s);
 
 /* ---- LEDs (leds.c) -------------------------------------------------------- */
-#define LEDS_PENDING 16
+#define LEDS_PENDING 256
 struct leds {
 	bool on[4];
 	FILE *out;
