@@ -25,19 +25,14 @@
 /* The assembly (arch/mips/asm.h VEVIC_*) relies on this layout. */
 _Static_assert(offsetof(struct vz_vevic, iec) == 28 && offsetof(struct vz_vevic, owned) == 56 &&
 	       offsetof(struct vz_vevic, fast) == 84 &&
-	       offsetof(struct vz_vevic, pending_words) == 140 &&
-	       offsetof(struct vz_vevic, offer_mask) == 144 &&
-	       offsetof(struct vz_vevic, best) == 148 &&
-	       offsetof(struct vz_vevic, intcon) == 152 && offsetof(struct vz_vevic, ipc) == 164 &&
-	       offsetof(struct vz_vevic, off) == 380, "VEVIC_*");
+	       offsetof(struct vz_vevic, pending_words) == 112 &&
+	       offsetof(struct vz_vevic, offer_mask) == 116 &&
+	       offsetof(struct vz_vevic, best) == 120 &&
+	       offsetof(struct vz_vevic, intcon) == 124 && offsetof(struct vz_vevic, ipc) == 136 &&
+	       offsetof(struct vz_vevic, off) == 352, "VEVIC_*");
 _Static_assert(offsetof(struct vz_system, irq_owner) == 24 &&
-	       offsetof(struct vz_vm, irqs) - offsetof(struct vz_vm, evic) == 1356 &&
+	       offsetof(struct vz_vm, irqs) - offsetof(struct vz_vm, evic) == 1328 &&
 	       VZ_NUM_IRQS == 214, "VZS_IRQ_OWNER, VM_IRQS_FROM_EVIC (arch/mips/vectors.S)");
-
-static inline bool bit(const uint32_t *a, unsigned k)
-{
-	return (a[k >> 5] >> (k & 31)) & 1;
-}
 
 /* Keep the summary of words with pending enabled IRQs current. */
 static inline void word_changed(struct vz_vevic *e, unsigned w)
@@ -124,12 +119,8 @@ void vevic_reset(struct vz_vm *vm)
 	struct vz_vevic *e = &vm->evic;
 	memset(e, 0, sizeof(*e));
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
-		e->allowed[w] = e->owned[w] = vm->cfg->irq_owned[w];
-	e->allowed[0] |= 7u;                      /* core timer, software 0/1 */
-	memcpy(e->fast, e->allowed, sizeof(e->fast));
-	if (vm->con.present)
-		for (unsigned i = 0; i < 3; i++)
-			e->allowed[(vm->con.irq + i) >> 5] |= 1u << ((vm->con.irq + i) & 31);
+		e->fast[w] = e->owned[w] = vm->cfg->irq_owned[w];
+	e->fast[0] |= 7u;                         /* core timer, software 0/1 */
 	e->offer_mask = (vm->cfg->flags & VZ_VM_POLLING) ? 0 : ~0u;
 	owned_all(vm, false);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)         /* no stale occurrence */
@@ -170,6 +161,17 @@ bool vevic_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 	return true;
 }
 
+/* The bits of word w the VM may change: its owned and virtual sources and
+ * its console's three IRQs. */
+static uint32_t allowed(const struct vz_vm *vm, unsigned w)
+{
+	uint32_t a = vm->evic.fast[w];
+	for (unsigned i = 0, k = vm->con.irq; vm->con.present && i < 3; i++, k++)
+		if (k >> 5 == w)
+			a |= 1u << (k & 31);
+	return a;
+}
+
 static void violation(struct vz_vm *vm, uint32_t off, uint32_t bits)
 {
 	if (!vm->violations++)
@@ -185,7 +187,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 
 	if (off >= R_OFF) {
 		unsigned k = (off - R_OFF) >> 2;
-		if (k < VZ_NUM_IRQS && bit(e->allowed, k))
+		if (k < VZ_NUM_IRQS && (allowed(vm, k >> 5) >> (k & 31) & 1))
 			e->off[k] = v & 0x3FFFEu;
 		else if (k < VZ_NUM_IRQS && v != e->off[k])
 			violation(vm, off, v);
@@ -201,10 +203,11 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			return true;
 		uint32_t old = is_ifs ? ifs_read(vm, w) : e->iec[w];
 		uint32_t changed = sfr_alias(old, v, alias) ^ old;
-		if (changed & ~e->allowed[w])
-			violation(vm, off, changed & ~e->allowed[w]);
+		uint32_t ok = allowed(vm, w);
+		if (changed & ~ok)
+			violation(vm, off, changed & ~ok);
 		/* the rest as the assembly store path does it (a plain store) */
-		vevic_word(e, reg, old ^ (changed & e->allowed[w]), ~0u);
+		vevic_word(e, reg, old ^ (changed & ok), ~0u);
 		if (is_ifs && vm->con.present && w == (unsigned)vm->con.irq >> 5)
 			vcon_levels(vm);                    /* RX/TX flags follow the data */
 		return true;
@@ -214,7 +217,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 			return true;
 		/* byte i (IRQ 4n + i) is the VM's if that IRQ is allowed: spread
 		 * the four allowed bits to bit 0 of each byte, then fill 4:0 */
-		uint32_t own4 = (e->allowed[n >> 3] >> (4 * (n & 7))) & 0xF;
+		uint32_t own4 = (allowed(vm, n >> 3) >> (4 * (n & 7))) & 0xF;
 		uint32_t mask = ((own4 * 0x00204081u) & 0x01010101u) * 0x1Fu;
 		uint32_t neu = sfr_alias(e->ipc[n], v, alias);
 		if ((neu ^ e->ipc[n]) & ~mask)

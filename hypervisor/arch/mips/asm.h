@@ -41,12 +41,12 @@
 #define VEVIC_IEC     28
 #define VEVIC_OWNED   56
 #define VEVIC_FAST    84
-#define VEVIC_PENDING 140
-#define VEVIC_OFFER   144
-#define VEVIC_BEST    148
-#define VEVIC_INTCON  152
-#define VEVIC_IPC     164
-#define VEVIC_OFF     380
+#define VEVIC_PENDING 112
+#define VEVIC_OFFER   116
+#define VEVIC_BEST    120
+#define VEVIC_INTCON  124
+#define VEVIC_IPC     136
+#define VEVIC_OFF     352
 
 #define LEAF(name) .globl name; .ent name; .type name, @function; name:
 #define END(name)  .end name; .size name, . - name

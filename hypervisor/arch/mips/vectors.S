@@ -15,7 +15,7 @@
 #define VZ_NUM_IRQS 214
 /* struct vz_system and struct vz_vm (checked in vdev/vevic.c) */
 #define VZS_IRQ_OWNER     24
-#define VM_IRQS_FROM_EVIC 1356	/* vm->irqs relative to &vm->evic */
+#define VM_IRQS_FROM_EVIC 1328	/* vm->irqs relative to &vm->evic */
 
 /* struct hv_fast (core/hv.h): the state the assembly paths read. */
 #define HVF_CUR_ID  0

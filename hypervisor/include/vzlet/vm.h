@@ -35,9 +35,9 @@ struct vz_vevic {
 	uint32_t ifs[VZ_IRQ_WORDS];   /* virtual flags (real owned flags are merged on read) */
 	uint32_t iec[VZ_IRQ_WORDS];
 	uint32_t owned[VZ_IRQ_WORDS];   /* copy of the VM's irq_owned */
-	uint32_t fast[VZ_IRQ_WORDS];    /* allowed minus the console's: bits the
-	                                 * assembly store path may change itself */
-	uint32_t allowed[VZ_IRQ_WORDS]; /* owned real + this VM's virtual IRQs */
+	uint32_t fast[VZ_IRQ_WORDS];    /* owned real + virtual IRQs 0-2: the bits
+	                                 * the VM may change (so may its console's,
+	                                 * which only C handles) */
 	uint32_t pending_words;         /* bit w: ifs[w] & iec[w] != 0 */
 	uint32_t offer_mask;            /* 0 for a polling VM: GuestCtl2 stays 0 */
 	uint32_t best;                  /* rank of the highest pending enabled IRQ
