@@ -54,8 +54,8 @@ bool vevic_pending(const struct vz_vm *vm)
 }
 
 /* GuestCtl2 follows the highest pending enabled IRQ (vevic_offer, in
- * arch/mips/vectors.S, shared with the assembly store path); a waiting VM
- * with an IRQ to take is woken. */
+ * arch/mips/vectors.S, shared with the assembly store and interrupt paths);
+ * a waiting VM with an IRQ to take is woken. */
 void vevic_update(struct vz_vm *vm)
 {
 	uint32_t gc2 = vevic_offer(&vm->evic);
@@ -91,10 +91,13 @@ static void owned_all(struct vz_vm *vm, bool sync)
 	}
 }
 
+/* A real source fired (the interrupt vector latches those of the running
+ * VM itself; this is the path for the others). */
 void vevic_real_irq(unsigned irq)
 {
 	unsigned owner = irq < VZ_NUM_IRQS ? vz_system.irq_owner[irq] : 0;
-	HV_REG32(0x1F8100C4u + 0x10 * (irq >> 5)) = 1u << (irq & 31);   /* IECxCLR */
+	HV_REG32(0x1F8100C4u + 0x10 * (irq >> 5)) = 1u << (irq & 31);   /* IECxCLR: masked
+	                                                                 * until acknowledged */
 	if (!owner || owner > hv_fast.num_vms) {
 		evic_clear(irq);
 		return;

@@ -9,7 +9,6 @@
 #include <vzlet/vm.h>
 
 void *memset(void *d, int c, size_t n);
-void *memcpy(void *d, const void *s, size_t n);
 
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
