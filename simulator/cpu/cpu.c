@@ -97,7 +97,10 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
  * Locals: d is the executing entry, inside the fetch window [c->fetch_dec,
  * end); the pc is derived from d (PC_OF) only when something needs it.
  * cycle mirrors m->cycle. The window and c->limit change only in calls, so
- * they are read where they are needed (few host registers stay busy). The ALU/MDU handlers (insn_alu.h), loads and stores that hit the
+ * they are read where they are needed (few host registers stay busy).
+ * A window with fetch wait states (uncached flash) dispatches through
+ * wait_labels, which call every handler; so the in-place paths never add
+ * wait states. The ALU/MDU handlers (insn_alu.h), loads and stores that hit the
  * data translation cache, and branches and jumps whose delay slot is in the
  * same page run in place; everything else (and every slow case) is a call
  * with the state saved (c->pc = its address + 4, m->cycle) and reloaded
@@ -114,6 +117,10 @@ static void run_burst(struct machine *m)
 #define SLOT_ADDR(name) &&S_##name,
 	static void *const slot_labels[INSN_ID_COUNT] = { INSN_LIST(SLOT_ADDR) &&S_decode };
 #undef SLOT_ADDR
+#define WAIT_ADDR(name) &&W_any,
+	static void *const wait_labels[INSN_ID_COUNT] = { INSN_LIST(WAIT_ADDR) &&W_any };
+#undef WAIT_ADDR
+	void *const *lbl; /* labels, or wait_labels in a window with wait states */
 	struct cpu *c = &m->cpu;
 	const struct insn *d, *s = NULL, *end; /* s: a delay slot */
 	uint64_t cycle, n = 0, nds = 0; /* nds: delay slots, not yet in m->insns */
@@ -124,6 +131,7 @@ static void run_burst(struct machine *m)
 #define RELOAD() do {							\
 		cycle = m->cycle;					\
 		end = c->fetch_dec + (c->fetch_size >> 2);		\
+		lbl = c->fetch_wait ? wait_labels : labels;		\
 	} while (0)
 #define PC_OF(e) (c->fetch_base + (uint32_t)((e) - c->fetch_dec) * 4)
 	/* Virtual address <-> entry address in the window's terms (modulo
@@ -134,9 +142,9 @@ static void run_burst(struct machine *m)
 		     (uint32_t)((intptr_t)((t_) - (uintptr_t)c->fetch_dec) >> 2))
 	/* Charge and run entry d. */
 #define RUN_D() do {							\
-		cycle += d->cycles + c->fetch_wait;				\
+		cycle += d->cycles;					\
 		n++;							\
-		goto *labels[d->id];					\
+		goto *lbl[d->id];					\
 	} while (0)
 	/* Continue at pc. */
 #define GOTO_PC() do {							\
@@ -259,7 +267,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	 * run). */
 #define TO_SLOT() do {							\
 		if (d->flags & INSN_F_SLOT_NOP) {			\
-			cycle += 1 + c->fetch_wait;			\
+			cycle += 1; /* fetch_wait is 0 here */	\
 			nds++;						\
 			GOTO_T();					\
 		}							\
@@ -304,10 +312,13 @@ L_jalr:
 #undef CALL_CASE
 L_decode:
 	CALL(op_decode);
+W_any: /* every instruction of a window with wait states: the handler */
+	cycle += c->fetch_wait;
+	CALL(insn_handlers[d->id]);
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
-	cycle += s->cycles + c->fetch_wait;
+	cycle += s->cycles;
 	nds++;
 	goto *slot_labels[s->id];
 #define ALU_SLOT(name) S_##name: alu_##name(m, s); GOTO_T();
