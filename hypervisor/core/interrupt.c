@@ -21,7 +21,7 @@ static void dispatch(unsigned irq)
 }
 
 /* Every pending enabled source, lowest vector first. */
-void hv_interrupt_poll(void)
+static void poll(void)
 {
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
 		uint32_t p = HV_REG32(IFS(w)) & HV_REG32(IEC(w));
@@ -33,13 +33,20 @@ void hv_interrupt_poll(void)
 	}
 }
 
-/* INTSTAT names the request being presented (SRIPL != 0): the one taken. */
-void hv_interrupt(void)
+/* INTSTAT names the request being presented (SRIPL != 0): the one taken,
+ * or the one that woke the idle hypervisor's WAIT. Others still pending are
+ * taken next (in guest mode, or the idle WAIT returns at once). */
+void hv_interrupt_take(void)
 {
 	uint32_t st = HV_REG32(INTSTAT);
 	if (st & 0x700)
 		dispatch(st & 0xFF);
 	else
-		hv_interrupt_poll();
+		poll();
+}
+
+void hv_interrupt(void)
+{
+	hv_interrupt_take();
 	sched_commit();
 }

@@ -141,7 +141,7 @@ static void idle(void)
 	CP0_WRITE(C0_STATUS, st);
 	CP0_WRITE(C0_GUESTCTL0, gc0);
 	ehb();
-	hv_interrupt_poll();
+	hv_interrupt_take();
 }
 
 static void commit(void)

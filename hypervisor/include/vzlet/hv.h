@@ -91,7 +91,7 @@ bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned
 bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	       uint32_t val);
 void vevic_reclaim(struct vz_vm *vm);               /* re-enable owned sources */
-void hv_interrupt_poll(void);
+void hv_interrupt_take(void);        /* the request presented, or all pending */
 void sched_commit_slow(void);
 extern struct vz_vm *sched_want;
 /* End of every handler: carry out what the scheduler decided meanwhile. */
