@@ -123,7 +123,8 @@ static void run_burst(struct machine *m)
 	void *const *lbl; /* labels, or wait_labels in a window with wait states */
 	struct cpu *c = &m->cpu;
 	const struct insn *d, *s = NULL, *end; /* s: a delay slot */
-	uint64_t cycle, n = 0, nds = 0; /* nds: delay slots, not yet in m->insns */
+	uint64_t cycle, nds = 0; /* nds: delay slots, not yet in m->insns */
+	uint64_t nbase;          /* cycle - instructions run by RUN_D (see there) */
 	uint32_t pc;
 	uintptr_t t = 0; /* where a branch goes after its slot: the address of
 			  * its entry if it is in the window (T_OF_PC) */
@@ -140,12 +141,23 @@ static void run_burst(struct machine *m)
 		      (uintptr_t)(intptr_t)(int32_t)((pc_) - c->fetch_base) * 4)
 #define PC_OF_T(t_) (c->fetch_base +					\
 		     (uint32_t)((intptr_t)((t_) - (uintptr_t)c->fetch_dec) >> 2))
-	/* Charge and run entry d. */
+	/* Charge and run entry d. It is charged one cycle here, which also
+	 * counts it (instructions = cycle - nbase); every other change of
+	 * cycle moves nbase along (EXTRA). The rest of its static cost
+	 * (d->cycles - 1: load-use, or a stale cost op_decode corrects) is
+	 * charged by the loads in place and by CALL, before anything can
+	 * look at the cycle count. */
 #define RUN_D() do {							\
-		cycle += d->cycles;					\
-		n++;							\
+		cycle++;						\
 		goto *lbl[d->id];					\
 	} while (0)
+#define EXTRA(x) do {							\
+		uint64_t x_ = (x);					\
+		cycle += x_;						\
+		nbase += x_;						\
+	} while (0)
+	/* After a handler ran on m->cycle (set to cycle before). */
+#define TAKE_CYCLE() EXTRA(m->cycle - cycle)
 	/* Continue at pc. */
 #define GOTO_PC() do {							\
 		uint32_t off_;						\
@@ -186,16 +198,19 @@ static void run_burst(struct machine *m)
 	/* Run handler fn_ on d with the state in memory. */
 #define CALL(fn_) do {							\
 		c->pc = PC_OF(d) + 4;					\
+		EXTRA(d->cycles - 1u);					\
 		m->cycle = cycle;					\
 		m->insns += nds;					\
 		nds = 0;						\
 		fn_(m, d);						\
+		TAKE_CYCLE();						\
 		RELOAD();						\
 		pc = c->pc;						\
 		GOTO_PC();						\
 	} while (0)
 
 	RELOAD();
+	nbase = cycle;
 	pc = c->pc;
 	GOTO_PC();
 
@@ -205,6 +220,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	m->insns += nds;
 	nds = 0;
 	d = mmu_fetch_slow(m, pc);
+	TAKE_CYCLE();
 	RELOAD();
 	if (!d) { /* the fetch took an exception */
 		pc = c->pc;
@@ -215,7 +231,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 #define ALU_CASE(name) L_##name: alu_##name(m, d); NEXT();
 	INSN_ALU_LIST(ALU_CASE)
 #undef ALU_CASE
-#define MDU_CASE(name) L_##name: m->cycle = cycle; alu_##name(m, d); cycle = m->cycle; NEXT();
+#define MDU_CASE(name) L_##name: m->cycle = cycle; alu_##name(m, d); TAKE_CYCLE(); NEXT();
 	INSN_MDU_LIST(MDU_CASE)
 #undef MDU_CASE
 
@@ -232,6 +248,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 			type v_;					\
 			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
 			RD = (uint32_t)v_;				\
+			EXTRA(d->cycles - 1u); /* load-use */		\
 			NEXT();						\
 		}							\
 		CALL(op_##name);					\
@@ -267,7 +284,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	 * run). */
 #define TO_SLOT() do {							\
 		if (d->flags & INSN_F_SLOT_NOP) {			\
-			cycle += 1; /* fetch_wait is 0 here */	\
+			EXTRA(1); /* fetch_wait is 0 here */		\
 			nds++;						\
 			GOTO_T();					\
 		}							\
@@ -313,18 +330,18 @@ L_jalr:
 L_decode:
 	CALL(op_decode);
 W_any: /* every instruction of a window with wait states: the handler */
-	cycle += c->fetch_wait;
+	EXTRA(c->fetch_wait);
 	CALL(insn_handlers[d->id]);
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
-	cycle += s->cycles;
+	EXTRA(s->cycles);
 	nds++;
 	goto *slot_labels[s->id];
 #define ALU_SLOT(name) S_##name: alu_##name(m, s); GOTO_T();
 	INSN_ALU_LIST(ALU_SLOT)
 #undef ALU_SLOT
-#define MDU_SLOT(name) S_##name: m->cycle = cycle; alu_##name(m, s); cycle = m->cycle; \
+#define MDU_SLOT(name) S_##name: m->cycle = cycle; alu_##name(m, s); TAKE_CYCLE(); \
 	GOTO_T();
 	INSN_MDU_LIST(MDU_SLOT)
 #undef MDU_SLOT
@@ -342,6 +359,7 @@ S_decode: { /* the slot's handler, with the state in memory */
 		nds = 0;
 		insn_handlers[s->id](m, s);
 		c->in_ds = false;
+		TAKE_CYCLE();
 		RELOAD();
 		if (c->exc_seq != seq)
 			pc = c->pc; /* an exception wins */
@@ -353,6 +371,8 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef GOTO_PC
 #undef NEXT
 #undef CALL
+#undef EXTRA
+#undef TAKE_CYCLE
 #undef TO_SLOT
 #undef DTLB_AT
 #undef GOTO_T
@@ -361,7 +381,7 @@ S_decode: { /* the slot's handler, with the state in memory */
 out:
 	c->pc = pc;
 	m->cycle = cycle;
-	m->insns += n + nds;
+	m->insns += cycle - nbase + nds;
 }
 
 /* Same loop with one trace line per instruction. */

@@ -1,6 +1,6 @@
 /* insn_alu.h - the handlers that only compute on GPRs and HI/LO (and, for
  * the MDU, add their extra cycles to m->cycle): INSN_ALU_LIST and
- * INSN_MDU_LIST of insns.h. They are inline so that the run loop executes
+ * INSN_MDU_LIST of insns.h (every entry of theirs costs 1 static cycle). They are inline so that the run loop executes
  * them in place; insn_int.c makes the op_ functions from the same bodies. */
 #ifndef VZSIM_INSN_ALU_H
 #define VZSIM_INSN_ALU_H
@@ -10,7 +10,6 @@
 #define ALU(name) static inline void alu_##name(struct machine *m, const struct insn *d)
 
 ALU(nop) { (void)m; (void)d; }
-ALU(ehb) { (void)m; (void)d; } /* cost is in d->cycles */
 
 ALU(sll) { RD = RT << d->sa; }
 ALU(srl) { RD = RT >> d->sa; }

@@ -8,6 +8,8 @@ INSN_ALU_LIST(ALU_OP)
 INSN_MDU_LIST(ALU_OP)
 #undef ALU_OP
 
+OP(ehb) { (void)m; (void)d; } /* cost is in d->cycles */
+
 OP(add)
 {
 	int32_t r;

@@ -16,7 +16,7 @@
  * look at the pc or the cycle count (insn_alu.h; the run loop executes
  * them in place without saving its state). */
 #define INSN_ALU_LIST(X) \
-	X(nop) X(ehb) X(sll) X(srl) X(sra) X(rotr) X(sllv) X(srlv) X(srav) X(rotrv) \
+	X(nop) X(sll) X(srl) X(sra) X(rotr) X(sllv) X(srlv) X(srav) X(rotrv) \
 	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) \
 	X(addu) X(subu) X(and) X(or) X(xor) X(nor) X(slt) X(sltu) \
 	X(addiu) X(slti) X(sltiu) X(andi) X(ori) X(xori) X(lui) \
@@ -44,7 +44,7 @@
 /* Handlers the run loop always calls with its state saved. */
 #define INSN_CALL_LIST(X) \
 	/* insn_int.c */ \
-	X(add) X(sub) X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
+	X(ehb) X(add) X(sub) X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
 	X(tgei) X(tgeiu) X(tlti) X(tltiu) X(teqi) X(tnei) X(addi) \
 	X(syscall) X(break) X(ri) X(cpu_cop2) \
 	/* insn_mem.c */ \
