@@ -1,7 +1,8 @@
 # systems build fragment (see top-level Makefile): one bootable image per
-# system description systems/<name>.dts.
+# system description $(SYSTEMS_DIR)/<name>.dts (systems/ unless given).
 #
-#   dtc          systems/<name>.dts            -> build/system/<name>/system.dtb
+#   dtc          <name>.dts                    -> build/system/<name>/system.dtb
+#   vzlet-config --deps system.dtb             -> guests.d (the guest ELFs it names)
 #   vzlet-config system.dtb + guest ELFs       -> vm_tables.c, layout.ld
 #   hypervisor   $(HV_OBJS) + vm_tables.o      -> build/system/<name>/vzlet.elf
 #   vzlet-config --hypervisor vzlet.elf        -> merge.args (srec_cat plan)
@@ -11,26 +12,30 @@
 # hypervisor (vzlet.elf) and a copy of each guest ELF, whose addresses are
 # the guest's own (what a debugger sees in guest mode).
 #
-# A system lists the guest ELFs its .dts names in SYSTEM_GUESTS_<name>, so
-# that make rebuilds the image when a guest changes.
+# Every .dts is a system. make learns which guest ELFs a system uses from the
+# configurator (guests.d, included below), so it builds them first (their
+# rules are in guests/*.mk) and rebuilds the image when one changes.
 
-SYSTEMS := wifire-2guests
-SYSTEM_GUESTS_wifire-2guests := $(POLL_GUEST) $(IRQ_GUEST)
+SYSTEMS_DIR ?= systems
+SYSTEMS := $(patsubst $(SYSTEMS_DIR)/%.dts,%,$(wildcard $(SYSTEMS_DIR)/*.dts))
 
-SYS_OUT := $(BUILD)/system
+SYS_OUT ?= $(BUILD)/system
 SYSTEM_DTSI := $(wildcard systems/*.dtsi)
 DTC ?= dtc
 SREC_CAT ?= srec_cat
 
-$(SYS_OUT)/%/system.dtb: systems/%.dts $(SYSTEM_DTSI)
+$(SYS_OUT)/%/system.dtb: $(SYSTEMS_DIR)/%.dts $(SYSTEM_DTSI)
 	@mkdir -p $(dir $@)
 	$(DTC) -q -I dts -O dtb -i systems -o $@ $<
 
-# Tables and linker fragment come out together; the .c is the target. Each
-# system's tables also depend on its guests (one rule per system).
+# "vm_tables.c merge.args: <guest ELFs>", from the devicetree alone.
+$(SYS_OUT)/%/guests.d: $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
+	$(VZLET_CONFIG) --deps $@ --deps-target $(dir $@)vm_tables.c \
+		--deps-target $(dir $@)merge.args $<
+
+# Tables and linker fragment come out together; the .c is the target.
 $(SYS_OUT)/%/vm_tables.c: $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --tables $@ --linker $(dir $@)layout.ld --report $< >$(dir $@)report.txt
-$(foreach s,$(SYSTEMS),$(eval $(SYS_OUT)/$(s)/vm_tables.c: $(SYSTEM_GUESTS_$(s))))
 
 $(SYS_OUT)/%/vm_tables.o: $(SYS_OUT)/%/vm_tables.c
 	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
@@ -42,7 +47,7 @@ $(SYS_OUT)/%/vzlet.elf: $(SYS_OUT)/%/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
 
 $(SYS_OUT)/%/merge.args: $(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --hypervisor $< --merge $@ $(SYS_OUT)/$*/system.dtb
-	@cp $(SYSTEM_GUESTS_$*) $(dir $@)
+	@cp $(filter %.elf,$(filter-out $<,$^)) $(dir $@)
 
 $(SYS_OUT)/%.srec: $(SYS_OUT)/%/merge.args
 	$(SREC_CAT) @$< -o $@
@@ -63,5 +68,25 @@ RUN_DEMO_SCRIPT := --cycles 800M --input-at '300M:\x051x' --input-at '500M:\x052
 run-demo: $(SYS_OUT)/wifire-2guests.srec $(SIM_CLI)
 	@if [ -t 0 ]; then $(SIM_CLI) --leds $<; \
 	else $(SIM_CLI) --leds $(RUN_DEMO_SCRIPT) $<; fi
-.PRECIOUS: $(SYS_OUT)/%/system.dtb $(SYS_OUT)/%/vm_tables.c $(SYS_OUT)/%/vm_tables.o \
+
+# The guest dependencies are needed to build systems, not to clean or to
+# install packages (the wrappers run, test and bench do their work in a
+# sub-make, which includes them). vm_tables.d: the hypervisor headers the
+# tables were compiled against.
+SYS_NO_DEPS_GOALS := clean deps run test bench
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(SYS_NO_DEPS_GOALS),$(MAKECMDGOALS)),all),)
+include $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s)/guests.d)
+-include $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s)/vm_tables.d)
+endif
+
+# A guest ELF that a system names, that no rule builds and that does not
+# exist. Reached only through a prerequisite nothing else makes, so that make
+# prefers every real rule, chained ones included.
+%.elf: %.elf-unbuildable ;
+%.elf-unbuildable:
+	@echo "error: no rule builds $*.elf and it does not exist; a system's \"elf\" names it" \
+		"(give it a make rule, see \"Building a guest\" in docs/guest-lib.md, or fix the path)" >&2
+	@exit 1
+
+.PRECIOUS: $(SYS_OUT)/%/guests.d $(SYS_OUT)/%/system.dtb $(SYS_OUT)/%/vm_tables.c $(SYS_OUT)/%/vm_tables.o \
 	$(SYS_OUT)/%/vzlet.elf $(SYS_OUT)/%/merge.args

@@ -2,7 +2,8 @@
 # splitting, sub-page masks and checks; one bad system description per error
 # (tests/config/bad/*.dts, each naming the message it must produce); a good
 # system taken through tables (compiled for the target), merge plan and
-# srec_cat, with the merged image checked byte for byte against the ELFs.
+# srec_cat, with the merged image checked byte for byte against the ELFs; a
+# new system taken through the real make rules of systems/systems.mk.
 
 CFGT := $(BUILD)/tests/config
 CFGT_TA := $(TARGET_ARCH) -msoft-float
@@ -26,6 +27,10 @@ $(CFGT)/guest-in-ram.elf: tests/config/guest/guest.S tests/config/guest/guest-in
 	$(TARGET_CC) $(CFGT_TA) -Wa,--defsym,TEXT_PAD=0x100 -Wa,--defsym,DATA_PAD=4 \
 		-Wa,--defsym,BSS_SIZE=0x100 -c $< -o $(@:.elf=.o)
 	$(CFGT_LINK) -T tests/config/guest/guest-in-ram.ld $(@:.elf=.o) -o $@
+
+# The guest of the system test-config-systems drops in (it deletes it first:
+# the system's make rules must build it).
+$(eval $(call cfgt_guest,sys,0x200,0x10,0x100))
 
 # Malformed inputs: a truncated ELF and a file that is not an ELF at all.
 $(CFGT)/truncated.elf: $(CFGT)/guest-small.elf
@@ -55,7 +60,7 @@ $(CFGT_UNIT): tests/config/unit/test_config.c $(VZCFG_LIB_OBJS) $(wildcard confi
 	$(HOST_CC) $(VZCFG_CFLAGS) -DFUZZ_DIR='"$(CFGT)"' -o $@ $< $(VZCFG_LIB_OBJS) \
 		$(VZCFG_LIBS) -lcmocka
 
-.PHONY: test-config test-config-unit test-config-bad test-config-good
+.PHONY: test-config test-config-unit test-config-bad test-config-good test-config-systems
 test-config-unit: $(CFGT_UNIT) $(CFGT)/two-vms.dtb $(CFGT_INPUTS)
 	@$(CFGT_UNIT) >$(CFGT_UNIT).log 2>&1 || { cat $(CFGT_UNIT).log; exit 1; }
 	@echo "ok config unit tests"
@@ -67,5 +72,10 @@ test-config-good: $(VZLET_CONFIG) $(CFGT_INPUTS)
 	@TARGET_CC="$(TARGET_CC)" TARGET_CFLAGS="$(TARGET_CFLAGS)" OBJCOPY="$(TARGET_OBJCOPY)" \
 		tests/config/run-good.sh $(VZLET_CONFIG) $(CFGT)
 
-test-config: test-config-unit test-config-bad test-config-good
+# A sub-make builds the system: what it shares with this make is built first.
+test-config-systems: $(VZLET_CONFIG) $(HV_OBJS) $(HV_LDSCRIPT) $(SYSTEM_DTSI) \
+		tests/config/systems/mine.dts.in
+	@MAKE="$(MAKE)" tests/config/run-systems.sh $(CFGT) $(CFGT)/guest-sys.elf
+
+test-config: test-config-unit test-config-bad test-config-good test-config-systems
 TEST_TARGETS += test-config
