@@ -15,4 +15,4 @@ TARGET_ARCH := -march=m5101 -mvirt -EL -mno-abicalls -fno-pic -G0
 TARGET_CFLAGS ?= -std=c11 $(TARGET_ARCH) -Os -g -ffreestanding -fno-builtin -nostdlib \
 	-msoft-float -ffunction-sections -fdata-sections -Wall -Wextra -Werror
 TARGET_ASFLAGS ?= $(TARGET_ARCH) -g -msoft-float
-TARGET_LDFLAGS ?= -nostdlib -static -Wl,--gc-sections -Wl,--build-id=none
+TARGET_LDFLAGS ?= -nostdlib -static -Wl,--gc-sections -Wl,--build-id=none -Wl,--fatal-warnings

@@ -7,7 +7,7 @@
 
 CFGT := $(BUILD)/tests/config
 CFGT_TA := $(TARGET_ARCH) -msoft-float
-CFGT_LINK := $(TARGET_CC) $(CFGT_TA) -nostdlib -static -Wl,--build-id=none
+CFGT_LINK := $(TARGET_CC) $(CFGT_TA) -nostdlib -static -Wl,--build-id=none -Wl,--fatal-warnings
 
 # Stand-in guest images: name:TEXT_PAD:DATA_PAD:BSS_SIZE
 CFGT_GUESTS := big:0x5000:0x100:0x1000 small:0x100:0x10:0x100 huge:0x30000:0x10:0x100

@@ -16,7 +16,7 @@ $(LOADERS_TEST): $(LOADERS_TEST_SRCS) simulator/loaders/image.h
 $(LOADERS_RT)/roundtrip.elf: tests/loaders/roundtrip.S tests/loaders/roundtrip.ld
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(TARGET_ASFLAGS) -c $< -o $(LOADERS_RT)/roundtrip.o
-	$(TARGET_LD) -EL -T tests/loaders/roundtrip.ld -o $@ $(LOADERS_RT)/roundtrip.o
+	$(TARGET_LD) -EL --fatal-warnings -T tests/loaders/roundtrip.ld -o $@ $(LOADERS_RT)/roundtrip.o
 
 # SREC with the link addresses (KSEG0/KSEG1 and one physical section).
 $(LOADERS_RT)/roundtrip.srec: $(LOADERS_RT)/roundtrip.elf
