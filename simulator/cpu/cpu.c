@@ -58,6 +58,7 @@ void cpu_reset(struct machine *m)
 	memset(c->r, 0, sizeof c->r);
 	memset(c->srs, 0, sizeof c->srs);
 	c->hi = c->lo = 0;
+	memset(&c->dsp, 0, sizeof c->dsp);
 	c->pc = 0xBFC00000u;
 	c->in_ds = false;
 	c->waiting = false;

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "dsp.h"
 #include "fpu.h"
 
 struct machine;
@@ -113,6 +114,7 @@ struct cpu {
 	unsigned core_irq_lines;  /* last levels sent to soc_core_irq (bit per line) */
 
 	struct fpu fpu;
+	struct dsp dsp;           /* DSP ASE: DSPControl, ac1-ac3 (insn_dsp.c) */
 	struct event *timer_ev;   /* compare-match event (allocated in cpu_init) */
 
 	/* VZ module (vz.c, docs/simulator-vz.md). */

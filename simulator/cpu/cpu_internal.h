@@ -79,7 +79,7 @@ enum exc_code {
 	EXC_INT = 0, EXC_MOD = 1, EXC_TLBL = 2, EXC_TLBS = 3, EXC_ADEL = 4,
 	EXC_ADES = 5, EXC_IBE = 6, EXC_DBE = 7, EXC_SYS = 8, EXC_BP = 9,
 	EXC_RI = 10, EXC_CPU = 11, EXC_OV = 12, EXC_TR = 13, EXC_FPE = 15,
-	EXC_TLBRI = 19, EXC_TLBXI = 20, EXC_MCHECK = 24, EXC_GE = 27,
+	EXC_TLBRI = 19, EXC_TLBXI = 20, EXC_MCHECK = 24, EXC_DSPDIS = 26, EXC_GE = 27,
 };
 
 /* Cycle costs (docs/cycle-model.md). */
@@ -242,6 +242,8 @@ bool vz_guest_mtc0_ok(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 bool vz_guest_privop_ok(struct machine *m, unsigned op);
 /* Guest FPU use: root Status.CU1 (else root CpU, CE = 1). */
 bool vz_guest_cu1_ok(struct machine *m);
+/* Guest DSP use: root Status.MX (else root DSP State Disabled, ExcCode 26). */
+bool vz_guest_mx_ok(struct machine *m);
 /* Root side. */
 uint32_t vz_root_read(struct machine *m, unsigned reg, unsigned sel);
 void vz_root_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v);

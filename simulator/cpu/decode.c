@@ -6,7 +6,7 @@
  * $zero redirected to CPU_REG_SINK), rs/rt are sources, imm is the ready-to-
  * use immediate. Unknown encodings, DSP, microMIPS (JALX), MFGC0/MTGC0,
  * HYPCALL and TLBG* decode to op_ri. */
-#include "insns.h"
+#include "insn_dsp.h"
 
 static inline uint8_t dst(unsigned r) { return r ? (uint8_t)r : CPU_REG_SINK; }
 
@@ -283,6 +283,11 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 	case 61: SET(sdc1); break;
 	}
 
+	{
+		const char *dsp_mn = dsp_decode(w, next, d); /* DSP ASE (dsp_decode.c) */
+		if (dsp_mn)
+			mn = dsp_mn;
+	}
 	if (op >= 32 && op <= 62) {
 		d->imm = simm;
 		if (is_load(op) || op == 56)

@@ -58,7 +58,9 @@
 	X(mfc0) X(mtc0) X(tlbr) X(tlbwi) X(tlbwr) X(tlbp) X(eret) X(wait) \
 	X(di) X(ei) X(rdpgpr) X(wrpgpr) X(rdhwr) X(cache) X(cop1) X(movci) \
 	/* insn_vz.c */ \
-	X(mfgc0) X(mtgc0) X(hypcall) X(tlbg)
+	X(mfgc0) X(mtgc0) X(hypcall) X(tlbg) \
+	/* insn_dsp.c */ \
+	X(dsp) X(bposge32)
 
 #define DECLARE_OP(name) OP(name);
 INSN_LIST(DECLARE_OP)

@@ -275,6 +275,16 @@ bool vz_guest_cu1_ok(struct machine *m)
 	return false;
 }
 
+bool vz_guest_mx_ok(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	if (c->other.status & ST_MX)
+		return true;
+	/* Root's DSP permission (lazy DSP context switching), like CU1. */
+	exit_to_root(m, EXC_DSPDIS, c->pc - 4, c->in_ds, EXF_BADINSTR | EXF_ROOT, 0, 0);
+	return false;
+}
+
 /* ---- Two-stage translation ------------------------------------------------ */
 
 unsigned vz_translate_gpa(struct machine *m, enum access acc, struct xlate *x)
