@@ -23,6 +23,7 @@ include tests/tests.mk
 include bench/bench.mk
 
 .PHONY: all deps run test check bench clean
+.SECONDARY: # keep intermediate files (test objects made by pattern chains): no rebuild each run
 all: $(ALL_TARGETS)
 
 deps:
