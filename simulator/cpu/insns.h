@@ -14,7 +14,10 @@
 
 /* Handlers that only read and write GPRs and HI/LO: never raise, never
  * look at the pc or the cycle count (insn_alu.h; the run loop executes
- * them in place without saving its state). */
+ * them in place without saving its state). Their entries must have a static
+ * cost (d->cycles) of 1: the loop charges only that in place. A new
+ * handler goes into INSN_CALL_LIST unless it meets all of this; there it
+ * is always correct (the loop saves its state and charges d->cycles). */
 #define INSN_ALU_LIST(X) \
 	X(nop) X(sll) X(srl) X(sra) X(rotr) X(sllv) X(srlv) X(srav) X(rotrv) \
 	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) \
