@@ -104,8 +104,8 @@ void emit_report(FILE *f, const struct cfg_system *sys)
 			for (int h = 0; h < 2; h++)
 				if (e->valid[h])
 					fprintf(f, "  0x%08x", e->half[h].pa);
-				else
-					fprintf(f, "  -         ");
+				else /* padded to the address width when a column follows */
+					fprintf(f, h == 0 ? "  -         " : "  -");
 			fprintf(f, "\n");
 		}
 		for (unsigned i = 0; i < vm->nblocks; i++) {
