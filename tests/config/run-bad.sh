@@ -52,6 +52,13 @@ check missing-dtb "$out/bad/no-such-file.dtb" "cannot open"
 check hv-outside "$out/bad/good.dtb" "outside the hypervisor's reservation" \
 	--hypervisor "$out/hv-outside.elf" --merge "$out/bad/hv-outside.plan"
 
+# --deps: an ELF path make would misread (a space, a colon) is refused.
+sed 's|"build/tests/config/guest-small.elf"|"build/my guest:2.elf"|' \
+	tests/config/good/two-vms.dts >"$out/bad/deps-unsafe.dts"
+dtc -q -I dts -O dtb -i systems -o "$out/bad/deps-unsafe.dtb" "$out/bad/deps-unsafe.dts"
+check deps-unsafe-path "$out/bad/deps-unsafe.dtb" "cannot be named in a make rule" \
+	--deps "$out/bad/deps-unsafe.d" --deps-target t
+
 # A failed run leaves no output behind (make must not take it as up to date).
 rm -f "$out/bad/left.c"
 "$cfg" --tables "$out/bad/left.c" "$out/bad/ram-misaligned.dtb" >/dev/null 2>&1
@@ -60,7 +67,8 @@ if [ -e "$out/bad/left.c" ] || [ -e "$out/bad/left.c.tmp" ]; then
 	fail=1
 fi
 # Usage errors: status 2.
-for args in "--bogus x.dtb" "" "--tables" "--merge m.args $out/bad/good.dtb"; do
+for args in "--bogus x.dtb" "" "--tables" "--merge m.args $out/bad/good.dtb" \
+	"--deps d.d $out/bad/good.dtb" "--deps-target t $out/bad/good.dtb"; do
 	count=$((count + 1))
 	# shellcheck disable=SC2086
 	"$cfg" $args >/dev/null 2>&1
