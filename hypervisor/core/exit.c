@@ -10,17 +10,24 @@
 #define SEL(i)  ((i) & 7)
 #define CP0_REGSEL(r, s) ((r) << 3 | (s))
 
-/* Guest MFC0 of a register that trapped: what the chip would answer. */
+/* Guest MFC0 of a register that trapped: what the chip would answer
+ * (docs/architecture.md, "Exits"). Config6/7 are the real ones. */
 static uint32_t gpsi_mfc0(struct vz_vm *vm, unsigned rs)
 {
 	switch (rs) {
 	case CP0_REGSEL(9, 0):  return CP0_READ(C0_COUNT) + (uint32_t)vm->gtoffset;
 	case CP0_REGSEL(11, 0): return vm->compare;
 	case CP0_REGSEL(15, 0): return CP0_READ(C0_PRID);
+	case CP0_REGSEL(16, 6): return CP0_READ(C0_CONFIG6);
+	case CP0_REGSEL(16, 7): return CP0_READ(C0_CONFIG7);
 	}
-	/* (Config0-5 reads execute in the guest: GuestCtl0.CF = 0 traps writes.) */
-	/* SRSCtl/SRSMap (one set for the guest), CDMMBase, Config6/7, ErrCtl,
-	 * CacheErr, TagLo/DataLo, Watch, Debug, PerfCtl/Cnt: read as 0. */
+	/* (Config0-5 reads execute in the guest: GuestCtl0.CF = 0 traps writes.)
+	 * The guest's Config1 (the chip's guest context) announces no
+	 * performance counters, watch pairs or EJTAG (PC = WR = EP = 0): PerfCtl/
+	 * Cnt, WatchLo/Hi and Debug read 0 as absent registers (counting
+	 * disabled, WatchHi.M = 0), as do SRSCtl/SRSMap (one set for the guest),
+	 * CDMMBase, ErrCtl, CacheErr, TagLo/DataLo (CACHE is a no-op), DEPC and
+	 * DESAVE. Writes to all of them are ignored. */
 	return 0;
 }
 

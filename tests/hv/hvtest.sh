@@ -159,6 +159,11 @@ expect rogue-irq-state "$L" '^\[hv\] vm2 GuestCtl2 [0-9a-f]{8}; virtual IFS/IEC,
 expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'
 expect rogue-help "$L" '^\[hv\] 1-7 VM, s stop, c continue'
 expect rogue-dslot "$L" '^\[4\] dslot: 20/20 ok'
+# CP0 registers outside the guest context read as on the bare chip.
+bare_cp0=$(tr -d '\r' < "$OUT/bare-dslot.uart" | grep -m1 '^dslot: cp0 ')
+hv_cp0=$(sed -n 's/^\[4\] \(dslot: cp0 .*\)$/\1/p' "$L" | head -1)
+if [ -n "$bare_cp0" ] && [ "$bare_cp0" = "$hv_cp0" ]; then ok rogue-dslot-cp0-as-bare
+else fail rogue-dslot-cp0-as-bare "bare '$bare_cp0', under vzlet '$hv_cp0'"; fi
 expect rogue-hypercall-write "$L" '^\[4\] dslot: hello through a hypercall'
 reject rogue-dslot-fail "$L" 'dslot: FAIL'
 cadence rogue-poll-ld1 "$LEDS" LD1 "" 500

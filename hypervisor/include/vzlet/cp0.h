@@ -56,6 +56,7 @@ static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
 #define C0_CONFIG1      16, 1
 #define C0_CONFIG3      16, 3
 #define C0_CONFIG5      16, 5
+#define C0_CONFIG6      16, 6
 #define C0_CONFIG7      16, 7
 #define C0_LLADDR       17, 0
 #define C0_ERROREPC     30, 0
