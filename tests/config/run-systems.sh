@@ -3,8 +3,9 @@
 # directory goes through the real make rules (systems/systems.mk, with
 # SYSTEMS_DIR and SYS_OUT pointed at scratch directories): make learns the
 # guest ELF from `vzlet-config --deps`, builds it, writes the .srec and .hex,
-# rebuilds the image when the guest changes, and stops with a clear error
-# when a system names an ELF that nothing builds. Needs MAKE.
+# rebuilds the image when the guest changes, takes a prebuilt ELF no rule
+# builds, and stops with a clear error when a system names an ELF that
+# nothing builds and that does not exist. Needs MAKE.
 set -eu
 dir=$1/systems
 guest=$2
@@ -15,7 +16,7 @@ sysmake() { # SRC OUT make-args...
 	$MAKE --no-print-directory SYSTEMS_DIR="$src" SYS_OUT="$out" "$@"
 }
 rm -rf "$dir"
-mkdir -p "$dir/src" "$dir/lost"
+mkdir -p "$dir/src" "$dir/prebuilt" "$dir/lost"
 
 sed "s|@GUEST@|$guest|" tests/config/systems/mine.dts.in >"$dir/src/mine.dts"
 rm -f "$guest"
@@ -31,6 +32,12 @@ touch "$guest"
 if sysmake "$dir/src" "$dir/out" -q "$dir/out/mine.srec"; then
 	fail "the image does not depend on the guest ELF its system names"
 fi
+
+cp "$guest" "$dir/prebuilt.elf"
+sed "s|@GUEST@|$dir/prebuilt.elf|" tests/config/systems/mine.dts.in >"$dir/prebuilt/pre.dts"
+sysmake "$dir/prebuilt" "$dir/prebuilt-out" systems >"$dir/prebuilt.log" 2>&1 ||
+	{ cat "$dir/prebuilt.log"; fail "make did not take a prebuilt guest ELF"; }
+[ -s "$dir/prebuilt-out/pre.srec" ] || fail "no image for the system with a prebuilt guest"
 
 sed "s|@GUEST@|$dir/no-such-guest.elf|" tests/config/systems/mine.dts.in >"$dir/lost/lost.dts"
 if sysmake "$dir/lost" "$dir/lost-out" systems >"$dir/lost.log" 2>&1; then
