@@ -109,6 +109,17 @@ reject two-focus-only-vm1 "$L" '^\[2\] [^ ]*x[^ ]*$'
 reject two-focus-only-vm2 "$L" '^\[1\] [^ ]*y[^ ]*$'
 expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
 
+# The idle hypervisor waits too: both guests spend most of their time in
+# WAIT, so with the hypervisor's own idle WAIT the core executes a tiny
+# fraction of the cycles as instructions (about 0.2%); an idle loop that
+# spins instead executes one instruction per cycle (over 80%).
+"$SIM" --fast --quiet --stats --cycles 200M --uart 4=none "$TWO" > "$OUT/idle.log" 2>&1
+insns=$(sed -n 's/^vzlet-sim: instructions *\([0-9]*\)$/\1/p' "$OUT/idle.log")
+cycles=$(sed -n 's/^vzlet-sim: cycles *\([0-9]*\)$/\1/p' "$OUT/idle.log")
+if [ -n "$insns" ] && [ -n "$cycles" ] && [ "$cycles" -ge 200000000 ] && \
+   [ $((insns * 20)) -lt "$cycles" ]; then ok idle-waits
+else fail idle-waits "instructions '$insns' not below 5% of cycles '$cycles' (see $OUT/idle.log)"; fi
+
 # The interrupt controller checks under the hypervisor: the same answers
 # as the chip, except that INT0 (not the VM's) is ignored and reported.
 run vevic 60M "$DIR/vevic/image.srec"
