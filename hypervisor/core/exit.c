@@ -57,8 +57,6 @@ static bool gpsi(struct vz_vm *vm, uint32_t insn)
 		sched_wait();
 		return true;
 	}
-	if (OP(insn) == 0x2F)                              /* CACHE: no-op */
-		return true;
 	if (OP(insn) == 0x10 && (insn & 0x7F8u) == 0) {
 		unsigned rs = CP0_REGSEL(RD(insn), SEL(insn));
 		if (RS(insn) == 0) {                       /* MFC0 */
@@ -125,6 +123,10 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 
 	switch (gexc) {
 	case GEXC_GPSI:
+		if (OP(insn) == 0x2F) {                    /* CACHE: no-op */
+			CP0_WRITE(C0_EPC, next);
+			return;
+		}
 		ok = gpsi(vm, insn);
 		break;
 	case GEXC_GSFC:
@@ -147,6 +149,7 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 	}
 	if (vm->state != VM_FAULTED)
 		CP0_WRITE(C0_EPC, next);
+	vevic_reassert(vm);
 }
 
 static __attribute__((noinline, noreturn)) void hv_panic(unsigned exc)
@@ -171,6 +174,7 @@ void hv_exception(void)
 		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))
 			vm_fault(vm, exc == EXC_TLBL ? "read outside its memory and devices" :
 				 "write outside its memory and devices");
+		vevic_reassert(vm);
 	} else if (exc == EXC_GE) {
 		guest_exit(vm, cause);
 	} else {

@@ -48,5 +48,7 @@ void hv_interrupt_take(void)
 void hv_interrupt(void)
 {
 	hv_interrupt_take();
+	if (hv_cur)
+		vevic_reassert(hv_cur);
 	sched_commit();
 }

@@ -77,7 +77,7 @@ run bare-dslot 100M "$BOOT" "$DSLOT"
 expect bare-dslot "$OUT/bare-dslot.uart" '^dslot: 10/10 ok'
 
 run bare-vevic 30M "$BOOT" "$VEVIC"
-expect bare-vevic "$OUT/bare-vevic.uart" '^vevic: 25/25 ok'
+expect bare-vevic "$OUT/bare-vevic.uart" '^vevic: 28/28 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
@@ -123,7 +123,7 @@ else fail idle-waits "instructions '$insns' not below 5% of cycles '$cycles' (se
 # The interrupt controller checks under the hypervisor: the same answers
 # as the chip, except that INT0 (not the VM's) is ignored and reported.
 run vevic 60M "$DIR/vevic/image.srec"
-expect vevic "$DIR/out/vevic.uart" '^\[1\] vevic: 25/25 ok$'
+expect vevic "$DIR/out/vevic.uart" '^\[1\] vevic: 28/28 ok$'
 reject vevic-fail "$DIR/out/vevic.uart" 'vevic: FAIL'
 expect vevic-not-owned-reported "$DIR/out/vevic.uart" '^\[hv\] vm1: interrupt controller bits 14000000 at \+148 not owned: ignored'
 

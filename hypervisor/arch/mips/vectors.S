@@ -357,7 +357,7 @@ LEAF(vevic_word)
 	and	t0, t0, t5
 	bnez	t0, .Lword_refuse	/* bits it may not change */
 	and	t6, t2, t4		/* pending IRQs of word w before */
-	beqz	t5, .Lword_done		/* nothing changes */
+	beqz	t5, .Lword_same		/* nothing changes */
 	and	t2, v0, t4		/* ... and after */
 	sw	v0, 0(v1)
 	and	k0, k0, t5		/* owned sources whose bits change */
@@ -403,6 +403,19 @@ LEAF(vevic_word)
 .Lword_refuse:
 	jr	t7
 	li	v0, -1
+	/* Nothing changes, but an IRQ the guest took (GuestCtl2 cleared by
+	 * the core) and still flags and enables is offered again, as the chip
+	 * keeps requesting it (vevic_reassert). */
+.Lword_same:
+	mfc0	t0, $10, 5		/* GuestCtl2 */
+	lw	t1, VEVIC_BEST(a0)
+	srl	t0, t0, 24		/* GRIPL */
+	bnez	t0, 1f
+	srl	t1, t1, 10		/* the priority on offer */
+	bnez	t1, 6f
+	move	v0, zero
+1:	jr	t7
+	move	v0, zero
 4:	jal	vevic_offer
 	nop
 	b	5b
@@ -510,6 +523,14 @@ LEAF(vz_fast_access)
 	sltiu	t5, t2, 7
 	beqz	t5, 7f			/* IFS7/IEC7 */
 	sll	t5, t2, 2
+	lw	t3, VEVIC_BEST(t0)	/* an IRQ taken (GuestCtl2 cleared) and */
+	lw	a1, VEVIC_OFFER(t0)	/* still requested: C offers it again */
+	mfc0	t6, $10, 5		/* (vevic_reassert) */
+	srl	t3, t3, 10
+	srl	t6, t6, 24		/* GRIPL */
+	and	t3, t3, a1
+	movn	t3, zero, t6
+	bnez	t3, vz_exc_entry
 	addu	t0, t0, t5		/* &ifs[w] */
 	sltiu	t5, t1, 8
 	beqz	t5, 3f

@@ -107,6 +107,7 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t val);
 void vevic_raise(struct vz_vm *vm, unsigned irq);   /* set a virtual flag */
 void vevic_word_changed(struct vz_vm *vm, unsigned irq); /* after a direct ifs/iec change */
 void vevic_update(struct vz_vm *vm);                /* recompute GuestCtl2 */
+void vevic_reassert(struct vz_vm *vm);              /* offer a taken, unacknowledged IRQ again */
 bool vevic_pending(const struct vz_vm *vm);
 void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
 void vevic_release(struct vz_vm *vm);               /* disable owned sources */
