@@ -414,10 +414,21 @@ static void dpq_sa_l(struct machine *m, const struct insn *d, bool sub)
 }
 DSP(dpaq_sa_l_w) { dpq_sa_l(m, d, false); }
 DSP(dpsq_sa_l_w) { dpq_sa_l(m, d, true); }
+/* MAQ_SA: the sum saturates to Q31 when its bits 32 and 31 differ, and the
+ * result is the Q31 word sign-extended into HI (the architecture's 33-bit
+ * temporary; QEMU agrees). */
 static void maq(struct machine *m, const struct insn *d, unsigned lane, bool satur)
 {
 	int64_t v = ACC + q15_mul(m, ph(RS, lane), ph(RT, lane), acc_flag(d));
-	ACC_SET(satur ? SAT32(v, acc_flag(d)) : v);
+	if (satur) {
+		unsigned b32 = (unsigned)((uint64_t)v >> 32) & 1, b31 = (unsigned)((uint64_t)v >> 31) & 1;
+		if (b32 != b31) {
+			ouflag(m, acc_flag(d));
+			v = b32 ? INT32_MIN : INT32_MAX;
+		}
+		v = (int32_t)v;
+	}
+	ACC_SET(v);
 }
 DSP(maq_s_w_phl) { maq(m, d, 1, false); }
 DSP(maq_s_w_phr) { maq(m, d, 0, false); }
@@ -432,14 +443,15 @@ DSP(bitrev)
 		r |= ((t >> i) & 1u) << (15 - i);
 	RD = r;
 }
-/* INSV: rt[pos+size-1:pos] = rs[size-1:0] with DSPControl pos and scount;
- * size 0 or a field past bit 31 (unpredictable) leaves rt unchanged. */
+/* INSV: rt[pos+size-1:pos] = rs[size-1:0] with DSPControl pos and scount.
+ * The UNPREDICTABLE cases as QEMU: pos taken modulo 32; size 0 or a field
+ * ending above bit 32 leaves rt unchanged, one ending at bit 32 is cut. */
 DSP(insv)
 {
-	unsigned pos = CTL & DSP_POS, size = (CTL & DSP_SCOUNT) >> DSP_SCOUNT_SHIFT;
-	if (size == 0 || pos + size > 32)
+	unsigned pos = CTL & 31, size = (CTL & DSP_SCOUNT) >> DSP_SCOUNT_SHIFT;
+	if (size == 0 || pos + size > 33)
 		return;
-	uint32_t mask = (size == 32 ? 0xFFFFFFFFu : (1u << size) - 1) << pos;
+	uint32_t mask = (uint32_t)(((1ull << size) - 1) << pos);
 	RD = (RT & ~mask) | ((RS << pos) & mask);
 }
 DSP(repl_qb) { uint32_t b = (d->raw >> 16) & 0xFF; RD = b * 0x01010101u; }
@@ -500,7 +512,9 @@ DSP(pick_ph)
 DSP(packrl_ph) { RD = RS << 16 | RT >> 16; }
 DSP(append) { unsigned sa = d->sa; RD = sa ? (RT << sa) | (RS & ((1u << sa) - 1)) : RT; }
 DSP(prepend) { unsigned sa = d->sa; RD = sa ? (RS << (32 - sa)) | (RT >> sa) : RT; }
-DSP(balign) { unsigned bp = d->sa & 3; RD = bp ? (RT << (8 * bp)) | (RS >> (8 * (4 - bp))) : RT; }
+/* BALIGN: bp 1 and 3 shift bytes in; bp 0 and 2 leave rt unchanged (as
+ * QEMU's model; docs/simulator-cpu.md). */
+DSP(balign) { unsigned bp = d->sa & 3; RD = (bp & 1) ? (RT << (8 * bp)) | (RS >> (8 * (4 - bp))) : RT; }
 
 /* ---- accumulator and DSPControl access ------------------------------------ */
 /* EXTR family: (ac >> shift) as a word, optionally rounded and saturated;
@@ -532,12 +546,13 @@ static uint32_t extr_s_h(struct machine *m, const struct insn *d, unsigned shift
 DSP(extr_s_h) { RD = extr_s_h(m, d, d->rs); }
 DSP(extrv_s_h) { RD = extr_s_h(m, d, RS & 31); }
 /* EXTP: size + 1 bits ending at DSPControl.pos; EFI = 1 and rt unchanged
- * when pos < size. EXTPDP also moves pos down past the field. */
+ * when pos < size (rt then 0). EXTPDP also moves pos down past the field. */
 static void extp(struct machine *m, const struct insn *d, unsigned size, bool dp)
 {
 	unsigned pos = CTL & DSP_POS;
 	if (pos < size) {
 		CTL |= DSP_EFI;
+		RD = 0; /* UNPREDICTABLE; 0 as QEMU (docs/simulator-cpu.md) */
 		return;
 	}
 	uint64_t v = (uint64_t)ACC >> (pos - size);
@@ -564,9 +579,11 @@ DSP(shilov) { shilo(m, d, RS); }
 DSP(mthlip)
 {
 	int64_t v = (int64_t)((uint64_t)(uint32_t)ACC << 32 | RS);
-	unsigned pos = (CTL & DSP_POS) + 32;
+	unsigned pos = CTL & DSP_POS;
 	ACC_SET(v);
-	CTL = (CTL & ~DSP_POS) | (pos & DSP_POS);
+	/* pos > 32 before is UNPREDICTABLE: pos kept then, as QEMU does */
+	if (pos <= 32)
+		CTL = (CTL & ~DSP_POS) | ((pos + 32) & DSP_POS);
 }
 /* WRDSP/RDDSP mask bits: pos, scount, c, ouflag, ccond, EFI. */
 static uint32_t dsp_field_mask(uint32_t mask)

@@ -2,7 +2,8 @@
 #
 #   make test-diff                      directed cases + a fast random subset (part of `make test`)
 #   make diff-soak SEED=7 CASES=100000  any number of random cases (FP on, FR alternating;
-#                                       GUEST=1: vzlet-sim runs them in VZ guest mode)
+#                                       GUEST=1: vzlet-sim runs them in VZ guest mode;
+#                                       DSP=1: DSP ASE cases instead of FP ones)
 #
 # The driver (tests/diff/target) runs from boot flash on both machines; the
 # host tool vzlet-diff generates the random case blobs, runs QEMU and the
@@ -20,11 +21,14 @@ DIFF_TARGET_FLAGS := -MMD -MP -I$(DIFF_DIR)
 
 # Fast subset for `make test`: images x cases random cases (>= 3000), integer
 # only and with the FPU, then the directed blobs and some FPU images again with
-# vzlet-sim running the driver as a VZ guest.
+# vzlet-sim running the driver as a VZ guest; then DSP ASE images (QEMU 74Kf),
+# in root and in guest mode.
 DIFF_TEST_SEED ?= 20261122
 DIFF_TEST_IMAGES ?= 14
 DIFF_TEST_CASES ?= 250
 DIFF_TEST_GUEST_IMAGES ?= 4
+DIFF_TEST_DSP_IMAGES ?= 8
+DIFF_TEST_DSP_GUEST_IMAGES ?= 4
 
 $(DIFF_TBUILD)/%.o: $(DIFF_DIR)/target/%.c
 	@mkdir -p $(dir $@)
@@ -84,6 +88,10 @@ test-diff: diff-tools
 	done; \
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --guest $(DIFF_GUEST_ROOT) --seed $(DIFF_TEST_SEED) \
 		--images $(DIFF_TEST_GUEST_IMAGES) --cases $(DIFF_TEST_CASES) --quiet || fail=1; \
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(DIFF_TEST_SEED) --images $(DIFF_TEST_DSP_IMAGES) \
+		--cases $(DIFF_TEST_CASES) --dsp --quiet || fail=1; \
+	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --guest $(DIFF_GUEST_ROOT) --seed $(DIFF_TEST_SEED) \
+		--images $(DIFF_TEST_DSP_GUEST_IMAGES) --cases $(DIFF_TEST_CASES) --dsp --quiet || fail=1; \
 	if [ $$fail = 0 ]; then echo "ok test-diff"; else echo "FAIL test-diff (see MISMATCH lines above)"; fi; \
 	exit $$fail
 TEST_TARGETS += test-diff
@@ -91,8 +99,10 @@ TEST_TARGETS += test-diff
 SEED ?= 1
 CASES ?= 10000
 GUEST ?=
+DSP ?=
 diff-soak: diff-tools
 	$(DIFF_TOOL) --driver $(DIFF_DRIVER) --seed $(SEED) --cases 250 \
-		--images $$(( ($(CASES) + 249) / 250 )) $(if $(GUEST),--guest $(DIFF_GUEST_ROOT))
+		--images $$(( ($(CASES) + 249) / 250 )) $(if $(GUEST),--guest $(DIFF_GUEST_ROOT)) \
+		$(if $(DSP),--dsp)
 
 -include $(DIFF_DRV_OBJS:.o=.d) $(DIFF_HOST_OBJS:.o=.d)

@@ -39,6 +39,9 @@
 #define BH_TABLE            16          /* case table starts here */
 #define DIFF_FLAG_FP        1           /* cases use the FPU: Status.CU1 = 1 */
 #define DIFF_FLAG_FR1       2           /* Status.FR = 1 (64-bit FPRs) */
+#define DIFF_FLAG_DSP       4           /* cases use the DSP ASE: Status.MX = 1; no FPU.
+                                         * The FPR areas of the init and result blocks
+                                         * then hold the DSP state (IB_DSP, RB_DSP). */
 
 /* Case table entry (16 bytes). */
 #define CT_ENTRY            0           /* KSEG0 address of the case code */
@@ -52,6 +55,7 @@
 #define IB_LO               132
 #define IB_FCSR             136         /* cause bits must be 0 */
 #define IB_FPR              144         /* 32 doublewords (FR = 0: low word only) */
+#define IB_DSP              IB_FPR      /* DSPControl, then ac1-ac3 as HI, LO pairs */
 #define IB_SIZE             400
 
 /* Result block (DIFF_RESULT_SIZE bytes at DIFF_RESULT_PA + i * 512). */
@@ -65,6 +69,8 @@
 #define RB_LO               164
 #define RB_FCSR             168
 #define RB_FPR              176         /* 32 doublewords */
+#define RB_DSP              RB_FPR      /* DSPControl, then ac1-ac3 as HI, LO pairs */
+#define RB_DSP_WORDS        7
 #define RB_SCRATCH          432         /* final contents of the scratch buffer */
 #define RB_END              496
 

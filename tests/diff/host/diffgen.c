@@ -222,11 +222,135 @@ static int mem_offset(struct gen *g, unsigned size, bool allow_misaligned)
 	return off - DIFF_SCRATCH_SIZE / 2;
 }
 
+/* DSP ASE r2 instructions (SPECIAL3 function, op2, operand form). */
+enum dsp_form {
+	DF_R3,      /* rd, rs, rt */
+	DF_R2,      /* rd, rt */
+	DF_CMP,     /* rs, rt (DSPControl.ccond only) */
+	DF_SH3,     /* rd, rt, 3-bit shift in rs */
+	DF_SH4,     /* rd, rt, 4-bit shift in rs */
+	DF_SH5,     /* rd, rt, 5-bit shift in rs */
+	DF_SHV,     /* rd, rt, shift register rs */
+	DF_AC,      /* ac, rs, rt */
+	DF_EXTR,    /* rt, ac, 5-bit shift/size in rs */
+	DF_EXTRV,   /* rt, ac, register rs */
+	DF_SHILO,   /* ac, signed 6-bit shift in 25:20 */
+	DF_ACRS,    /* ac, register rs (SHILOV, MTHLIP) */
+	DF_WRDSP,   /* rs, mask in 16:11 */
+	DF_RDDSP,   /* rd, mask in 21:16 */
+	DF_REPLQB,  /* rd, imm8 in 23:16 */
+	DF_REPLPH,  /* rd, imm10 in 25:16 */
+	DF_RTSA,    /* rt, rs, 5-bit sa in rd (APPEND, PREPEND, PRECR_SRA) */
+	DF_BALIGN,  /* rt, rs, bp in 12:11 */
+	DF_INSV,    /* rt, rs */
+};
+static const struct { uint8_t fn, op2, form; } dsp_ops[] = {
+	/* ADDU.QB group */
+	{ 0x10, 0, DF_R3 }, { 0x10, 1, DF_R3 }, { 0x10, 4, DF_R3 }, { 0x10, 5, DF_R3 },
+	{ 0x10, 6, DF_R3 }, { 0x10, 7, DF_R3 }, { 0x10, 8, DF_R3 }, { 0x10, 9, DF_R3 },
+	{ 0x10, 10, DF_R3 }, { 0x10, 11, DF_R3 }, { 0x10, 12, DF_R3 }, { 0x10, 13, DF_R3 },
+	{ 0x10, 14, DF_R3 }, { 0x10, 15, DF_R3 }, { 0x10, 16, DF_R3 }, { 0x10, 17, DF_R3 },
+	{ 0x10, 18, DF_R3 }, { 0x10, 20, DF_R3 }, { 0x10, 22, DF_R3 }, { 0x10, 23, DF_R3 },
+	{ 0x10, 28, DF_R3 }, { 0x10, 29, DF_R3 }, { 0x10, 30, DF_R3 }, { 0x10, 31, DF_R3 },
+	/* CMPU.EQ.QB group */
+	{ 0x11, 0, DF_CMP }, { 0x11, 1, DF_CMP }, { 0x11, 2, DF_CMP }, { 0x11, 3, DF_R3 },
+	{ 0x11, 4, DF_R3 }, { 0x11, 5, DF_R3 }, { 0x11, 6, DF_R3 }, { 0x11, 8, DF_CMP },
+	{ 0x11, 9, DF_CMP }, { 0x11, 10, DF_CMP }, { 0x11, 11, DF_R3 }, { 0x11, 12, DF_R3 },
+	{ 0x11, 13, DF_R3 }, { 0x11, 14, DF_R3 }, { 0x11, 15, DF_R3 }, { 0x11, 20, DF_R3 },
+	{ 0x11, 21, DF_R3 }, { 0x11, 24, DF_R3 }, { 0x11, 25, DF_R3 }, { 0x11, 26, DF_R3 },
+	{ 0x11, 30, DF_RTSA }, { 0x11, 31, DF_RTSA },
+	/* ABSQ_S.PH group */
+	{ 0x12, 1, DF_R2 }, { 0x12, 2, DF_REPLQB }, { 0x12, 3, DF_R2 }, { 0x12, 4, DF_R2 },
+	{ 0x12, 5, DF_R2 }, { 0x12, 6, DF_R2 }, { 0x12, 7, DF_R2 }, { 0x12, 9, DF_R2 },
+	{ 0x12, 10, DF_REPLPH }, { 0x12, 11, DF_R2 }, { 0x12, 12, DF_R2 }, { 0x12, 13, DF_R2 },
+	{ 0x12, 17, DF_R2 }, { 0x12, 27, DF_R2 }, { 0x12, 28, DF_R2 }, { 0x12, 29, DF_R2 },
+	{ 0x12, 30, DF_R2 }, { 0x12, 31, DF_R2 },
+	/* SHLL.QB group */
+	{ 0x13, 0, DF_SH3 }, { 0x13, 1, DF_SH3 }, { 0x13, 2, DF_SHV }, { 0x13, 3, DF_SHV },
+	{ 0x13, 4, DF_SH3 }, { 0x13, 5, DF_SH3 }, { 0x13, 6, DF_SHV }, { 0x13, 7, DF_SHV },
+	{ 0x13, 8, DF_SH4 }, { 0x13, 9, DF_SH4 }, { 0x13, 10, DF_SHV }, { 0x13, 11, DF_SHV },
+	{ 0x13, 12, DF_SH4 }, { 0x13, 13, DF_SH4 }, { 0x13, 14, DF_SHV }, { 0x13, 15, DF_SHV },
+	{ 0x13, 20, DF_SH5 }, { 0x13, 21, DF_SH5 }, { 0x13, 22, DF_SHV }, { 0x13, 23, DF_SHV },
+	{ 0x13, 25, DF_SH4 }, { 0x13, 27, DF_SHV },
+	/* ADDUH.QB group */
+	{ 0x18, 0, DF_R3 }, { 0x18, 1, DF_R3 }, { 0x18, 2, DF_R3 }, { 0x18, 3, DF_R3 },
+	{ 0x18, 8, DF_R3 }, { 0x18, 9, DF_R3 }, { 0x18, 10, DF_R3 }, { 0x18, 11, DF_R3 },
+	{ 0x18, 12, DF_R3 }, { 0x18, 14, DF_R3 }, { 0x18, 16, DF_R3 }, { 0x18, 17, DF_R3 },
+	{ 0x18, 18, DF_R3 }, { 0x18, 19, DF_R3 }, { 0x18, 22, DF_R3 }, { 0x18, 23, DF_R3 },
+	/* DPA.W.PH group */
+	{ 0x30, 0, DF_AC }, { 0x30, 1, DF_AC }, { 0x30, 2, DF_AC }, { 0x30, 3, DF_AC },
+	{ 0x30, 4, DF_AC }, { 0x30, 5, DF_AC }, { 0x30, 6, DF_AC }, { 0x30, 7, DF_AC },
+	{ 0x30, 8, DF_AC }, { 0x30, 9, DF_AC }, { 0x30, 11, DF_AC }, { 0x30, 12, DF_AC },
+	{ 0x30, 13, DF_AC }, { 0x30, 15, DF_AC }, { 0x30, 16, DF_AC }, { 0x30, 18, DF_AC },
+	{ 0x30, 20, DF_AC }, { 0x30, 22, DF_AC }, { 0x30, 24, DF_AC }, { 0x30, 25, DF_AC },
+	{ 0x30, 26, DF_AC }, { 0x30, 27, DF_AC },
+	/* APPEND group */
+	{ 0x31, 0, DF_RTSA }, { 0x31, 1, DF_RTSA }, { 0x31, 16, DF_BALIGN },
+	/* EXTR.W group */
+	{ 0x38, 0, DF_EXTR }, { 0x38, 1, DF_EXTRV }, { 0x38, 2, DF_EXTR }, { 0x38, 3, DF_EXTRV },
+	{ 0x38, 4, DF_EXTR }, { 0x38, 5, DF_EXTRV }, { 0x38, 6, DF_EXTR }, { 0x38, 7, DF_EXTRV },
+	{ 0x38, 10, DF_EXTR }, { 0x38, 11, DF_EXTRV }, { 0x38, 14, DF_EXTR }, { 0x38, 15, DF_EXTRV },
+	{ 0x38, 18, DF_RDDSP }, { 0x38, 19, DF_WRDSP }, { 0x38, 26, DF_SHILO }, { 0x38, 27, DF_ACRS },
+	{ 0x38, 31, DF_ACRS },
+	/* INSV */
+	{ 0x0C, 0, DF_INSV },
+};
+
+static uint32_t dsp_insn(struct gen *g)
+{
+	struct rng *r = &g->r;
+	unsigned k = rnd(r, sizeof dsp_ops / sizeof dsp_ops[0] + 12);
+	/* EXCLUDE $zero as a DSP destination: QEMU translates such an
+	 * instruction as a NOP, so its DSPControl flags are lost (docs/testing.md). */
+	unsigned rd = nonzero_dst(g), rs = src_reg(g), rt = src_reg(g), ac = rnd(r, 4);
+	if (k >= sizeof dsp_ops / sizeof dsp_ops[0]) {
+		/* HI/LO instructions naming an accumulator (ac1-ac3; ac0 is the base ISA's). */
+		ac = 1 + rnd(r, 3);
+		switch (rnd(r, 10)) {
+		case 0: return enc_r(ac, 0, rd, 0, 0x10);                     /* MFHI rd, ac */
+		case 1: return enc_r(ac, 0, rd, 0, 0x12);                     /* MFLO */
+		case 2: return enc_r(rs, 0, ac, 0, 0x11);                     /* MTHI rs, ac */
+		case 3: return enc_r(rs, 0, ac, 0, 0x13);                     /* MTLO */
+		case 4: return enc_r(rs, rt, ac, 0, 0x18);                    /* MULT ac */
+		case 5: return enc_r(rs, rt, ac, 0, 0x19);                    /* MULTU */
+		default: {
+			static const unsigned fn2[] = { 0, 1, 4, 5 };         /* MADD(U)/MSUB(U) ac */
+			return (uint32_t)(OP_SPECIAL2 << 26) | enc_r(rs, rt, ac, 0, fn2[rnd(r, 4)]);
+		}
+		}
+	}
+	unsigned fn = dsp_ops[k].fn, op2 = dsp_ops[k].op2;
+	uint32_t w = (uint32_t)(OP_SPECIAL3 << 26) | op2 << 6 | fn;
+	switch (dsp_ops[k].form) {
+	case DF_R3: return w | enc_r(rs, rt, rd, 0, 0);
+	case DF_R2: return w | enc_r(0, rt, rd, 0, 0);
+	case DF_CMP: return w | enc_r(rs, rt, 0, 0, 0);
+	case DF_SH3: return w | enc_r(rnd(r, 8), rt, rd, 0, 0);
+	case DF_SH4: return w | enc_r(rnd(r, 16), rt, rd, 0, 0);
+	case DF_SH5: return w | enc_r(rnd(r, 32), rt, rd, 0, 0);
+	case DF_SHV: return w | enc_r(rs, rt, rd, 0, 0);
+	case DF_AC: return w | enc_r(rs, rt, ac, 0, 0);
+	case DF_EXTR: return w | enc_r(rnd(r, 32), rd, ac, 0, 0);
+	case DF_EXTRV: return w | enc_r(rs, rd, ac, 0, 0);
+	case DF_SHILO: return w | rnd(r, 64) << 20 | ac << 11;
+	case DF_ACRS: return w | enc_r(rs, 0, ac, 0, 0);
+	case DF_WRDSP: return w | enc_r(rs, 0, 0, 0, 0) | rnd(r, 64) << 11;
+	case DF_RDDSP: return w | rnd(r, 64) << 16 | rd << 11;
+	case DF_REPLQB: return w | rnd(r, 256) << 16 | rd << 11;
+	case DF_REPLPH: return w | rnd(r, 1024) << 16 | rd << 11;
+	case DF_RTSA: return w | enc_r(rs, rd, rnd(r, 32), 0, 0);
+	case DF_BALIGN: return w | enc_r(rs, rd, rnd(r, 4), 0, 0);
+	default: return w | enc_r(rs, rd, 0, 0, 0);                            /* INSV */
+	}
+}
+
 /* One instruction that may stand alone, also in a delay slot. */
 static uint32_t simple_insn(struct gen *g)
 {
 	struct rng *r = &g->r;
 	for (;;) {
+		if (g->o->dsp && chance(r, 45))
+			return dsp_insn(g);
 		unsigned cls = rnd(r, g->o->fp ? 100 : 70);
 		unsigned rd = dst_reg(g), rs = src_reg(g), rt = src_reg(g);
 		if (cls < 14) {         /* three-register ALU */
@@ -406,6 +530,12 @@ static void branch_block(struct gen *g)
 	unsigned rs = src_reg(g), rt = src_reg(g);
 	unsigned k = rnd(r, g->o->fp ? 24 : 20);
 	blk->br = BR_REL;
+	if (g->o->dsp && chance(r, 15)) {    /* BPOSGE32 (DSPControl.pos >= 32) */
+		put(blk, enc_i(OP_REGIMM, 0, 28, 0));
+		put(blk, simple_insn(g));
+		blk->target = g->nb;
+		return;
+	}
 	/* EXCLUDE branches that are never taken by construction (BNE r,r;
 	 * BLTZ/BGTZ/BLTZAL $0): QEMU translates them as NOPs, so an exception
 	 * in their delay slot gets BD = 0 there (docs/testing.md, QEMU quirks).
@@ -538,6 +668,15 @@ static void gen_case(struct gen *g)
 			unsigned f = fpr(g, dbl ? FMT_D : FMT_S);
 			unsigned fn = (store ? 8u : 0u) | (dbl ? 1u : 0u);
 			put(blk, (uint32_t)(OP_COP1X << 26) | enc_r(g->base, idx, store ? f : 0, store ? 0 : f, fn));
+		} else if (g->o->dsp) {
+			/* LWX/LHX/LBUX: index register set just before. */
+			static const unsigned lx[] = { 0, 4, 6 };
+			static const unsigned lx_size[] = { 4, 2, 1 };
+			unsigned idx = nonzero_dst(g), which = rnd(r, 3);
+			int off = mem_offset(g, lx_size[which], true);
+			blk = new_block(g);
+			put(blk, enc_i(OP_ADDIU, 0, idx, (uint32_t)off));
+			put(blk, (uint32_t)(OP_SPECIAL3 << 26) | enc_r(g->base, idx, dst_reg(g), lx[which], 0x0A));
 		} else {
 			blk = new_block(g);
 			put(blk, simple_insn(g));
@@ -666,6 +805,12 @@ static void build_init(struct gen *g, uint8_t *ib)
 	put32(ib + IB_GPR + 4 * g->base, DIFF_KSEG0 | (DIFF_SCRATCH_PA + DIFF_SCRATCH_SIZE / 2));
 	put32(ib + IB_HI, init_gpr_value(r));
 	put32(ib + IB_LO, init_gpr_value(r));
+	if (g->o->dsp) {
+		/* DSPControl: pos, scount, c, EFI, ouflag, ccond (MIPS32 fields). */
+		put32(ib + IB_DSP, rnd32(r) & 0x0FFF7FBFu);
+		for (unsigned i = 1; i < 7; i++)
+			put32(ib + IB_DSP + 4 * i, init_gpr_value(r));
+	}
 	if (!g->o->fp)
 		return;
 	uint32_t fcsr = rnd(r, 4);                       /* RM */
@@ -745,7 +890,8 @@ size_t diffgen_build(const struct diffgen_opts *o, uint8_t *buf, char *err, size
 	memset(buf, 0, DIFF_BLOB_MAX);
 	put32(buf + BH_MAGIC, DIFF_BLOB_MAGIC);
 	put32(buf + BH_NCASES, o->ncases);
-	put32(buf + BH_FLAGS, (o->fp ? DIFF_FLAG_FP : 0) | (o->fp && o->fr1 ? DIFF_FLAG_FR1 : 0));
+	put32(buf + BH_FLAGS, (o->fp ? DIFF_FLAG_FP : 0) | (o->fp && o->fr1 ? DIFF_FLAG_FR1 : 0) |
+	      (o->dsp && !o->fp ? DIFF_FLAG_DSP : 0));
 	put32(buf + BH_SEED_LO, (uint32_t)o->seed);
 	size_t pos = BH_TABLE + (size_t)o->ncases * CT_SIZE;
 	static struct gen g;

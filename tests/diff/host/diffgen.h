@@ -12,6 +12,7 @@ struct diffgen_opts {
 	unsigned ncases;    /* 1..DIFF_MAX_CASES */
 	bool fp;            /* generate FPU instructions (Status.CU1 = 1) */
 	bool fr1;           /* Status.FR = 1 (else FR = 0) */
+	bool dsp;           /* generate DSP ASE r2 instructions (Status.MX = 1; not with fp) */
 };
 
 /* Builds the blob into buf (capacity DIFF_BLOB_MAX bytes). Returns its size,

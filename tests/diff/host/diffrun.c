@@ -24,6 +24,7 @@ struct opts {
 	unsigned images;
 	unsigned cases;
 	int fp;                 /* 0 off, 1 on */
+	bool dsp;               /* DSP ASE r2 cases (integer only, QEMU -cpu 74Kf) */
 	int fr;                 /* 0, 1, or -1 = alternate per image */
 	int only_case;          /* -1 = all */
 	const char *driver;
@@ -63,6 +64,7 @@ static void usage(FILE *f)
 		"  --images K      number of images (default 1)\n"
 		"  --cases N       random cases per image, 1..%d (default 250)\n"
 		"  --no-fp         integer instructions only\n"
+		"  --dsp           integer and DSP ASE r2 instructions (QEMU -cpu 74Kf; implies --no-fp)\n"
 		"  --fr 0|1        FPU register mode (default: alternate per image)\n"
 		"  --case C        report only case C (with its code and state)\n"
 		"  --blob FILE     run a prebuilt (directed) case blob instead of random cases\n"
@@ -89,6 +91,10 @@ static int parse_args(int argc, char **argv)
 			usage(stdout);
 			exit(0);
 		} else if (!strcmp(a, "--no-fp")) {
+			opt.fp = 0;
+			takes = false;
+		} else if (!strcmp(a, "--dsp")) {
+			opt.dsp = true;
 			opt.fp = 0;
 			takes = false;
 		} else if (!strcmp(a, "--quiet")) {
@@ -172,13 +178,17 @@ static int hexval(int c)
 	return -1;
 }
 
+/* The QEMU CPU model: the 24Kf (64-bit FPU, legacy NaNs) unless the blob
+ * uses the DSP ASE, which the 74Kf has (revision 2) and the 24Kf lacks. */
+static const char *qemu_cpu = "24Kf";
+
 static int run_qemu(const char *blob_path, unsigned ncases)
 {
 	static char cmd[16384];
 	snprintf(cmd, sizeof cmd,
-		 "timeout 120 %s -M mipssim -cpu 24Kf -bios '%s' -nographic -monitor none "
+		 "timeout 120 %s -M mipssim -cpu %s -bios '%s' -nographic -monitor none "
 		 "-semihosting -device loader,file='%s',addr=0x%x,force-raw=on </dev/null 2>&1",
-		 opt.qemu, opt.driver, blob_path, DIFF_BLOB_PA);
+		 opt.qemu, qemu_cpu, opt.driver, blob_path, DIFF_BLOB_PA);
 	FILE *p = popen(cmd, "r");
 	if (!p) {
 		fprintf(stderr, "vzlet-diff: cannot start %s\n", opt.qemu);
@@ -400,6 +410,14 @@ static unsigned compare_case(const struct diff_ctx *c, unsigned i, bool print)
 			}
 		}
 	}
+	if (c->flags & DIFF_FLAG_DSP) {
+		static const char *const dsp_names[RB_DSP_WORDS] = {
+			"dspcontrol", "ac1.hi", "ac1.lo", "ac2.hi", "ac2.lo", "ac3.hi", "ac3.lo",
+		};
+		for (unsigned w = 0; w < RB_DSP_WORDS; w++)
+			if (q[RB_DSP / 4 + w] != s[RB_DSP / 4 + w])
+				DIFFER(dsp_names[w], q[RB_DSP / 4 + w], s[RB_DSP / 4 + w], 8);
+	}
 	for (unsigned w = 0; w < DIFF_SCRATCH_SIZE / 4; w++)
 		if (q[RB_SCRATCH / 4 + w] != s[RB_SCRATCH / 4 + w]) {
 			snprintf(name, sizeof name, "mem+%u", w * 4);
@@ -418,7 +436,8 @@ static void repro_command(const struct diff_ctx *c, unsigned i)
 		printf("  reproduce: build/bin/vzlet-diff --blob %s%s --case %u\n", opt.blob_file, guest, i);
 	else
 		printf("  reproduce: build/bin/vzlet-diff --seed %" PRIu64 " --cases %u%s --fr %d%s --case %u\n",
-		       c->image_seed, opt.cases, (c->flags & DIFF_FLAG_FP) ? "" : " --no-fp",
+		       c->image_seed, opt.cases,
+		       (c->flags & DIFF_FLAG_DSP) ? " --dsp" : (c->flags & DIFF_FLAG_FP) ? "" : " --no-fp",
 		       (c->flags & DIFF_FLAG_FR1) ? 1 : 0, guest, i);
 }
 
@@ -437,6 +456,11 @@ static void show_case(const struct diff_ctx *c, unsigned i, size_t blen, const c
 			if (r != 26 && r != 27)
 				printf("%s r%u=%08" PRIx32, (r % 6 == 1) ? "\n   " : "", r, get32(ib + IB_GPR + 4 * r));
 		printf("\n   hi=%08" PRIx32 " lo=%08" PRIx32, get32(ib + IB_HI), get32(ib + IB_LO));
+		if (c->flags & DIFF_FLAG_DSP)
+			printf(" dspcontrol=%08" PRIx32 " ac1=%08" PRIx32 "%08" PRIx32 " ac2=%08" PRIx32 "%08" PRIx32
+			       " ac3=%08" PRIx32 "%08" PRIx32, get32(ib + IB_DSP), get32(ib + IB_DSP + 4),
+			       get32(ib + IB_DSP + 8), get32(ib + IB_DSP + 12), get32(ib + IB_DSP + 16),
+			       get32(ib + IB_DSP + 20), get32(ib + IB_DSP + 24));
 		if (c->flags & DIFF_FLAG_FP) {
 			printf(" fcsr=%08" PRIx32 "\n  initial FPRs:", get32(ib + IB_FCSR));
 			for (unsigned r = 0; r < 32; r++)
@@ -464,6 +488,10 @@ static void show_final(const struct diff_ctx *c, const uint32_t *q, const char *
 	for (unsigned r = 1; r < 32; r++)
 		printf("%s r%u=%08" PRIx32, (r % 6 == 1) ? "\n   " : "", r, q[RB_GPR / 4 + r]);
 	printf("\n   hi=%08" PRIx32 " lo=%08" PRIx32, q[RB_HI / 4], q[RB_LO / 4]);
+	if (c->flags & DIFF_FLAG_DSP)
+		printf(" dspcontrol=%08" PRIx32 " ac1=%08" PRIx32 "%08" PRIx32 " ac2=%08" PRIx32 "%08" PRIx32
+		       " ac3=%08" PRIx32 "%08" PRIx32, q[RB_DSP / 4], q[RB_DSP / 4 + 1], q[RB_DSP / 4 + 2],
+		       q[RB_DSP / 4 + 3], q[RB_DSP / 4 + 4], q[RB_DSP / 4 + 5], q[RB_DSP / 4 + 6]);
 	if (q[RB_STATUS / 4] == RB_STATUS_EXCEPTION)
 		printf(" cause=%08" PRIx32 " epc=%08" PRIx32 " badvaddr=%08" PRIx32,
 		       q[RB_CAUSE / 4], q[RB_EPC / 4], q[RB_BADVADDR / 4]);
@@ -545,7 +573,7 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 	} else {
 		struct diffgen_opts go = {
 			.seed = c.image_seed, .ncases = opt.cases, .fp = opt.fp != 0,
-			.fr1 = opt.fr < 0 ? (image & 1) != 0 : opt.fr == 1,
+			.fr1 = opt.fr < 0 ? (image & 1) != 0 : opt.fr == 1, .dsp = opt.dsp,
 		};
 		blen = diffgen_build(&go, blob, err, sizeof err);
 		if (!blen) {
@@ -555,6 +583,7 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 		ncases = opt.cases;
 	}
 	c.flags = get32(blob + BH_FLAGS);
+	qemu_cpu = (c.flags & DIFF_FLAG_DSP) ? "74Kf" : "24Kf";
 
 	char path[4096];
 	if (opt.keep_dir)

@@ -19,6 +19,7 @@
 #define STATUS_CU1  0x20000000u
 #define STATUS_FR   0x04000000u
 #define STATUS_BEV  0x00400000u
+#define STATUS_MX   0x01000000u
 
 /* mipssim's 16550 (byte registers) */
 #define UART16550   ((volatile uint8_t *)(uintptr_t)0xBFD003F8u)
@@ -161,6 +162,8 @@ void diff_main(void)
 		status |= STATUS_CU1;
 	if (diff_fp_flags & DIFF_FLAG_FR1)
 		status |= STATUS_FR;
+	if (diff_fp_flags & DIFF_FLAG_DSP)
+		status |= STATUS_MX;
 	diff_set_status(status);
 
 	for (uint32_t i = 0; i < ncases; i++) {

@@ -12,6 +12,7 @@
 	.set noat
 	.set hardfloat
 	.set fp=64
+	.set dspr2
 
 #define STATUS_BEV 0x00400000
 
@@ -121,7 +122,24 @@ diff_save_rest:
 	sw	$1, RB_LO($k0)
 	la	$2, diff_fp_flags
 	lw	$2, 0($2)
-	andi	$3, $2, DIFF_FLAG_FP
+	andi	$3, $2, DIFF_FLAG_DSP
+	beqz	$3, 4f
+	nop
+	rddsp	$1, 0x3F
+	sw	$1, RB_DSP + 0($k0)
+	mfhi	$1, $ac1
+	sw	$1, RB_DSP + 4($k0)
+	mflo	$1, $ac1
+	sw	$1, RB_DSP + 8($k0)
+	mfhi	$1, $ac2
+	sw	$1, RB_DSP + 12($k0)
+	mflo	$1, $ac2
+	sw	$1, RB_DSP + 16($k0)
+	mfhi	$1, $ac3
+	sw	$1, RB_DSP + 20($k0)
+	mflo	$1, $ac3
+	sw	$1, RB_DSP + 24($k0)
+4:	andi	$3, $2, DIFF_FLAG_FP
 	beqz	$3, 3f
 	andi	$3, $2, DIFF_FLAG_FR1
 	cfc1	$1, $31
@@ -236,7 +254,24 @@ diff_run_case:
 	lw	$k1, CT_INIT($a0)
 	la	$t0, diff_fp_flags
 	lw	$t0, 0($t0)
-	andi	$t1, $t0, DIFF_FLAG_FP
+	andi	$t1, $t0, DIFF_FLAG_DSP
+	beqz	$t1, 5f
+	nop
+	lw	$t1, IB_DSP + 0($k1)
+	wrdsp	$t1, 0x3F
+	lw	$t1, IB_DSP + 4($k1)
+	mthi	$t1, $ac1
+	lw	$t1, IB_DSP + 8($k1)
+	mtlo	$t1, $ac1
+	lw	$t1, IB_DSP + 12($k1)
+	mthi	$t1, $ac2
+	lw	$t1, IB_DSP + 16($k1)
+	mtlo	$t1, $ac2
+	lw	$t1, IB_DSP + 20($k1)
+	mthi	$t1, $ac3
+	lw	$t1, IB_DSP + 24($k1)
+	mtlo	$t1, $ac3
+5:	andi	$t1, $t0, DIFF_FLAG_FP
 	beqz	$t1, 3f
 	andi	$t1, $t0, DIFF_FLAG_FR1
 	lw	$t0, IB_FCSR($k1)

@@ -7,7 +7,7 @@
  *   GPA 0x1FC00000-0x1FC07FFF -> program flash 0x1D000000 (the driver copy), so
  *   the guest's reset vector 0xBFC00000 and its BEV exception vectors are the
  *   driver's. GuestCtl0: GM and CP0 (the driver's Status/Cause/EPC/ERET act on
- *   the guest context). Root Status.CU1 = 1 so the guest may use the FPU.
+ *   the guest context). Root Status.CU1 = MX = 1 so the guest may use the FPU and the DSP ASE.
  *
  * The guest shares shadow set 0 with root. The only exit expected before the
  * end is the GSFC of the driver's `mtc0 $a0, Status` that sets CU1/FR (always
@@ -32,7 +32,7 @@
 	.section .reset, "ax"
 	.globl _start
 _start:
-	li	$t0, 0x20400000		/* root Status: CU1, BEV; ERL = EXL = IE = 0 */
+	li	$t0, 0x21400000		/* root Status: CU1, MX, BEV; ERL = EXL = IE = 0 */
 	mtc0	$t0, $12
 	ehb
 	li	$t0, (GUEST_ID << 16) | GUEST_ID
@@ -69,7 +69,7 @@ _start:
 	li	$t0, 0x00400004
 	mtgc0	$t0, $12
 	/* enter the guest at its reset vector */
-	li	$t0, 0x20400002		/* root EXL */
+	li	$t0, 0x21400002		/* root EXL (CU1, MX, BEV kept) */
 	mtc0	$t0, $12
 	ehb
 	li	$t0, 0xBFC00000
