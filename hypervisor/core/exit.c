@@ -110,8 +110,9 @@ static bool gsfc(struct vz_vm *vm, uint32_t insn)
 }
 
 /* Kept out of line so that the device-access path through hv_exception
- * stays short. */
-static void guest_exit(struct vz_vm *vm, uint32_t cause)
+ * stays short. Returns false for the CACHE no-op, after which nothing else
+ * is to be done. */
+static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 {
 	unsigned gexc = (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT;
 	uint32_t insn = CP0_READ(C0_BADINSTR);
@@ -125,7 +126,7 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 	case GEXC_GPSI:
 		if (OP(insn) == 0x2F) {                    /* CACHE: no-op */
 			CP0_WRITE(C0_EPC, next);
-			return;
+			return false;
 		}
 		ok = gpsi(vm, insn);
 		break;
@@ -138,18 +139,16 @@ static void guest_exit(struct vz_vm *vm, uint32_t cause)
 		break;
 	case GEXC_GHFC:
 		vevic_update(vm);     /* the guest took an interrupt: re-offer */
-		return;               /* already done by hardware */
+		return true;          /* already done by hardware */
 	default:
 		vm_fault(vm, "unknown exit");
-		return;
+		return true;
 	}
-	if (!ok) {
+	if (!ok)
 		vm_fault(vm, "instruction not emulated");
-		return;
-	}
-	if (vm->state != VM_FAULTED)
+	else if (vm->state != VM_FAULTED)
 		CP0_WRITE(C0_EPC, next);
-	vevic_reassert(vm);
+	return true;
 }
 
 static __attribute__((noinline, noreturn)) void hv_panic(unsigned exc)
@@ -174,13 +173,14 @@ void hv_exception(void)
 		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))
 			vm_fault(vm, exc == EXC_TLBL ? "read outside its memory and devices" :
 				 "write outside its memory and devices");
-		vevic_reassert(vm);
 	} else if (exc == EXC_GE) {
-		guest_exit(vm, cause);
+		if (!guest_exit(vm, cause))
+			return;
 	} else {
 		vm_fault(vm, exc == EXC_MOD ? "write to read-only memory" :
 			 exc == EXC_CPU ? "coprocessor unusable" :
 			 exc == EXC_IBE || exc == EXC_DBE ? "bus error" : "unexpected exception");
 	}
+	vevic_reassert(vm);
 	sched_commit();
 }

@@ -67,17 +67,6 @@ void vevic_update(struct vz_vm *vm)
 		CP0_WRITE(C0_GUESTCTL2, gc2);
 }
 
-/* The chip's EVIC keeps requesting while a flag and its enable are set, but
- * the core clears GuestCtl2.GRIPL (31:24; 31:30 read 0) when the guest takes
- * the interrupt: offer it again, so that a handler that returned without acknowledging is
- * entered again. Called at the guest's exits through C; the exit vector's
- * IFS/IEC load and unchanging-store paths check the same. */
-void vevic_reassert(struct vz_vm *vm)
-{
-	if ((vm->evic.best >> 10 & vm->evic.offer_mask) && !(CP0_READ(C0_GUESTCTL2) >> 24))
-		vevic_update(vm);
-}
-
 void vevic_raise(struct vz_vm *vm, unsigned irq)
 {
 	vm->evic.ifs[irq >> 5] |= 1u << (irq & 31);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <vzlet/vm_config.h>
 #include <vzlet/vm.h>
+#include <vzlet/cp0.h>
 
 void *memset(void *d, int c, size_t n);
 
@@ -107,13 +108,23 @@ bool vevic_write(struct vz_vm *vm, uint32_t off, uint32_t val);
 void vevic_raise(struct vz_vm *vm, unsigned irq);   /* set a virtual flag */
 void vevic_word_changed(struct vz_vm *vm, unsigned irq); /* after a direct ifs/iec change */
 void vevic_update(struct vz_vm *vm);                /* recompute GuestCtl2 */
-void vevic_reassert(struct vz_vm *vm);              /* offer a taken, unacknowledged IRQ again */
 bool vevic_pending(const struct vz_vm *vm);
 void vevic_real_irq(unsigned irq);                  /* owned device IRQ fired */
 void vevic_release(struct vz_vm *vm);               /* disable owned sources */
 void vevic_store(uint32_t off, uint32_t v);         /* from arch/mips/vectors.S */
 uint32_t vevic_offer(struct vz_vevic *e);           /* GuestCtl2 (vectors.S) */
 uint32_t vevic_word(struct vz_vevic *e, uint32_t off, uint32_t v, uint32_t may);
+
+/* The chip's EVIC keeps requesting while a flag and its enable are set, but
+ * the core clears GuestCtl2.GRIPL (31:24; 31:30 read 0) when the guest takes
+ * the interrupt: at each exit through C, offer it again, so that a handler
+ * that returned without acknowledging is entered again. The exit vector's
+ * IFS/IEC load and unchanging-store paths check the same. */
+static inline void vevic_reassert(struct vz_vm *vm)
+{
+	if ((vm->evic.best >> 10 & vm->evic.offer_mask) && !(CP0_READ(C0_GUESTCTL2) >> 24))
+		vevic_update(vm);
+}
 
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
