@@ -8,6 +8,9 @@ CPU_TEST_ELFS := $(patsubst %,$(BUILD)/tests/cpu/%.elf,$(CPU_TESTS))
 $(BUILD)/tests/cpu/%.elf: $(BUILD)/target/tests/cpu/%.o $(TESTLIB_OBJS)
 	$(TEST_LINK)
 
+# dsp.c uses the DSP ASE r2 instructions (the M5150 has them).
+$(BUILD)/target/tests/cpu/dsp.o: TEST_TARGET_CFLAGS += -mdspr2
+
 .PHONY: test-cpu
 test-cpu: $(TESTRUN) $(CPU_TEST_ELFS)
 	@fail=0; for t in $(CPU_TESTS); do \
