@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "insn_alu.h"
+#include "trace.h" /* cpu_trace_insn, cpu_trace_done */
 
 static struct insn *alloc_decode(struct machine *m, uint32_t size)
 {
@@ -77,19 +78,6 @@ void cpu_reset(struct machine *m)
 		c->timer_ev->fn = NULL;
 		cp0_timer_reschedule(m);
 	}
-}
-
-void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
-{
-	struct insn tmp;
-	uint32_t raw = d->id == INSN_ID_decode ? mmu_peek_insn(m, pc) : d->raw;
-	const char *mn = insn_decode(raw, 0, &tmp);
-	/* Guest-mode lines carry the GuestID: "[g1]". */
-	char guest[8] = "";
-	if (m->cpu.guest)
-		snprintf(guest, sizeof guest, " [g%u]", (unsigned)(m->cpu.gctl1 & 0xFF));
-	fprintf(m->opt.trace, "%12" PRIu64 " %08" PRIx32 " %08" PRIx32 " %-8s%s%s\n",
-		m->cycle, pc, raw, mn, m->cpu.in_ds ? " (ds)" : "", guest);
 }
 
 /* The hot loop: threaded dispatch over predecoded entries, with the
@@ -403,6 +391,7 @@ static void run_burst_traced(struct machine *m)
 		m->cycle += d->cycles + c->fetch_wait;
 		n++;
 		insn_handlers[d->id](m, d);
+		cpu_trace_done(m); /* the line shows what the instruction wrote */
 	}
 	m->insns += n;
 }
