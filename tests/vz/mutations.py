@@ -50,6 +50,8 @@ muts = [
  ("mmusize", "simulator/cpu/vz.c", "		guest_tlb_size_from_config(g);\n		break;", "		break;"),
  ("ghfc-on-accept", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; return !(gctl0ext & VZ_GC0X_FCD);"),
  ("guest-exc-to-root", "simulator/cpu/vz.c", "	if (flags & EXF_ROOT) {\n		exit_to_root", "	if (1) {\n		exit_to_root"),
+ ("guest-mx-root", "simulator/cpu/insn_dsp.c", "	return likely(!m->cpu.guest) || vz_guest_mx_ok(m);", "	return true;"),
+ ("guest-mx-own", "simulator/cpu/insn_dsp.c", "	if (unlikely(!(m->cpu.cp0.status & ST_MX))) {", "	if (!m->cpu.guest && unlikely(!(m->cpu.cp0.status & ST_MX))) {"),
 ]
 only = sys.argv[1:]
 survivors = 0
