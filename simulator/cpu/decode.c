@@ -4,8 +4,8 @@
  *
  * Field conventions for the handlers: rd is always the destination GPR (with
  * $zero redirected to CPU_REG_SINK), rs/rt are sources, imm is the ready-to-
- * use immediate. Unknown encodings, DSP, microMIPS (JALX), MFGC0/MTGC0,
- * HYPCALL and TLBG* decode to op_ri. */
+ * use immediate. Unknown encodings and microMIPS (JALX) decode to op_ri;
+ * the DSP ASE encodings are claimed by dsp_decode() (dsp_decode.c). */
 #include "insn_dsp.h"
 
 static inline uint8_t dst(unsigned r) { return r ? (uint8_t)r : CPU_REG_SINK; }

@@ -279,9 +279,10 @@ uint32_t vz_policy_guest_reset(unsigned reg, unsigned sel)
 		       (3u << 16) | (0u << 13) | (3u << 10) | (3u << 7) | 1u;
 	case VZ_CP0(16, 2): return 0x80000000u;           /* M: Config3 follows */
 	case VZ_CP0(16, 3):
-		/* M, BP, BI, ULRI, RXI, VEIC, VInt; VZ = 0 (no nested VZ) */
+		/* M, BP, BI, ULRI, RXI, DSP2P, DSPP, VEIC, VInt; VZ = 0 (no
+		 * nested VZ); the DSP ASE is usable by guests (guest MX) */
 		return 0x80000000u | 0x08000000u | 0x04000000u | 0x00002000u |
-		       0x00001000u | 0x00000040u | 0x00000020u;
+		       0x00001000u | 0x00000800u | 0x00000400u | 0x00000040u | 0x00000020u;
 	case VZ_CP0(16, 4): return 0x80000000u;           /* M: Config5 follows */
 	case VZ_CP0(16, 5): return 0;
 	default:            return 0;

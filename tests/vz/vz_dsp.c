@@ -64,6 +64,8 @@ int test_main(void)
 	const struct vzt_exit *e;
 	vzt_root_tlb_clear();
 	vzt_map_identity(0, GUEST);
+	/* 0. The guest's Config3 offers the DSP ASE r2 (DSPP, DSP2P) like root's. */
+	CHECK_EQ(40, 0x00000C00u, MFGC0(16, 3) & 0x00000C00u);
 	/* DSPControl.pos = 0 for the BPOSGE32 guest (the state is shared). */
 	__asm__ volatile(".set push\n\t.set dspr2\n\t"
 			 "mfc0 $8, $12\n\tlui $9, 0x0100\n\tor $9, $8, $9\n\tmtc0 $9, $12\n\tehb\n\t"
