@@ -9,3 +9,4 @@ include tests/diff/diff.mk
 include tests/soc/soc.mk
 include tests/config/config.mk
 include tests/hv/hv.mk
+include tests/disasm/disasm.mk

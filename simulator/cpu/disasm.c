@@ -521,9 +521,9 @@ static void dis_cop2(struct out *o, uint32_t pc, uint32_t w)
 	};
 	if (rs & 16) {
 		insn(o, "c2", "0x%x", w & 0x1FFFFFFu);
-	} else if (rs == 3 || rs == 7) { /* MFHC2, MTHC2: a 16-bit register number */
-		insn(o, moves[rs], "%s,0x%x", G(rt), F_UIMM(w));
-	} else if (moves[rs] && (w & 0x7F8) == 0) {
+	} else if ((rs == 3 || rs == 7) && (w & 0x7F8) != 0) { /* MFHC2, MTHC2 */
+		insn(o, moves[rs], "%s,0x%x", G(rt), F_UIMM(w)); /* a 16-bit implementation field */
+	} else if (moves[rs] && ((w & 0x7FF) == 0 || ((w & 0x7F8) == 0 && rs != 2 && rs != 6))) {
 		if (w & 7)
 			insn(o, moves[rs], "%s,$%u,%u", G(rt), rd, w & 7);
 		else
@@ -572,6 +572,212 @@ static void dis_cop1x(struct out *o, uint32_t w)
 	word(o, w);
 }
 
+/* ---- DSP ASE r2 (SPECIAL3 and friends) -------------------------------- */
+
+/* Operand shapes of the DSP instructions (objdump's order and bases). */
+enum dsp_form {
+	D_DST,     /* rd,rs,rt */
+	D_DS,      /* rd,rs (rt = 0) */
+	D_DT,      /* rd,rt (rs = 0) */
+	D_ST,      /* rs,rt (rd = 0): compares */
+	D_DTSA3,   /* rd,rt,sa: shift in rs[2:0] */
+	D_DTSA4,   /* rd,rt,sa: shift in rs[3:0] */
+	D_DTSA5,   /* rd,rt,sa: shift in rs */
+	D_DTS,     /* rd,rt,rs */
+	D_REPLQB,  /* rd,imm8 */
+	D_REPLPH,  /* rd,simm10 */
+	D_ACST,    /* $acN,rs,rt */
+	D_TSSA,    /* rt,rs,sa (sa in rd) */
+	D_TSBP,    /* rt,rs,bp (bp in rd[1:0]) */
+	D_EXTR,    /* rt,$acN,shift (shift in rs) */
+	D_EXTRV,   /* rt,$acN,rs */
+	D_RDDSP,   /* rd,mask */
+	D_WRDSP,   /* rs,mask */
+	D_SHILO,   /* $acN,simm6 */
+	D_SHILOV,  /* $acN,rs */
+	D_MTHLIP,  /* rs,$acN */
+	D_LX,      /* rd,rt(rs) */
+	D_INSV,    /* rt,rs */
+};
+
+struct dsp_insn {
+	uint8_t fn, op; /* function field, and the op in sa */
+	uint8_t form;
+	const char *name;
+};
+
+static const struct dsp_insn dsp_insns[] = {
+	/* ADDU.QB */
+	{ 0x10, 0, D_DST, "addu.qb" }, { 0x10, 1, D_DST, "subu.qb" },
+	{ 0x10, 4, D_DST, "addu_s.qb" }, { 0x10, 5, D_DST, "subu_s.qb" },
+	{ 0x10, 6, D_DST, "muleu_s.ph.qbl" }, { 0x10, 7, D_DST, "muleu_s.ph.qbr" },
+	{ 0x10, 8, D_DST, "addu.ph" }, { 0x10, 9, D_DST, "subu.ph" },
+	{ 0x10, 10, D_DST, "addq.ph" }, { 0x10, 11, D_DST, "subq.ph" },
+	{ 0x10, 12, D_DST, "addu_s.ph" }, { 0x10, 13, D_DST, "subu_s.ph" },
+	{ 0x10, 14, D_DST, "addq_s.ph" }, { 0x10, 15, D_DST, "subq_s.ph" },
+	{ 0x10, 16, D_DST, "addsc" }, { 0x10, 17, D_DST, "addwc" }, { 0x10, 18, D_DST, "modsub" },
+	{ 0x10, 20, D_DS, "raddu.w.qb" }, { 0x10, 22, D_DST, "addq_s.w" }, { 0x10, 23, D_DST, "subq_s.w" },
+	{ 0x10, 28, D_DST, "muleq_s.w.phl" }, { 0x10, 29, D_DST, "muleq_s.w.phr" },
+	{ 0x10, 30, D_DST, "mulq_s.ph" }, { 0x10, 31, D_DST, "mulq_rs.ph" },
+	/* CMPU.EQ.QB */
+	{ 0x11, 0, D_ST, "cmpu.eq.qb" }, { 0x11, 1, D_ST, "cmpu.lt.qb" }, { 0x11, 2, D_ST, "cmpu.le.qb" },
+	{ 0x11, 3, D_DST, "pick.qb" }, { 0x11, 4, D_DST, "cmpgu.eq.qb" },
+	{ 0x11, 5, D_DST, "cmpgu.lt.qb" }, { 0x11, 6, D_DST, "cmpgu.le.qb" },
+	{ 0x11, 8, D_ST, "cmp.eq.ph" }, { 0x11, 9, D_ST, "cmp.lt.ph" }, { 0x11, 10, D_ST, "cmp.le.ph" },
+	{ 0x11, 11, D_DST, "pick.ph" }, { 0x11, 12, D_DST, "precrq.qb.ph" },
+	{ 0x11, 13, D_DST, "precr.qb.ph" }, { 0x11, 14, D_DST, "packrl.ph" },
+	{ 0x11, 15, D_DST, "precrqu_s.qb.ph" }, { 0x11, 20, D_DST, "precrq.ph.w" },
+	{ 0x11, 21, D_DST, "precrq_rs.ph.w" }, { 0x11, 24, D_DST, "cmpgdu.eq.qb" },
+	{ 0x11, 25, D_DST, "cmpgdu.lt.qb" }, { 0x11, 26, D_DST, "cmpgdu.le.qb" },
+	{ 0x11, 30, D_TSSA, "precr_sra.ph.w" }, { 0x11, 31, D_TSSA, "precr_sra_r.ph.w" },
+	/* ABSQ_S.PH */
+	{ 0x12, 1, D_DT, "absq_s.qb" }, { 0x12, 2, D_REPLQB, "repl.qb" }, { 0x12, 3, D_DT, "replv.qb" },
+	{ 0x12, 4, D_DT, "precequ.ph.qbl" }, { 0x12, 5, D_DT, "precequ.ph.qbr" },
+	{ 0x12, 6, D_DT, "precequ.ph.qbla" }, { 0x12, 7, D_DT, "precequ.ph.qbra" },
+	{ 0x12, 9, D_DT, "absq_s.ph" }, { 0x12, 10, D_REPLPH, "repl.ph" }, { 0x12, 11, D_DT, "replv.ph" },
+	{ 0x12, 12, D_DT, "preceq.w.phl" }, { 0x12, 13, D_DT, "preceq.w.phr" },
+	{ 0x12, 17, D_DT, "absq_s.w" }, { 0x12, 28, D_DT, "preceu.ph.qbl" },
+	{ 0x12, 29, D_DT, "preceu.ph.qbr" }, { 0x12, 30, D_DT, "preceu.ph.qbla" },
+	{ 0x12, 31, D_DT, "preceu.ph.qbra" }, { 0x12, 27, D_DT, "bitrev" },
+	/* SHLL.QB */
+	{ 0x13, 0, D_DTSA3, "shll.qb" }, { 0x13, 1, D_DTSA3, "shrl.qb" },
+	{ 0x13, 2, D_DTS, "shllv.qb" }, { 0x13, 3, D_DTS, "shrlv.qb" },
+	{ 0x13, 4, D_DTSA3, "shra.qb" }, { 0x13, 5, D_DTSA3, "shra_r.qb" },
+	{ 0x13, 6, D_DTS, "shrav.qb" }, { 0x13, 7, D_DTS, "shrav_r.qb" },
+	{ 0x13, 8, D_DTSA4, "shll.ph" }, { 0x13, 9, D_DTSA4, "shra.ph" },
+	{ 0x13, 10, D_DTS, "shllv.ph" }, { 0x13, 11, D_DTS, "shrav.ph" },
+	{ 0x13, 12, D_DTSA4, "shll_s.ph" }, { 0x13, 13, D_DTSA4, "shra_r.ph" },
+	{ 0x13, 14, D_DTS, "shllv_s.ph" }, { 0x13, 15, D_DTS, "shrav_r.ph" },
+	{ 0x13, 20, D_DTSA5, "shll_s.w" }, { 0x13, 21, D_DTSA5, "shra_r.w" },
+	{ 0x13, 22, D_DTS, "shllv_s.w" }, { 0x13, 23, D_DTS, "shrav_r.w" },
+	{ 0x13, 25, D_DTSA4, "shrl.ph" }, { 0x13, 27, D_DTS, "shrlv.ph" },
+	/* ADDUH.QB */
+	{ 0x18, 0, D_DST, "adduh.qb" }, { 0x18, 1, D_DST, "subuh.qb" },
+	{ 0x18, 2, D_DST, "adduh_r.qb" }, { 0x18, 3, D_DST, "subuh_r.qb" },
+	{ 0x18, 8, D_DST, "addqh.ph" }, { 0x18, 9, D_DST, "subqh.ph" },
+	{ 0x18, 10, D_DST, "addqh_r.ph" }, { 0x18, 11, D_DST, "subqh_r.ph" },
+	{ 0x18, 12, D_DST, "mul.ph" }, { 0x18, 14, D_DST, "mul_s.ph" },
+	{ 0x18, 16, D_DST, "addqh.w" }, { 0x18, 17, D_DST, "subqh.w" },
+	{ 0x18, 18, D_DST, "addqh_r.w" }, { 0x18, 19, D_DST, "subqh_r.w" },
+	{ 0x18, 22, D_DST, "mulq_s.w" }, { 0x18, 23, D_DST, "mulq_rs.w" },
+	/* DPA.W.PH */
+	{ 0x30, 0, D_ACST, "dpa.w.ph" }, { 0x30, 1, D_ACST, "dps.w.ph" },
+	{ 0x30, 2, D_ACST, "mulsa.w.ph" }, { 0x30, 3, D_ACST, "dpau.h.qbl" },
+	{ 0x30, 4, D_ACST, "dpaq_s.w.ph" }, { 0x30, 5, D_ACST, "dpsq_s.w.ph" },
+	{ 0x30, 6, D_ACST, "mulsaq_s.w.ph" }, { 0x30, 7, D_ACST, "dpau.h.qbr" },
+	{ 0x30, 8, D_ACST, "dpax.w.ph" }, { 0x30, 9, D_ACST, "dpsx.w.ph" },
+	{ 0x30, 11, D_ACST, "dpsu.h.qbl" }, { 0x30, 12, D_ACST, "dpaq_sa.l.w" },
+	{ 0x30, 13, D_ACST, "dpsq_sa.l.w" }, { 0x30, 15, D_ACST, "dpsu.h.qbr" },
+	{ 0x30, 16, D_ACST, "maq_sa.w.phl" }, { 0x30, 18, D_ACST, "maq_sa.w.phr" },
+	{ 0x30, 20, D_ACST, "maq_s.w.phl" }, { 0x30, 22, D_ACST, "maq_s.w.phr" },
+	{ 0x30, 24, D_ACST, "dpaqx_s.w.ph" }, { 0x30, 25, D_ACST, "dpsqx_s.w.ph" },
+	{ 0x30, 26, D_ACST, "dpaqx_sa.w.ph" }, { 0x30, 27, D_ACST, "dpsqx_sa.w.ph" },
+	/* APPEND */
+	{ 0x31, 0, D_TSSA, "append" }, { 0x31, 1, D_TSSA, "prepend" }, { 0x31, 16, D_TSBP, "balign" },
+	/* EXTR.W */
+	{ 0x38, 0, D_EXTR, "extr.w" }, { 0x38, 1, D_EXTRV, "extrv.w" },
+	{ 0x38, 2, D_EXTR, "extp" }, { 0x38, 3, D_EXTRV, "extpv" },
+	{ 0x38, 4, D_EXTR, "extr_r.w" }, { 0x38, 5, D_EXTRV, "extrv_r.w" },
+	{ 0x38, 6, D_EXTR, "extr_rs.w" }, { 0x38, 7, D_EXTRV, "extrv_rs.w" },
+	{ 0x38, 10, D_EXTR, "extpdp" }, { 0x38, 11, D_EXTRV, "extpdpv" },
+	{ 0x38, 14, D_EXTR, "extr_s.h" }, { 0x38, 15, D_EXTRV, "extrv_s.h" },
+	{ 0x38, 18, D_RDDSP, "rddsp" }, { 0x38, 19, D_WRDSP, "wrdsp" },
+	{ 0x38, 26, D_SHILO, "shilo" }, { 0x38, 27, D_SHILOV, "shilov" }, { 0x38, 31, D_MTHLIP, "mthlip" },
+	/* LX, INSV */
+	{ 0x0A, 0, D_LX, "lwx" }, { 0x0A, 4, D_LX, "lhx" }, { 0x0A, 6, D_LX, "lbux" },
+	{ 0x0C, 0, D_INSV, "insv" },
+};
+
+static const struct dsp_insn *dsp_find(uint32_t w)
+{
+	if (F_OP(w) != 31)
+		return NULL;
+	for (size_t i = 0; i < sizeof dsp_insns / sizeof dsp_insns[0]; i++)
+		if (dsp_insns[i].fn == F_FN(w) && dsp_insns[i].op == F_SA(w))
+			return &dsp_insns[i];
+	return NULL;
+}
+
+/* The fields each form leaves unused must be zero. */
+static bool dsp_fields_ok(const struct dsp_insn *e, uint32_t w)
+{
+	unsigned rs = F_RS(w), rt = F_RT(w), rd = F_RD(w);
+	switch (e->form) {
+	case D_DS: return rt == 0;
+	case D_DT: return rs == 0;
+	case D_ST: return rd == 0;
+	case D_DTSA3: return (rs & 0x18) == 0;
+	case D_DTSA4: return (rs & 0x10) == 0;
+	case D_REPLQB: return (rs & 0x18) == 0;
+	case D_ACST: case D_EXTR: case D_EXTRV:
+		return (rd & 0x1C) == 0;
+	case D_SHILOV: case D_MTHLIP:
+		return (rd & 0x1C) == 0 && rt == 0;
+	case D_TSBP: return (rd & 0x1C) == 0;
+	case D_SHILO: return (w & 0x000FE000u) == 0 ? (rd & 0x1C) == 0 : false;
+	case D_INSV: return rd == 0;
+	case D_WRDSP: return (rt & 0x1E) == 0; /* a 6-bit mask */
+	case D_RDDSP: return (rs & 0x1E) == 0;
+	default: return true;
+	}
+}
+
+static bool dis_dsp(struct out *o, uint32_t w)
+{
+	const struct dsp_insn *e = dsp_find(w);
+	unsigned rs = F_RS(w), rt = F_RT(w), rd = F_RD(w), ac = rd & 3;
+	if (!e || !dsp_fields_ok(e, w))
+		return false;
+	switch (e->form) {
+	case D_DST: insn(o, e->name, "%s,%s,%s", G(rd), G(rs), G(rt)); break;
+	case D_DS: insn(o, e->name, "%s,%s", G(rd), G(rs)); break;
+	case D_DT: insn(o, e->name, "%s,%s", G(rd), G(rt)); break;
+	case D_ST: insn(o, e->name, "%s,%s", G(rs), G(rt)); break;
+	case D_DTSA3: case D_DTSA4: case D_DTSA5:
+		insn(o, e->name, "%s,%s,0x%x", G(rd), G(rt), rs); break;
+	case D_DTS: insn(o, e->name, "%s,%s,%s", G(rd), G(rt), G(rs)); break;
+	case D_REPLQB: insn(o, e->name, "%s,0x%x", G(rd), (w >> 16) & 0xFF); break;
+	case D_REPLPH: {
+		int v = (int)((w >> 16) & 0x3FF);
+		insn(o, e->name, "%s,%d", G(rd), v >= 512 ? v - 1024 : v);
+		break;
+	}
+	case D_ACST: insn(o, e->name, "$ac%u,%s,%s", ac, G(rs), G(rt)); break;
+	case D_TSSA: insn(o, e->name, "%s,%s,0x%x", G(rt), G(rs), rd); break;
+	case D_TSBP: insn(o, e->name, "%s,%s,0x%x", G(rt), G(rs), ac); break;
+	case D_EXTR: insn(o, e->name, "%s,$ac%u,0x%x", G(rt), ac, rs); break;
+	case D_EXTRV: insn(o, e->name, "%s,$ac%u,%s", G(rt), ac, G(rs)); break;
+	case D_RDDSP: insn(o, e->name, "%s,0x%x", G(rd), (w >> 16) & 0x3FF); break;
+	case D_WRDSP: insn(o, e->name, "%s,0x%x", G(rs), (w >> 11) & 0x3FF); break;
+	case D_SHILO: {
+		int v = (int)((w >> 20) & 0x3F);
+		insn(o, e->name, "$ac%u,%d", ac, v >= 32 ? v - 64 : v);
+		break;
+	}
+	case D_SHILOV: insn(o, e->name, "$ac%u,%s", ac, G(rs)); break;
+	case D_MTHLIP: insn(o, e->name, "%s,$ac%u", G(rs), ac); break;
+	case D_LX: insn(o, e->name, "%s,%s(%s)", G(rd), G(rt), G(rs)); break;
+	case D_INSV: insn(o, e->name, "%s,%s", G(rt), G(rs)); break;
+	}
+	return true;
+}
+
+/* The GPR a DSP instruction writes (0: none or not DSP). */
+static unsigned dsp_dest(uint32_t w)
+{
+	const struct dsp_insn *e = dsp_find(w);
+	if (!e || !dsp_fields_ok(e, w))
+		return 0;
+	switch (e->form) {
+	case D_ST: case D_ACST: case D_WRDSP: case D_SHILO: case D_SHILOV: case D_MTHLIP:
+		return 0;
+	case D_TSSA: case D_TSBP: case D_EXTR: case D_EXTRV: case D_INSV:
+		return F_RT(w);
+	default:
+		return F_RD(w);
+	}
+}
+
 /* ---- SPECIAL2, SPECIAL3 ------------------------------------------------------ */
 
 static void dis_special2(struct out *o, uint32_t w)
@@ -605,6 +811,8 @@ static void dis_special2(struct out *o, uint32_t w)
 static void dis_special3(struct out *o, uint32_t w)
 {
 	unsigned rs = F_RS(w), rt = F_RT(w), rd = F_RD(w), sa = F_SA(w), fn = F_FN(w);
+	if (dis_dsp(o, w))
+		return;
 	switch (fn) {
 	case 0: /* EXT rt, rs, pos, size */
 		insn(o, "ext", "%s,%s,0x%x,0x%x", G(rt), G(rs), sa, rd + 1);
@@ -755,7 +963,7 @@ unsigned disasm_gpr_dest(uint32_t w)
 	case 31:
 		if (fn == 0 || fn == 4 || fn == 59)
 			return rt;
-		return fn == 32 ? rd : 0;
+		return fn == 32 ? rd : dsp_dest(w);
 	}
 	return 0;
 }

@@ -128,6 +128,9 @@ static const char *foreign_ase(const char *ref)
 		{ "MCU", "aclr " }, { "MCU", "aset " }, { "MCU", "iret" },
 		{ "XPA", "mfhc0 " }, { "XPA", "mthc0 " }, { "XPA", "mfhgc0 " }, { "XPA", "mthgc0 " },
 		{ "UDI", "udi" }, { "MIPS64", "dmfgc0 " }, { "MIPS64", "dmtgc0 " }, { "MSA", "lsa " }, { "SmartMIPS", "lwxs " },
+		{ "SmartMIPS", "pperm " }, { "SmartMIPS", "maddp " }, { "SmartMIPS", "multp " },
+		{ "SmartMIPS", "mtlhx " }, { "SmartMIPS", "mflhxu " },
+		{ "MT", "cftc" }, { "MT", "cttc" },
 	};
 	for (size_t i = 0; i < sizeof mn / sizeof mn[0]; i++)
 		if (strncmp(ref, mn[i].prefix, strlen(mn[i].prefix)) == 0)

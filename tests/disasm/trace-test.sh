@@ -1,0 +1,42 @@
+#!/bin/sh
+# trace-test.sh SIM IMAGE: vzlet-sim --trace on tests/disasm/trace.S shows
+# the disassembly, the GPR each instruction wrote, delay slots and traps
+# (format: docs/simulator-cli.md, "Instruction trace").
+sim=$1 image=$2
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+if ! "$sim" --quiet --cycles 400 --trace "$tmp/trace" "$image" </dev/null >/dev/null 2>&1; then
+	echo "FAIL trace: vzlet-sim did not run $image"
+	exit 1
+fi
+
+# expect NAME REGEX: some trace line matches REGEX (extended).
+expect() {
+	if grep -Eq "$2" "$tmp/trace"; then
+		echo "ok trace: $1"
+	else
+		echo "FAIL trace: $1: no line matches '$2'"
+		failures=$((failures + 1))
+	fi
+}
+expect "li writes v0" '^ +[0-9]+ bfc00000 24020012  li      v0,18 +-> v0=0x00000012$'
+expect "lui" ' bfc00004 3c08a007  lui     t0,0xa007 +-> t0=0xa0070000$'
+expect "ori" ' bfc00008 3508ff00  ori     t0,t0,0xff00 +-> t0=0xa007ff00$'
+expect "a store writes no GPR" ' bfc0000c ad020004  sw      v0,4\(t0\)$'
+expect "a load shows the loaded value" ' bfc00010 8d030004  lw      v1,4\(t0\) +-> v1=0x00000012$'
+expect "bal: absolute target, link" ' bfc00014 04110001  bal     0xbfc0001c +-> ra=0xbfc0001c$'
+expect "delay slot after its branch" ' bfc00018 00432021  addu    a0,v0,v1 +-> a0=0x00000024 \(ds\)$'
+expect "mfc0 with the CP0 name" ' bfc0001c 40056000  mfc0    a1,c0_status +-> a1=0x[0-9a-f]{8}$'
+expect "nop" ' bfc00020 00000000  nop$'
+expect "a trap is !exc" ' bfc00024 00000034  teq     zero,zero +!exc$'
+expect "the handler runs next" ' bfc00380 401a6800  mfc0    k0,c0_cause +-> k0=0x[0-9a-f]{6}34$'
+# The branch's line comes before its delay slot's.
+if grep -n '' "$tmp/trace" | grep -E ' (bfc00014|bfc00018) ' | head -2 | tr '\n' ' ' |
+	grep -Eq 'bfc00014 .* bfc00018 '; then
+	echo "ok trace: branch line before its delay slot"
+else
+	echo "FAIL trace: branch line before its delay slot"; failures=$((failures + 1))
+fi
+[ "$failures" -eq 0 ]
