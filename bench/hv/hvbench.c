@@ -563,6 +563,21 @@ static void size_line(const char *tool, const char *elf, unsigned long *code,
 		die("%s %s: no size figures", tool, elf);
 }
 
+/* One table row, without trailing blanks. */
+__attribute__((format(printf, 1, 2)))
+static void row(const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	size_t n = strlen(line);
+	while (n && line[n - 1] == ' ')
+		line[--n] = '\0';
+	puts(line);
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -636,7 +651,7 @@ int main(int argc, char **argv)
 	printf("vzlet hypervisor costs on vzlet-sim (exact simulated cycles; core-timer ticks = cycles / 2);\n"
 	       "median over %u instances (%u for the device IRQ), min-max in brackets\n\n",
 	       HVB_REPS, HVB_DEV_ROUNDS);
-	printf("%-48s %8s %-16s %8s %7s %8s %7s %s\n", "figure (core-timer ticks)", "vzlet",
+	row("%-48s %8s %-16s %8s %7s %8s %7s %s", "figure (core-timer ticks)", "vzlet",
 	       "cycles", "bare", "guest", "tinyVP", "goal", "");
 	struct stats st[NFIG];
 	for (size_t f = 0; f < NFIG; f++) {
@@ -659,13 +674,13 @@ int main(int argc, char **argv)
 		const char *verdict = "";
 		if (fg->goal > 0 && st[f].n)
 			verdict = (double)st[f].median / 2 <= fg->goal ? "met" : "MISSED";
-		printf("%-48s %8s %-16s %8s %7s %8s %7s %s\n", fg->name, t, c, b, g,
+		row("%-48s %8s %-16s %8s %7s %8s %7s %s", fg->name, t, c, b, g,
 		       fg->tinyvp, goal, verdict);
 	}
 	if (size_elf) {
-		printf("%-48s %8lu %-16s %8s %7s %8s %7s %s\n", "hypervisor code bytes (two-guest system)",
+		row("%-48s %8lu %-16s %8s %7s %8s %7s %s", "hypervisor code bytes (two-guest system)",
 		       code, "", "", "", "35 KB", "20 KB", code <= 20480 ? "met" : "MISSED");
-		printf("%-48s %8lu %-16s %8s %7s %8s %7s %s\n", "hypervisor RAM bytes (data+bss+stack)",
+		row("%-48s %8lu %-16s %8s %7s %8s %7s %s", "hypervisor RAM bytes (data+bss+stack)",
 		       ram, "", "", "", "24 KB", "12 KB", ram <= 12288 ? "met" : "MISSED");
 	}
 	printf("\nvzlet/bare: median of exact per-instance cycles from PCs / 2; guest: the guest's\n"
