@@ -26,34 +26,34 @@ struct out {
 	size_t len, pos;
 };
 
-static void put(struct out *o, const char *fmt, ...)
+static void vput(struct out *o, const char *fmt, va_list ap)
 {
-	va_list ap;
 	size_t room = o->pos < o->len ? o->len - o->pos : 0;
-	va_start(ap, fmt);
 	int n = vsnprintf(room ? o->buf + o->pos : NULL, room, fmt, ap);
-	va_end(ap);
 	if (n > 0)
 		o->pos += (size_t)n;
 }
 
-/* The mnemonic, then (if any) the operands after padding. */
+static void put(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vput(o, fmt, ap);
+	va_end(ap);
+}
+
+/* The mnemonic, then (if fmt) the operands after padding to 8 columns. */
 static void insn(struct out *o, const char *mn, const char *fmt, ...)
 {
 	va_list ap;
-	size_t room;
-	int n;
 	if (!fmt) {
 		put(o, "%s", mn);
 		return;
 	}
 	put(o, "%-7s ", mn);
-	room = o->pos < o->len ? o->len - o->pos : 0;
 	va_start(ap, fmt);
-	n = vsnprintf(room ? o->buf + o->pos : NULL, room, fmt, ap);
+	vput(o, fmt, ap);
 	va_end(ap);
-	if (n > 0)
-		o->pos += (size_t)n;
 }
 
 static void word(struct out *o, uint32_t w) { insn(o, ".word", "0x%x", w); }
@@ -224,7 +224,7 @@ static void dis_special(struct out *o, uint32_t w)
 	case 16: case 18: /* MFHI, MFLO (DSP: accumulator in rs[1:0]) */
 		if ((w & 0x039F07C0u) == 0) {
 			if (rs)
-				insn(o, fn == 16 ? "mfhi" : "mflo", "%s,$ac%u", G(rd), rs >> 0);
+				insn(o, fn == 16 ? "mfhi" : "mflo", "%s,$ac%u", G(rd), rs);
 			else
 				insn(o, fn == 16 ? "mfhi" : "mflo", "%s", G(rd));
 			return;
@@ -714,7 +714,7 @@ static bool dsp_fields_ok(const struct dsp_insn *e, uint32_t w)
 	case D_SHILOV: case D_MTHLIP:
 		return (rd & 0x1C) == 0 && rt == 0;
 	case D_TSBP: return (rd & 0x1C) == 0;
-	case D_SHILO: return (w & 0x000FE000u) == 0 ? (rd & 0x1C) == 0 : false;
+	case D_SHILO: return (w & 0x000FE000u) == 0; /* rt[3:0], rd[4:2] */
 	case D_INSV: return rd == 0;
 	case D_WRDSP: return (rt & 0x1E) == 0; /* a 6-bit mask */
 	case D_RDDSP: return (rs & 0x1E) == 0;
