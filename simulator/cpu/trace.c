@@ -48,7 +48,7 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 	char dis[96];
 	cpu_trace_done(m); /* the branch whose delay slot this is */
 	disasm(pc, raw, dis, sizeof dis);
-	if (dis[0] == '.') { /* not MIPS32r2/FPU/VZ: the simulator's own name (DSP) */
+	if (dis[0] == '.') { /* a word disasm lacks but the core runs: its handler's name */
 		struct insn tmp;
 		const char *mn = insn_decode(raw, 0, &tmp);
 		if (tmp.id != INSN_ID_ri)
