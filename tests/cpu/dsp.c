@@ -2,7 +2,8 @@
  * each instruction class with its saturation and ouflag bits, the
  * accumulators ac1-ac3, the indexed loads, BPOSGE32 taken and not taken,
  * and the DSP State Disabled exception (ExcCode 26) with Status.MX = 0,
- * also in a delay slot, next to RI for an undefined DSP encoding.
+ * also in a delay slot, next to RI for an undefined DSP encoding; and the
+ * DSP cycle costs.
  * Built with -mdspr2 (tests/cpu/cpu.mk). */
 #include "test.h"
 #include "cp0_access.h"
@@ -410,6 +411,30 @@ static void check_disabled(void)
 	CHECK_EQ(210, 0x00020002u, v);
 }
 
+/* Cycles of 32 copies of insn (Count ticks every 2 cycles), which may use
+ * $8 and $9 and $ac1. The fetch costs are the same for every sequence, so
+ * differences between sequences are the instructions' own extra cycles. */
+#define TIMED32(insn) ({ uint32_t a_, b_; \
+	__asm__ volatile(".set push\n\t.set noreorder\n\tmfc0 %0, $9\n\t.rept 32\n\t" insn \
+			 "\n\t.endr\n\tmfc0 %1, $9\n\t.set pop" : "=&r"(a_), "=&r"(b_) : : "$8"); \
+	(b_ - a_) * 2; })
+
+static int near(uint32_t got, uint32_t want) { return got + 2 >= want && got <= want + 2; }
+
+/* docs/cycle-model.md, "DSP ASE" rows. */
+static void check_cycles(void)
+{
+	uint32_t alu = TIMED32("addq.ph $8, $8, $8");
+	uint32_t mul16 = TIMED32("mul.ph $8, $8, $8");
+	uint32_t mul32 = TIMED32("mulq_s.w $8, $8, $8");
+	uint32_t acc16 = TIMED32("dpa.w.ph $ac1, $8, $8");
+	uint32_t acc32 = TIMED32("dpaq_sa.l.w $ac1, $8, $8");
+	CHECK_DETAIL(220, near(mul16 - alu, 32), alu, mul16, 0, 0);   /* 2 vs 1 */
+	CHECK_DETAIL(221, near(mul32 - alu, 64), alu, mul32, 0, 0);   /* 3 vs 1 */
+	CHECK_DETAIL(222, near(acc16, alu), alu, acc16, 0, 0);        /* 1 vs 1 */
+	CHECK_DETAIL(223, near(acc32 - alu, 32), alu, acc32, 0, 0);   /* 2 vs 1 */
+}
+
 int test_main(void)
 {
 	set_mx(1);
@@ -424,5 +449,6 @@ int test_main(void)
 	check_loads();
 	check_branch();
 	check_disabled();
+	check_cycles();
 	return 0;
 }
