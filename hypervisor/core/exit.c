@@ -176,6 +176,12 @@ void hv_exception(void)
 	} else if (exc == EXC_GE) {
 		if (!guest_exit(vm, cause))
 			return;
+	} else if ((exc == EXC_CPU && ((cause >> CA_CE_SHIFT) & 3) == 1) ||
+		   exc == EXC_DSPDIS) {
+		/* Root CU1/MX clear: the VM's first FPU/DSP use since it last
+		 * took the CPU from the unit's owner. Retried once it is its. */
+		units_take(vm, exc == EXC_CPU);
+		return;
 	} else {
 		vm_fault(vm, exc == EXC_MOD ? "write to read-only memory" :
 			 exc == EXC_CPU ? "coprocessor unusable" :

@@ -86,9 +86,10 @@ static void load(struct vz_vm *vm)
 		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);
 		CP0_WRITE(C0_GUESTCTL1, vm->id | (uint32_t)vm->id << GC1_RID_SHIFT);
 		CP0_WRITE(C0_GUESTCTL2, vm->guestctl2);
-		CP0_WRITE(C0_SRSCTL, (CP0_READ(C0_SRSCTL) & ~SRS_PSS_MASK) |
-			  (uint32_t)vm->id << SRS_PSS_SHIFT);
+		/* PSS only: ESS is 0 (cp0_init) and the rest read-only */
+		CP0_WRITE(C0_SRSCTL, (uint32_t)vm->id << SRS_PSS_SHIFT);
 		CP0_WRITE(C0_EPC, vm->resume_pc);
+		units_grant(vm);
 		hv_fast.cur_id = vm->id;
 		hv_fast.tlb_cur = vm->cfg->tlb + vm->tlb_wired;
 		hv_fast.tlb_end = vm->cfg->tlb + vm->cfg->tlb_count;

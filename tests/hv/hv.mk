@@ -6,7 +6,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue bench vevic
+HVT_SYSTEMS := two rogue bench vevic units
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 # The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
 # of RAM the demo guests have.
@@ -14,18 +14,20 @@ HVT_ROGUE := $(HVT_DIR)/rogue.elf
 HVT_BENCH := $(HVT_DIR)/bench.elf
 HVT_DSLOT := $(HVT_DIR)/dslot.elf
 HVT_VEVIC := $(HVT_DIR)/vevic.elf
+HVT_UNITS := $(HVT_DIR)/units.elf
 
 $(BUILD)/target/hv/%.o: tests/hv/guests/%.c
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC)
+HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS)
 $(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
 $(HVT_LIB_GUESTS): $(HVT_DIR)/%.elf: $(BUILD)/target/hv/%.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
 	$(GUEST_LINK)
 -include $(patsubst $(HVT_DIR)/%.elf,$(BUILD)/target/hv/%.d,$(HVT_LIB_GUESTS))
 
-HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC)
+HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
+	$(HVT_UNITS)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
@@ -57,7 +59,7 @@ hv-images: $(HVT_IMAGES)
 
 test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT)
 	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(GUEST_BOOT) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT) \
-		$(HVT_VEVIC)
+		$(HVT_VEVIC) $(HVT_UNITS)
 
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)

@@ -75,7 +75,10 @@ static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
 #define ST_IPL_SHIFT 10
 #define ST_IPL_MASK  0x0000FC00u
 #define ST_BEV  0x00400000u
+#define ST_MX   0x01000000u
+#define ST_FR   0x04000000u
 #define ST_CU0  0x10000000u
+#define ST_CU1  0x20000000u
 /* Cause */
 #define CA_EXC_SHIFT 2
 #define CA_EXC_MASK  0x0000007Cu
@@ -98,6 +101,7 @@ static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
 #define EXC_CPU  11
 #define EXC_OV   12
 #define EXC_TR   13
+#define EXC_DSPDIS 26
 #define EXC_GE   27
 /* GuestCtl0 */
 #define GC0_GM        0x80000000u

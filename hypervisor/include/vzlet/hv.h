@@ -41,11 +41,17 @@ uint32_t vz_gpr_read(unsigned n);
 void vz_gpr_write(unsigned n, uint32_t value);
 void vz_gctx_save(uint32_t *ctx);
 void vz_gctx_restore(const uint32_t *ctx);
+void vz_fpu_swap(uint64_t *out, const uint64_t *in);
+void vz_dsp_swap(uint32_t *out, const uint32_t *in);
 void vz_launch(void) __attribute__((noreturn));
 void tlb_init(void);
 void tlb_wire_plans(void);
 void tlb_dump(void);
 unsigned tlb_wired_count(void);
+
+/* core: lazy FPU and DSP switching */
+void units_take(struct vz_vm *vm, bool fpu);
+void units_grant(const struct vz_vm *vm);
 
 /* core: time (64-bit core-timer ticks; Count runs at SYSCLK / 2) */
 uint64_t time_now(void);

@@ -89,6 +89,13 @@ struct vz_vm {
 	uint32_t violations;
 	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
 	uint8_t fault_gexc;
+
+	/* The guest's FPU and DSP registers while another VM owns the unit
+	 * (core/units.c; layout = arch/mips/units.S). All 32 FPRs at 64 bits:
+	 * the file is saved with root FR = 1, which covers either guest FR. */
+	uint64_t fpr[32];
+	uint32_t fcsr;
+	uint32_t dsp[7];              /* ac1-ac3 HI, LO; DSPControl */
 };
 
 extern struct vz_vm vz_vm_state[];   /* VZ_DEFINE_VM_STATE in the tables */
