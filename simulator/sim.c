@@ -162,3 +162,59 @@ bool vzsim_poke(struct machine *m, uint32_t pa, const void *buf, size_t len)
 	cpu_code_written(m, pa, (uint32_t)len);
 	return true;
 }
+
+uint32_t vzsim_get_reg(const struct machine *m, int n)
+{
+	const struct cpu *c = &m->cpu;
+	if (n >= 1 && n < 32)
+		return c->r[n];
+	switch (n) {
+	case VZSIM_REG_STATUS: return c->cp0.status;
+	case VZSIM_REG_LO: return c->lo;
+	case VZSIM_REG_HI: return c->hi;
+	case VZSIM_REG_BADVADDR: return c->cp0.badvaddr;
+	case VZSIM_REG_CAUSE: return c->cp0.cause;
+	case VZSIM_REG_PC: return c->pc;
+	default: return 0;
+	}
+}
+
+bool vzsim_set_reg(struct machine *m, int n, uint32_t v)
+{
+	struct cpu *c = &m->cpu;
+	if (n >= 1 && n < 32)
+		c->r[n] = v;
+	else if (n == VZSIM_REG_LO)
+		c->lo = v;
+	else if (n == VZSIM_REG_HI)
+		c->hi = v;
+	else if (n == VZSIM_REG_PC) {
+		c->pc = v;
+		c->in_ds = false;
+	} else
+		return false;
+	return true;
+}
+
+/* KSEG0 (0x80000000) and KSEG1 (0xA0000000) map to physical va & 0x1FFFFFFF. */
+static bool unmapped_pa(uint32_t va, size_t len, uint32_t *pa)
+{
+	if (va < 0x80000000u || va >= 0xC0000000u || len > 0xC0000000u - va)
+		return false;
+	if ((va & 0xE0000000u) != ((va + (uint32_t)len - 1) & 0xE0000000u) && len)
+		return false; /* crosses from KSEG0 into KSEG1 */
+	*pa = va & 0x1FFFFFFFu;
+	return true;
+}
+
+bool vzsim_read_virt(struct machine *m, uint32_t va, void *buf, size_t len)
+{
+	uint32_t pa;
+	return unmapped_pa(va, len, &pa) && vzsim_peek(m, pa, buf, len);
+}
+
+bool vzsim_write_virt(struct machine *m, uint32_t va, const void *buf, size_t len)
+{
+	uint32_t pa;
+	return unmapped_pa(va, len, &pa) && vzsim_poke(m, pa, buf, len);
+}

@@ -10,3 +10,4 @@ include tests/soc/soc.mk
 include tests/config/config.mk
 include tests/hv/hv.mk
 include tests/disasm/disasm.mk
+include tests/gdb/gdb.mk

@@ -3,6 +3,7 @@
 #ifndef VZSIM_CLI_H
 #define VZSIM_CLI_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -121,6 +122,19 @@ struct leds {
 void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t tris);
 /* Print the held-back LED lines (call at a line end and at exit). */
 void leds_flush(struct leds *l);
+
+/* ---- GDB remote protocol server (gdbstub.c) ----------------------------- */
+enum gdb_end {
+	GDB_END_DETACH,        /* 'D': go on running without the debugger */
+	GDB_END_KILL,          /* 'k': end the simulation */
+	GDB_END_GONE,          /* the client closed the connection */
+	GDB_END_SIGNAL,        /* *signal became non-zero */
+};
+/* Listen on 127.0.0.1:port. Returns the socket or -1 (message on stderr). */
+int gdb_listen(uint16_t port);
+/* Wait for one gdb client and serve it until it detaches, kills or leaves.
+ * The core must be stopped (e.g. just reset). */
+enum gdb_end gdb_serve(struct machine *m, int listen_fd, volatile sig_atomic_t *signal);
 
 /* ---- Numbers (args.c) ------------------------------------------------------ */
 /* Unsigned number, decimal or 0x hex, with an optional k/M/G suffix. */

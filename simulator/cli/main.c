@@ -41,6 +41,7 @@ struct cli {
 	bool realtime;
 	bool quiet, stats;
 	uint64_t cycle_limit;        /* 0: none */
+	long gdb_port;               /* 0: no debugger */
 };
 
 static volatile sig_atomic_t got_signal;
@@ -72,6 +73,9 @@ static void usage(FILE *f)
 	      "  --trace FILE        one line per executed instruction ('-' = stderr)\n"
 	      "  --trace-after C     start the trace at cycle C\n"
 	      "  --strict-sfr        an access to an unimplemented SFR is a fatal error\n"
+	      "  --gdb PORT          wait for gdb on 127.0.0.1:PORT before running; gdb then\n"
+	      "                      drives the run (target remote :PORT); after a detach the\n"
+	      "                      run goes on as without --gdb, a kill ends it (status 0)\n"
 	      "  --quiet             no warnings or announcements\n"
 	      "  --help              this text\n"
 	      "\n"
@@ -219,7 +223,7 @@ static int add_watch(struct watch *w, size_t *n, const char *arg, const char *op
 enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
 	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT,
-	OPT_QUIET, OPT_HELP,
+	OPT_QUIET, OPT_HELP, OPT_GDB,
 };
 
 static int run(struct cli *c, int argc, char **argv)
@@ -242,6 +246,7 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "strict-sfr", no_argument, NULL, OPT_STRICT },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "help", no_argument, NULL, OPT_HELP },
+		{ "gdb", required_argument, NULL, OPT_GDB },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vzsim_options opt = { 0 };
@@ -305,6 +310,13 @@ static int run(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_STRICT: opt.strict_sfr = true; break;
 		case OPT_QUIET: c->quiet = opt.quiet = true; break;
+		case OPT_GDB:
+			c->gdb_port = strtol(optarg, &end, 10);
+			if (*end || end == optarg || c->gdb_port < 1 || c->gdb_port > 65535) {
+				fprintf(stderr, "vzlet-sim: --gdb needs a TCP port 1-65535, not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
@@ -360,6 +372,28 @@ static int run(struct cli *c, int argc, char **argv)
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
 	signal(SIGPIPE, SIG_IGN);
+
+	if (c->gdb_port) {
+		/* No SA_RESTART while gdb drives: a signal must end a blocked wait. */
+		struct sigaction sa = { .sa_handler = on_signal };
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		int lfd = gdb_listen((uint16_t)c->gdb_port);
+		if (lfd < 0)
+			return EXIT_USAGE;
+		if (!c->quiet)
+			fprintf(stderr, "vzlet-sim: waiting for gdb on 127.0.0.1:%ld (target remote :%ld)\n",
+				c->gdb_port, c->gdb_port);
+		enum gdb_end end = gdb_serve(c->m, lfd, &got_signal);
+		close(lfd);
+		fflush(stdout);
+		if (end == GDB_END_SIGNAL)
+			return EXIT_SIGNAL + got_signal;
+		if (end != GDB_END_DETACH)
+			return EXIT_OK;
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+	}
 
 	uint64_t start = wall_ns();
 	enum vzsim_stop stop = VZSIM_RUNNING;

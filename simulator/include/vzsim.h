@@ -76,4 +76,21 @@ uint32_t vzsim_gpr(const struct machine *m, int n);   /* current shadow set */
 bool vzsim_peek(struct machine *m, uint32_t pa, void *buf, size_t len);
 bool vzsim_poke(struct machine *m, uint32_t pa, const void *buf, size_t len);
 
+/* Debugger access (vzlet-sim --gdb). Register numbers follow the MIPS
+ * debugger convention: 0-31 the GPRs of the current shadow set, then these. */
+enum vzsim_reg {
+	VZSIM_REG_STATUS = 32, VZSIM_REG_LO, VZSIM_REG_HI, VZSIM_REG_BADVADDR,
+	VZSIM_REG_CAUSE, VZSIM_REG_PC, VZSIM_REG_COUNT
+};
+/* Read register n (0..VZSIM_REG_COUNT-1) of the running context. */
+uint32_t vzsim_get_reg(const struct machine *m, int n);
+/* Write GPR 1-31, LO, HI or PC (the next instruction, outside any delay slot).
+ * Returns false for the others: writing Status/Cause/BadVAddr from outside
+ * would skip their side effects. Call only between runs. */
+bool vzsim_set_reg(struct machine *m, int n, uint32_t v);
+/* Read [va, va+len) through the unmapped segments KSEG0/KSEG1 only (no TLB,
+ * no side effects); false if any byte is elsewhere or not RAM/flash. */
+bool vzsim_read_virt(struct machine *m, uint32_t va, void *buf, size_t len);
+bool vzsim_write_virt(struct machine *m, uint32_t va, const void *buf, size_t len);
+
 #endif
