@@ -41,6 +41,7 @@ if [ "$rc" -eq 2 ] && grep -q 'needs a TCP port' "$tmp/out"; then ok "bad --gdb 
 main_addr=$(mipsel-linux-gnu-nm "$demo" | awk '$3 == "main" { print substr($1, length($1) - 7) }')
 [ -n "$main_addr" ] || { fail "no main in $demo"; exit 1; }
 next_addr=$(printf '%x' $((0x$main_addr + 4)))
+after4_addr=$(printf '%x' $((0x$main_addr + 16)))
 
 # 1. A gdb session.
 start_sim
@@ -53,6 +54,12 @@ printf "pc-at-break 0x%x\n", \$pc
 stepi
 printf "pc-after-step 0x%x\n", \$pc
 info registers
+stepi 3
+printf "pc-after-4 0x%x\n", \$pc
+printf "a0-after-4 %d\n", \$a0
+set \$t5 = 0x55aa1234
+stepi
+printf "t5-written 0x%x\n", \$t5
 set {unsigned int}0x80070000 = 0x12345678
 set {unsigned int}0xa0070004 = 0x9abcdef0
 x/4x 0xa0070000
@@ -69,6 +76,9 @@ check "pc equals main ($main_addr)" "^pc-at-break 0x$main_addr\$"
 check "stepi moves one instruction" "^pc-after-step 0x$next_addr\$"
 check "info registers shows GPRs" '^ R0 +00000000 '
 check "info registers shows sr lo hi bad cause pc" "^ +[0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} [0-9a-f]{8} 0*$next_addr *\$"
+check "three more stepi: one instruction each" "^pc-after-4 0x$after4_addr\$"
+check "lui+ori built console_init's 115200 in a0" '^a0-after-4 115200$'
+check "register write (P) survives a step" '^t5-written 0x55aa1234$'
 check "memory written and read back via KSEG0/KSEG1" '^0xa0070000:[[:space:]]+0x12345678[[:space:]]+0x9abcdef0[[:space:]]+0x00000000'
 check "kill" 'Remote target\) killed'
 [ "$gdb_rc" -eq 0 ] || fail "gdb exit status $gdb_rc"
