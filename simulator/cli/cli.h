@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "vzsim.h"
+#include "count.h"
 
 #define CLI_UARTS 6            /* UART1..UART6 */
 #define CLI_SYSCLK_HZ 200000000ull
@@ -135,9 +136,5 @@ int gdb_listen(uint16_t port);
 /* Wait for one gdb client and serve it until it detaches, kills or leaves.
  * The core must be stopped (e.g. just reset). */
 enum gdb_end gdb_serve(struct machine *m, int listen_fd, volatile sig_atomic_t *signal);
-
-/* ---- Numbers (args.c) ------------------------------------------------------ */
-/* Unsigned number, decimal or 0x hex, with an optional k/M/G suffix. */
-bool parse_count(const char *s, uint64_t *out);
 
 #endif

@@ -4,14 +4,16 @@
 TESTRUN := $(BUILD)/bin/vzlet-testrun
 TESTRUN_SRCS := $(wildcard tests/runner/*.c)
 TESTRUN_OBJS := $(patsubst %.c,$(BUILD)/host/%.o,$(TESTRUN_SRCS))
+# Counts with k/M/G suffixes are decoded exactly as vzlet-sim does.
+TESTRUN_SHARED_OBJS := $(BUILD)/host/simulator/cli/count.o
 
 $(BUILD)/host/tests/runner/%.o: tests/runner/%.c
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_CFLAGS) -Isimulator/include -Itests/lib -MMD -MP -c $< -o $@
+	$(HOST_CC) $(HOST_CFLAGS) -Isimulator/include -Isimulator/cli -Itests/lib -MMD -MP -c $< -o $@
 
-$(TESTRUN): $(TESTRUN_OBJS) $(SIM_LIB)
+$(TESTRUN): $(TESTRUN_OBJS) $(TESTRUN_SHARED_OBJS) $(SIM_LIB)
 	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(TESTRUN_OBJS) $(SIM_LIB) $(SIM_LIBS)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(TESTRUN_OBJS) $(TESTRUN_SHARED_OBJS) $(SIM_LIB) $(SIM_LIBS)
 
 .PHONY: testrun
 testrun: $(TESTRUN)

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vzsim.h"
+#include "count.h"
 #include "test_mailbox.h"
 
 /* Run in chunks between mailbox looks: small at first so short tests report
@@ -69,28 +70,6 @@ static void usage(FILE *f)
 	      "  --trace FILE   instruction trace to FILE\n"
 	      "  --show-uart    copy UART output to stderr while running\n"
 	      "Exit status: 0 pass, 1 fail, 2 usage or load error.\n", f);
-}
-
-static bool parse_u64(const char *s, uint64_t *out)
-{
-	char *end;
-	if (!s || !*s || *s == '-')
-		return false;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		return false;
-	uint64_t mul = 1; /* suffixes as in vzlet-sim: k, M, G */
-	if (*end == 'k' || *end == 'K')
-		mul = 1000, end++;
-	else if (*end == 'M')
-		mul = 1000000, end++;
-	else if (*end == 'G')
-		mul = 1000000000, end++;
-	if (*end || v > UINT64_MAX / mul)
-		return false;
-	*out = v * mul;
-	return true;
 }
 
 /* Name from the image path: basename without extension. */
@@ -159,7 +138,7 @@ int main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
-			if (!parse_u64(optarg, &limit) || limit == 0) {
+			if (!parse_count(optarg, &limit) || limit == 0) {
 				fprintf(stderr, "vzlet-testrun: --cycles needs a positive number, not '%s'\n", optarg);
 				return 2;
 			}
