@@ -50,5 +50,4 @@ void event_dispatch(struct machine *m)
 		event_update_next(m);
 		ev->fn(m, ev); /* may re-arm itself */
 	}
-	event_update_next(m);
 }
