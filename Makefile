@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # vzlet - top-level build. Each part owns a fragment (<part>/<part>.mk) that
 # adds its targets; this file only ties them together.
 #

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bench build fragment (see top-level Makefile). Benchmarks are not tests:
 # nothing here is part of `make test`.
 #

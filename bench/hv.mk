@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bench/hv.mk - make bench-hv: the hypervisor's costs on vzlet-sim, exact
 # (docs/benchmarks.md, "make bench-hv"). Included from bench/bench.mk.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* check.c - checks across VMs (see check.h). */
 #include "check.h"
 

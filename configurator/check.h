@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* check.h - checks across VMs: ids, device and pin ownership, interrupts,
  * explicit memory, setup writes. Each problem is reported with the node and
  * property that caused it. */

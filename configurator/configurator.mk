@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # configurator build fragment (see top-level Makefile): vzlet-config, the
 # host tool that turns a system devicetree into the hypervisor's tables.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.c - error reporting for vzlet-config (see diag.h). */
 #include "diag.h"
 

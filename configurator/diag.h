@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diag.h - error reporting for vzlet-config.
  *
  * Every error names the devicetree node and property it is about, in the form

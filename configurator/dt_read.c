@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dt_read.c - read the system description from a compiled devicetree.
  *
  * The bindings are documented in docs/configuration.md. This file only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dt_read.h - fill a cfg_system from a compiled devicetree (.dtb). */
 #ifndef VZCFG_DT_READ_H
 #define VZCFG_DT_READ_H

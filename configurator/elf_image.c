@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* elf_image.c - ELF32 LE MIPS program header reader (see elf_image.h). */
 #include "elf_image.h"
 

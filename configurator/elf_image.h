@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* elf_image.h - a small, defensive reader for ELF32 little-endian MIPS files.
  *
  * Only what the configurator needs: the entry point and the PT_LOAD program

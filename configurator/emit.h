@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit.h - the configurator's outputs: C tables, linker fragment, merge plan,
  * make dependencies and a human-readable report. */
 #ifndef VZCFG_EMIT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit_deps.c - a make rule naming the guest ELFs a system uses, so that
  * make builds them before the tables and rebuilds the image when one
  * changes. Needs only the devicetree: the ELFs need not exist yet. */

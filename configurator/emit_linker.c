@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit_linker.c - linker fragment: the hypervisor's reservations and every
  * guest region as absolute symbols, so that the hypervisor ELF (and a
  * debugger looking at it) knows where each guest really lives, and ASSERTs

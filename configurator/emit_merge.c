@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit_merge.c - the merge plan: srec_cat arguments (one input per line,
  * usable as `srec_cat @plan -o image.srec`) that take each loadable piece
  * straight out of the ELF files (-binary, cropped to the piece's file range)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emit_tables.c - write the system as C tables in the types of
  * hypervisor/include/vzlet/vm_config.h (data only, no code). */
 #include "emit.h"

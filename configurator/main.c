@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - vzlet-config: system devicetree -> static tables and image plan.
  *
  *   vzlet-config [options] SYSTEM.dtb

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mem_pool.c - physical memory pools (see mem_pool.h). */
 #include "mem_pool.h"
 

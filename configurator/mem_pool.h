@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mem_pool.h - physical memory pools (guest flash, guest RAM) from which the
  * configurator carves each guest's regions. A pool is a sorted list of free
  * ranges; allocation is first fit with an alignment phase so that a region's

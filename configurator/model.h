@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* model.h - the configurator's in-memory description of one system.
  *
  * dt_read.c fills it from the compiled devicetree; vm_build.c adds what the

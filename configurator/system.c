@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* system.c - the configurator's pipeline (see system.h). */
 #include "system.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* system.h - the configurator's pipeline over one system: build every VM,
  * check, place guest memory in the pools, plan the root TLB. */
 #ifndef VZCFG_SYSTEM_H

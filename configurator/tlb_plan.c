@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* tlb_plan.c - minimal root TLB cover of a VM's map (see tlb_plan.h). */
 #include "tlb_plan.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* tlb_plan.h - cover a VM's guest-physical map with root TLB entries.
  *
  * An entry maps a naturally aligned pair of equal-size pages (4 KB, 16 KB,

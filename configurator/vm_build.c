@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vm_build.c - turn each VM's description into memory regions and register
  * blocks: what its guest ELF needs, its RAM windows, its devices and pins.
  * Placement (real addresses) is mem_alloc.c's job, the TLB plan tlb_plan.c's.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vm_build.h - per-VM regions and register blocks from the description. */
 #ifndef VZCFG_VM_BUILD_H
 #define VZCFG_VM_BUILD_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # guests build fragment (see top-level Makefile): the guest support library
 # (guests/lib), the boot-flash stub (guests/lib/boot) and the bare-metal demo
 # (guests/demo).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # hypervisor build fragment (see top-level Makefile).
 #
 # The hypervisor is built once as objects ($(HV_OBJS)); a system's image is

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Toolchains. Host tools are C11 with warnings as errors; target code is built
 # for the M5150 (MIPS32r5 + VZ) with Debian's cross compiler, freestanding.
 

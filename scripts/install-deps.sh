@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Install the Debian 12 packages vzlet needs. Idempotent: does nothing when all
 # are present. As root it installs them; otherwise it prints the exact command.
 set -eu

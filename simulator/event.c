@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* event.c - the cycle-ordered event scheduler.
  *
  * Devices arm a few events at a time (core timer, timers, UART shifters), so a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* machine.h - the simulated chip as one object, and the contracts between its
  * parts. The CPU (simulator/cpu), the SoC (simulator/soc) and the loaders
  * (simulator/loaders) only meet here.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sim.c - the library's public face: lifetime, running, callbacks, peek/poke.
  * The parts (cpu, soc, loaders) implement the rest of vzsim.h. */
 #include <stdarg.h>

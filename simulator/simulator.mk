@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # simulator: libvzsim.a (cpu, soc, loaders) and the vzlet-sim command line.
 # New .c files in these folders are picked up automatically.
 

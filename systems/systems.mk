@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # systems build fragment (see top-level Makefile): one bootable image per
 # system description $(SYSTEMS_DIR)/<name>.dts (systems/ unless given).
 #

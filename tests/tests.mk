@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests build fragment (see top-level Makefile)
 include tests/lib/lib.mk
 include tests/runner/runner.mk

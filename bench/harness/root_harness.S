@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* root_harness.S - minimal VZ root harness for the guest-mode benchmark:
  * runs bench/workload as a guest (GuestID 1) whose physical memory
  * [0, 0x40000) is real RAM [0x40000, 0x80000), mapped by two wired root TLB

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* benchsim.c - vzlet-bench-sim: simulated MIPS of vzlet-sim against
  * qemu-system-mipsel on the same workload (bench/workload), in one run.
  *

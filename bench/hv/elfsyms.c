@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* elfsyms.c - reading an ELF file's symbol table (elfsyms.h). */
 #include "elfsyms.h"
 

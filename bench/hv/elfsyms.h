@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* elfsyms.h - the function and label symbols of a 32-bit little-endian ELF
  * file, for naming PCs (bench/hv/hvbench.c). */
 #ifndef HVB_ELFSYMS_H

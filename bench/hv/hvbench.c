@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hvbench.c - vzlet-bench-hv: the hypervisor's costs, measured exactly on
  * vzlet-sim (make bench-hv, docs/benchmarks.md).
  *

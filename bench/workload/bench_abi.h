@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bench_abi.h - how the benchmark workload meets whoever runs it (the host
  * benchmark tool on vzlet-sim or QEMU, or a root harness that runs it as a
  * VZ guest). Plain #defines: included from host C, target C and assembly.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bench_main.c - the CPU-bound benchmark workload: integer kernels that
  * stress loads/stores, branches, multiplies and pointer chasing, repeated
  * BP_ITERATIONS times. Every kernel feeds a running checksum, so the result

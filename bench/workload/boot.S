@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* boot.S - reset stub for running the benchmark workload bare on the chip
  * (vzlet-sim) or on QEMU mipssim: leave the reset state (ERL) with BEV = 1
  * and interrupts off, then enter the workload in RAM. A VZ root harness does

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* start.S - workload entry at BENCH_ENTRY: stack, zeroed bss, then C. */
 #include "bench_abi.h"
 

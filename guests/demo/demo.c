@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* demo.c - the bare-metal demo for the chipKIT Wi-Fire: LD1 blinks from
  * the main loop, which sleeps in WAIT between steps; Timer1 interrupts at
  * 10 Hz walk a light along LD2-LD4; the console (UART4, 115200 baud)

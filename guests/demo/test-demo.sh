@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # test-demo.sh SIM BOOT DEMO - run the bare-metal demo on the simulator and
 # check its console text, its LED pattern and its echo of console input.
 set -u

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The interrupt-driven demo guest, a plain guests/lib program. Included from
 # hypervisor/hypervisor.mk. RAM: 16 KB, the ram-size its VM nodes give it.
 IRQ_GUEST := $(BUILD)/guests/irq.elf

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - the interrupt-driven demo guest: Timer2 interrupts every 100 ms
  * move a light along LD2 -> LD3 -> LD4 and print its symbol; UART RX
  * interrupts take the last printable key typed on its console as the new

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* board.c - chipKIT Wi-Fire LEDs and buttons. */
 #include "board.h"
 #include "guest.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* coretimer.c - delays from the MIPS core timer. */
 #include "coretimer.h"
 #include "guest.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cprintf.c - a small printf for the console. */
 #include <stdarg.h>
 

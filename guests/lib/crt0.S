@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* crt0.S - guest start-up at the chipKIT application entry 0x9D001000.
  *
  * Reached from the boot stub / bootloader (bare chip) or from the vzlet

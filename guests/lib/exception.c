@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exception.c - default reports for exceptions and interrupts a guest did
  * not expect: one line on the console, then halt. */
 #include "guest.h"

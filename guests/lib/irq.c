@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* irq.c - EVIC helpers and the multi-vector set-up crt0 runs before main. */
 #include "guest.h"
 #include "irq.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* string.c - memset/memcpy, which the compiler may call even in
  * freestanding code. */
 #include "guest.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timer.c - Timer1..9 as periodic interrupt sources. */
 #include "guest.h"
 #include "timer.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart.c - polled UART driver and the console. */
 #include "guest.h"
 #include "irq.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vectors.S - the guest's exception vectors at EBase (0x9D000000) and the
  * common interrupt and exception paths.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - the polling demo guest: no interrupts taken. Delays are WAITs on
  * the core timer (ct_sleep_until: the timer only wakes WAIT). LD1 toggles
  * every 500 ms; every second it prints its symbol, which the last printable

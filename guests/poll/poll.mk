@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The polling demo guest, a plain guests/lib program (bare chipKIT Wi-Fire
 # application; runs unmodified under the hypervisor). Included from
 # hypervisor/hypervisor.mk. RAM: 16 KB, the ram-size its VM nodes give it.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* console.c - the physical console: an output ring drained by the UART's TX
  * interrupt, per-guest tagged lines, input focus (Ctrl-E then a digit) and
  * the hypervisor's command loop (docs/console.md). */

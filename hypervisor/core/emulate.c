@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* emulate.c - decoding what a guest was doing when it trapped: the PC after
  * the trapping instruction (emulating the branch when it sat in a delay
  * slot) and the exact-width load/store to an emulated register. */

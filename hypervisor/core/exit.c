@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exit.c - root exceptions taken while a guest runs: guest exits (ExcCode
  * 27) and root TLB faults. Whatever cannot be emulated stops that guest only. */
 #include <vzlet/hv.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hypercall.c - the guest-to-hypervisor call interface (docs/hypercall-abi.md):
  * HYPCALL 0, function in v0, arguments in a0/a1, results in v0/v1.
  * VZ_HC_VM_ID is answered in arch/mips/vectors.S without entering C. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* interrupt.c - root interrupts (EIC, single vector): the core timer, the
  * console UART and the real sources owned by VMs. */
 #include <vzlet/hv.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* lib.c - the two memory routines the compiler may call on its own. */
 #include <stddef.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - boot: chip and root CP0 set-up, console, root TLB, VMs, then the
  * first guest. */
 #include <vzlet/hv.h>

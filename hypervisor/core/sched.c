@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sched.c - round robin over the runnable VMs with a time slice per turn.
  * A VM that executes WAIT leaves the round until an event for it arrives,
  * and then runs at once. With nothing runnable the hypervisor itself WAITs.

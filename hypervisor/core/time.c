@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* time.c - the root core timer: guests' virtual Compare deadlines and the
  * scheduler's time slice share it; root Compare is always the earliest.
  *

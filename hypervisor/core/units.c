@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* units.c - lazy FPU and DSP ownership. One VM at a time owns each unit:
  * its registers are live in the CPU and root Status.CU1 (MX) is set while
  * it runs, so its FPU (DSP) instructions do not trap. Any other VM runs with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vm.c - VM lifecycle: the reset-like start state, restart, faults, and
  * checked access to guest memory for hypercalls. */
 #include <vzlet/hv.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* board.c - chip set-up the hypervisor needs before anything else: flash
  * wait states/prefetch (PRECON) and the SYSKEY lock used around setup
  * writes. The clock itself comes from the DEVCFG words (200 MHz SPLL). */

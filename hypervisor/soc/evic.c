@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* evic.c - the real PIC32MZ interrupt controller, owned by the hypervisor.
  * Single-vector mode: every interrupt enters at EBase + 0x200 in shadow set
  * 0 and the handler reads INTSTAT. */

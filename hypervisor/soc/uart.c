@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart.c - the console UART (one of UART1..6), interrupt driven. */
 #include <vzlet/hv.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* blocks.c - dispatch of a trapped access to an emulated or guarded block
  * (the kinds are described in vzlet/vm_config.h). Emulators see 32-bit
  * registers; narrower accesses are merged here. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vcon.c - each VM's view of the shared console UART: its own MODE/STA/BRG,
  * a transmitter that is always ready (output goes to a line buffer, tagged
  * with the VM id when flushed to the real UART) and a receive ring fed by

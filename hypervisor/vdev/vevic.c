@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vevic.c - a full virtual EVIC per VM (INTCON, PRISS, INTSTAT, IPTMR,
  * IFS/IEC/IPC with CLR/SET/INV aliases, OFF).
  *

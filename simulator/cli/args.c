@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* args.c - option argument decoding: string escapes (counts: count.c). */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.h - pieces of the vzlet-sim command line tool (simulator/cli). The
  * tool uses only the public simulator API (vzsim.h). */
 #ifndef VZSIM_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* count.c - counts with k/M/G suffixes, shared by vzlet-sim and vzlet-testrun. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* count.h - decoding counts such as "200M" (vzlet-sim, vzlet-testrun). */
 #ifndef VZSIM_CLI_COUNT_H
 #define VZSIM_CLI_COUNT_H

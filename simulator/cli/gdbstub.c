@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gdbstub.c - a GDB remote serial protocol server (vzlet-sim --gdb PORT).
  *
  * One client on 127.0.0.1:PORT drives the simulation: the core stays at the

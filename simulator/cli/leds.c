@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* leds.c - the chipKIT Wi-Fire user LEDs as text lines (--leds).
  * LD1 = RG6, LD2 = RD4, LD3 = RB11, LD4 = RG15, active high. An LED is lit
  * when its pin is an output (TRIS 0) driving high (LAT 1). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - vzlet-sim: run PIC32MZ EF images from the reset vector with the
  * UARTs, LEDs and console connected to the host. See docs/simulator-cli.md
  * and --help. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* script.c - scripted console input (--input, --input-at) and pin levels
  * (--pin-at): applied at given cycles, so tests get the same input at the
  * same simulated time on every run. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* terminal.c - raw mode for an interactive console: every key goes to the
  * simulated UART at once (Ctrl-C included); only CONSOLE_ESCAPE (Ctrl-])
  * is kept by the simulator. Output post-processing stays on so a bare "\n"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart_endpoint.c - where each simulated UART's bytes go and come from:
  * stdio, a file (output only), a pseudo-terminal, a TCP port on localhost,
  * or nowhere. None of them ever blocks the simulation: a pty nobody reads

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* watch.c - find a string in a UART's output as it streams out (--until,
  * --fail-on). Knuth-Morris-Pratt, one match state per UART, so output
  * interleaved from several UARTs never fakes or hides a match. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cp0.c - coprocessor 0 registers: reset values, MFC0/MTC0 semantics,
  * Count/Compare and the core interrupt lines into the EVIC.
  * Values and field decisions: docs/simulator-cpu.md. */

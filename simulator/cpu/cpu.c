@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cpu.c - the core's life cycle and run loop, plus the services other parts
  * use (public register access, FPU services).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cpu.h - state of the M5150 core: registers, CP0 contexts, TLB, and the
  * per-memory predecoded instruction arrays the run loop executes from.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cpu_internal.h - what the files of the core share: CP0 field names,
  * exception codes, and the entry points between decode, execution, MMU,
  * exceptions and CP0. Not for use outside simulator/cpu.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* decode.c - turns an instruction word into a predecoded entry (handler and
  * pre-extracted fields) once; entries are re-decoded only after the word
  * changes (stores to RAM, cpu_code_written).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* disasm.c - MIPS32r2 (+ FPU incl. paired single, + VZ) disassembler.
  *
  * One switch per opcode table of the MIPS32 manuals (Vol. II, appendix A).

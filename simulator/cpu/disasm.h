@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* disasm.h - MIPS32r2 (+ FPU, + VZ) disassembler for traces and tools.
  *
  * The text follows GNU objdump (`-m mips:isa32r2 -M virt`, o32 register

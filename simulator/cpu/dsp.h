@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dsp.h - state of the MIPS DSP ASE revision 2 (as the M5150 implements it,
  * Config3.DSPP = DSP2P = 1): the DSPControl register and the accumulators
  * ac1-ac3 (ac0 is HI/LO, struct cpu). Instructions: insn_dsp.c; decoding:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dsp_decode.c - recognises the DSP ASE r2 encodings for insn_decode().
  *
  * Field conventions (on top of decode.c's): d->imm is the enum dsp_id;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exception.c - exception entry, ERET, shadow register sets and the EIC
  * interrupt interface.
  *

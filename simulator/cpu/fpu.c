@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu.c - the M5150's 64-bit FPU (CP1): register file views, control
  * registers and the decoding of COP1, COP1X and MOVCI instructions.
  * The arithmetic itself is in fpu_ieee.c. Decisions: docs/simulator-fpu.md.

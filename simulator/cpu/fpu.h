@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu.h - contract between the CPU core and the FPU (CP1) model.
  *
  * The core decodes the opcode classes and checks coprocessor usability

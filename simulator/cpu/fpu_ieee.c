@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_ieee.c - IEEE 754 operations with MIPS (legacy NaN) semantics.
  *
  * The host FPU does the rounding: C99 <fenv.h> selects the rounding mode and

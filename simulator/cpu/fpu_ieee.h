@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_ieee.h - IEEE 754 arithmetic as the M5150 FPU performs it (legacy
  * MIPS NaNs, MIPS default results, tininess after rounding), on raw bit
  * patterns. Used by fpu.c; nothing here knows about registers or FCSR layout

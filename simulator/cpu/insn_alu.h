@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_alu.h - the handlers that only compute on GPRs and HI/LO (and, for
  * the MDU, add their extra cycles to m->cycle): INSN_ALU_LIST and
  * INSN_MDU_LIST of insns.h (every entry of theirs costs 1 static cycle). They are inline so that the run loop executes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_branch.c - jumps and branches. The branch handler runs its delay
  * slot itself (cpu_exec_delay_slot), then redirects; so a branch and its
  * slot are never split by an interrupt or a burst boundary.

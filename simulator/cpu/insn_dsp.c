@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_dsp.c - the MIPS DSP ASE revision 2 instructions (one small
  * definition each, Spike style), the DSP State Disabled check and
  * BPOSGE32. Lanes: .QB = four bytes, .PH = two halfwords (Q15 when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_dsp.h - the DSP ASE r2 instructions: one table row per instruction
  * (handler name, SPECIAL3 function, op2 field (bits 10:6), static cycles),
  * shared by the decoder (dsp_decode.c) and the handlers (insn_dsp.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_int.c - integer instructions that can raise (ADD/SUB/ADDI overflow,
  * traps, SYSCALL/BREAK, reserved), and the op_ functions of the pure ALU and
  * MDU handlers, whose bodies are in insn_alu.h. */

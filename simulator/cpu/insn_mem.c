@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_mem.c - loads and stores, LL/SC, unaligned word pieces, PREF/SYNCI,
  * and the FPU loads/stores the core executes itself. */
 #include "insns.h"

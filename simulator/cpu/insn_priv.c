@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_priv.c - the CP0 access path and privileged instructions: MFC0/MTC0,
  * TLB operations, ERET, WAIT, DI/EI, RDPGPR/WRPGPR, RDHWR, CACHE, and the
  * dispatch of COP1/COP1X/MOVCI into the FPU model.

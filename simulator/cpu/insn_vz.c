@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insn_vz.c - the VZ instructions: MFGC0, MTGC0, HYPCALL, TLBGR/TLBGWI/
  * TLBGINV/TLBGINVF/TLBGWR/TLBGP. Root-mode instructions (CpU without CP0
  * access); in guest mode all but HYPCALL are reserved instructions, which

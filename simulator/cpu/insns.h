@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* insns.h - every instruction handler of the core, one per mnemonic (or
  * small group), in the Spike style. decode.c picks one per word. */
 #ifndef VZSIM_INSNS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mmu.c - address translation (segments, JTLB, RI/XI), physical memory
  * access (host memory fast path, SoC for the rest), the fetch window and
  * the data translation cache, and the TLB instructions.

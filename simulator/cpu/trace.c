@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* trace.c - the instruction trace: cycle, pc, word, disassembly, and the
  * GPR the instruction wrote with its new value (or that it took an
  * exception instead).

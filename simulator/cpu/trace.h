@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* trace.h - the instruction trace (vzlet-sim --trace): one line per executed
  * instruction, written once the instruction has completed so that it can
  * show the value it wrote (format: docs/simulator-cli.md). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz.c - the MIPS VZ module: guest mode, the guest CP0 context, exits to
  * root, two-stage translation, guest interrupts (GuestCtl2) and the guest
  * timer, and the root side (GuestCtl*, GTOffset, MFGC0/MTGC0, TLBG*).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_policy.c - see vz_policy.h. Each table entry cites its reason in
  * docs/simulator-vz.md (section numbers in brackets). */
 #include "vz_policy.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_policy.h - the VZ module's decisions as pure functions.
  *
  * Everything here answers a question about the MIPS VZ module (hardware.md

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vzsim.h - public API of the vzlet simulator library (libvzsim).
  *
  * The simulator models a PIC32MZ EF chip (MIPS M5150 core with the VZ module,

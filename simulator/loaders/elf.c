@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* elf.c - ELF32 little-endian MIPS executables.
  *
  * Each PT_LOAD segment's file bytes go to its physical address p_paddr

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ihex.c - Intel HEX parser (record types 00 data, 01 end of file,
  * 02 extended segment address, 03 start segment address, 04 extended linear
  * address, 05 start linear address), as written by srec_cat, objcopy and

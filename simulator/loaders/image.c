@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* image.c - format detection, address mapping, checks and the final write
  * for all image formats (see image.h). */
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* image.h - loading program images (ELF, Intel HEX, Motorola SREC) into the
  * chip's memories.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* loader.c - vzsim_load(): read an image file and load it into the machine
  * through the format-independent checks of image.c. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* srec.c - Motorola S-record parser: S0 header, S1/S2/S3 data with 16/24/32
  * bit addresses, S5/S6 record counts, S7/S8/S9 termination with the start
  * address, as written by srec_cat and objcopy. */

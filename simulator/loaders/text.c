@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* text.c - line and hex-digit helpers for the text image formats. */
 #include "image.h"
 

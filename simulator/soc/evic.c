@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* evic.c - the PIC32MZ interrupt controller in front of the core's EIC
  * interface.
  *

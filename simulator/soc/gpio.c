@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gpio.c - I/O ports A-K (no port I): ANSEL, TRIS, PORT, LAT, ODC, CNPU,
  * CNPD, CNCON, CNEN, CNSTAT, CNNE, CNF, and the chipKIT Wi-Fire board
  * around them (LEDs on RG6/RD4/RB11/RG15, buttons on RA5/RA4).

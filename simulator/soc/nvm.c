@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* nvm.c - the flash controller: NVMCON, NVMKEY, NVMADDR, NVMDATA0-3,
  * NVMSRCADDR, NVMPWP, NVMBWP, NVMCON2 (0xBF800600).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* osc.c - the oscillator block (OSCCON, SPLLCON, PBxDIV, REFOxCON, CLKSTAT),
  * the reset controller (RCON, RSWRST) and the clock frequencies the rest of
  * the simulator derives from them.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sba.c - the system bus access-protection registers (SBFLAG and, for each
  * of the 14 bus targets, ELOG1/2, ECON, ECLRS/ECLRM and 8 regions of REG,
  * RD, WR), as plain storage.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* sfr.c - the SFR framework: a table of registers, an O(1) address decode
  * (4 KB page -> word slot -> register), CLR/SET/INV aliases, 8/16/32-bit
  * accesses, read-only bits, hooks, PMD gating and SYSKEY-locked registers.

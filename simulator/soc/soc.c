@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* soc.c - the SoC's contracts with the core: physical address decode for
  * everything that is not on the CPU's RAM/flash fast path, reset, and the
  * flash wait states.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* soc.h - the PIC32MZ2048EFG100 peripherals around the core: the SFR
  * framework, the interrupt controller (EVIC), UART1-6, Timer1-9, ports A-K,
  * the system/configuration registers, the oscillator block and the bus

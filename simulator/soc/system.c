@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* system.c - configuration and system registers: CFGCON, DEVID, SYSKEY,
  * PMD1-7, CFGEBIA/CFGEBIC/CFGPG, the PPS selection words, PRECON/PRESTAT,
  * and the DEVCFG words latched from boot flash.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timer.c - Timer1 (type A) and Timer2-9 (type B, Timer2/3, 4/5, 6/7, 8/9
  * pair into 32-bit timers with TxCON.T32 on the even timer).
  *

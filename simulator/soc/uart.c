@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart.c - UART1-6: 8-deep transmit and receive FIFOs, a transmit shift
  * register timed from the baud rate, status bits and the three persistent
  * interrupt requests (error, receive, transmit) of each UART.

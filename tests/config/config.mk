@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/config: vzlet-config. Unit tests (cmocka) of placement, page
 # splitting, sub-page masks and checks; one bad system description per error
 # (tests/config/bad/*.dts, each naming the message it must produce); a good

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # run-bad.sh VZLET_CONFIG OUTDIR - every tests/config/bad/*.dts must make
 # vzlet-config exit with status 1 (not crash) and print the message fragment
 # named on the file's first line: /* expect: <fragment> */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # run-good.sh VZLET_CONFIG OUTDIR - take tests/config/good/two-vms.dts all the
 # way: tables compiled with the target compiler against vm_config.h, merge
 # plan through srec_cat, and every guest's program flash found byte for byte

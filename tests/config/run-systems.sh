@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # run-systems.sh CFGT_DIR GUEST_ELF - a system dropped into a systems
 # directory goes through the real make rules (systems/systems.mk, with
 # SYSTEMS_DIR and SYS_OUT pointed at scratch directories): make learns the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* alu.c - integer ALU, shifts, set-on-less-than, immediates, multiply/divide
  * with HI/LO accumulation, CLZ/CLO, EXT/INS, SEB/SEH/WSBH, MOVN/MOVZ. */
 #include "test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* branch.c - every branch and jump: taken and not taken, the delay slot
  * always executed (nullified for a not-taken branch-likely), link values,
  * JR/JALR/JALR.HB. Each probe counts delay-slot executions in t0 and records

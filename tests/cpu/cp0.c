@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cp0.c - CP0 identity and reset values (PRId, Config0-7, EBase, SRSCtl,
  * IntCtl), writable/read-only fields, KScratch, RDHWR with HWREna,
  * RDPGPR/WRPGPR through SRSCtl.PSS, DI/EI, the Count rate and Cause.DC. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cp0_access.h - CP0 register access for the cpu test programs. */
 #ifndef CP0_ACCESS_H
 #define CP0_ACCESS_H

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/cpu: instruction-level self-checking programs for the M5150 core,
 # run from the reset vector by vzlet-testrun. One program per feature group;
 # each C file becomes one ELF.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cycles.c - the cycle model (docs/cycle-model.md), measured with Count
  * (2 core cycles per tick) around code generated into RAM, where fetches
  * cost no wait states: 1 cycle per instruction, load-use interlock +1,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dsp.c - the DSP ASE revision 2: DSPControl fields (WRDSP/RDDSP masks),
  * each instruction class with its saturation and ouflag bits, the
  * accumulators ac1-ac3, the indexed loads, BPOSGE32 taken and not taken,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* eic.c - interrupts in EIC mode through the PIC32MZ EVIC: multi-vector
  * offsets (EBase + OFFx), priority/subpriority/vector-number arbitration,
  * Status.IPL masking and IPL <- RIPL on entry, shadow set selection

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exc.c - precise exceptions: EPC, Cause.BD/ExcCode/CE, BadVAddr, BadInstr
  * and BadInstrP for faults outside and inside branch delay slots (taken and
  * not taken), SYSCALL, BREAK, traps (register and immediate), overflow,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* mem.c - loads and stores of every width, LWL/LWR/SWL/SWR (little-endian),
  * LL/SC and the LLbit cleared by ERET, bus errors (stores to flash, unmapped
  * physical addresses), address errors, and code written to RAM at run time

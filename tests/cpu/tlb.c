@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* tlb.c - the joint TLB: TLBWI/TLBWR/TLBP/TLBR, refill vs invalid vs
  * modified, ASID and global matching, PageMask (16 KB pages), EHINV,
  * RI/XI with PageGrain.IEC (TLBRI/TLBXI), Context/EntryHi on a fault,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/diff: differential testing of vzlet-sim against qemu-system-mipsel.
 #
 #   make test-diff                      directed cases + a fast random subset (part of `make test`)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diff_abi.h - memory layout shared by the differential-test driver (target),
  * the case generator and the host harness. Plain #defines only: this header
  * is included from C (host and target) and from assembly.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/disasm: simulator/cpu/disasm.c against GNU objdump (every word of the
 # test, guest and hypervisor programs in build/, and seeded random words), and
 # the instruction trace of vzlet-sim on a small image (trace.S).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_disasm.c - simulator/cpu/disasm.c against GNU objdump.
  *
  * Usage: test_disasm [--report] ELF...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # trace-test.sh SIM IMAGE: vzlet-sim --trace on tests/disasm/trace.S shows
 # the disassembly, the GPR each instruction wrote, delay slots and traps
 # (format: docs/simulator-cli.md, "Instruction trace").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* trace.S - a few instructions at the reset vector whose trace lines
  * tests/disasm/trace-test.sh checks: disassembly, register writes, a write
  * in a delay slot, a store (no write) and a trap (!exc). */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/fpu: the FPU (CP1) model.
 #  - fpu_unit: host cmocka test of simulator/cpu/fpu*.c through fpu_exec with
 #    a fake core (linked with the FPU objects only, not libvzsim.a).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_fr0.S - FPU checks with Status.FR = 0 (16 even/odd pairs for 64-bit
  * values, 32 single registers): pair layout through loads, stores and
  * MFC1/MTC1/MFHC1/MTHC1, double arithmetic on pairs, singles in odd

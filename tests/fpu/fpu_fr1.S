@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_fr1.S - FPU checks with Status.FR = 1 (32 64-bit registers): FIR,
  * arithmetic and rounding modes, legacy NaNs, compares and branches,
  * conversions, unfused multiply-add, indexed loads/stores, conditional

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_ieee_ref.c - randomized check of fpu_ieee.c against an independent
  * integer-only reference of IEEE 754 rounding (no host floating point):
  * MUL, DIV, ADD/SUB (exponent gap <= 60) in S and D, and CVT.S.D, in all four

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_test.h - assembler macros for the FPU target programs (tests/fpu/*.S).
  * Each check compares an expected 32-bit value with an actual one through
  * fpu_expect (fpu_common.S), which reports to the mailbox via test_check().

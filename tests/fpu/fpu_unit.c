@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_unit.c - host unit tests of the FPU model (simulator/cpu/fpu*.c),
  * driven through fpu_exec() with a minimal fake of the core's services.
  * Expected values are IEEE 754 facts worked out by hand (noted where not

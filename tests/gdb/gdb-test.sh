@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # gdb-test.sh SIM BOOT DEMO - vzlet-sim --gdb with Debian's gdb-multiarch:
 # breakpoint at main, step, registers, memory read/write, kill; then a raw
 # protocol session for the Ctrl-C interrupt. Every wait is bounded.

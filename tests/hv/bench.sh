@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # bench.sh - a quick guest-side view of the hypervisor's costs (make
 # hv-costs), bare chip next to vzlet, plus one machine-readable line per
 # figure.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Hypervisor end-to-end tests (test-hv): real images on the simulator.
 #
 # Each test system in tests/hv/systems/ goes through the real chain:

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
 # Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF VEVIC_ELF UNITS_ELF
 # (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare runs)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/lib: start-up, checks and memory layout shared by all target test
 # programs. A test group links its programs like this:
 #

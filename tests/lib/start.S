@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* start.S - start-up for self-checking target test programs.
  *
  * The program runs from the reset vector in boot flash (KSEG1, uncached), so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test.c - the C half of the test start-up: checks, verdicts, default
  * exception handler. See test.h. */
 #include "test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test.h - self-checks for target test programs (see tests/lib/start.S).
  *
  * A test program defines `int test_main(void)`. The start-up code runs it

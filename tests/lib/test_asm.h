@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_asm.h - names and macros for the assembly of target test programs
  * (tests/lib/start.S, tests/vz/vzt_asm.S). Assembler only. */
 #ifndef TEST_ASM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_mailbox.h - where a target test program leaves its verdict.
  *
  * The mailbox is the last 256 bytes of RAM. The program writes the magic word

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/loaders: host unit tests of the image loaders (cmocka, under
 # AddressSanitizer and UBSan), with a round trip through objcopy and srec_cat.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* roundtrip.S - an image with bytes in boot flash, program flash and RAM
  * (initialised data stored in flash), for the loader round-trip test: the
  * ELF and its SREC/HEX conversions must fill memory identically. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_loaders.c - host unit tests for the image loaders (simulator/loaders):
  * good and malformed ELF, Intel HEX and SREC, address mapping, overlaps,
  * atomicity, random corruption (run under ASan/UBSan), and the round trip

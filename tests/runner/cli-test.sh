@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # cli-test.sh SIM BOOT DEMO SFR_ELF - vzlet-sim's options and exit statuses
 # (docs/simulator-cli.md), on the bare-metal demo and a test program that
 # touches an unimplemented SFR.

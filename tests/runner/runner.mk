@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/runner: the host test runner vzlet-testrun (see tests/runner/testrun.c)
 # and the self-test of the test conventions (test-runner).
 

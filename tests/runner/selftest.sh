@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # selftest.sh TESTRUN DIR - check that vzlet-testrun and tests/lib report every
 # kind of outcome with the documented line and exit status.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* testrun.c - vzlet-testrun: run self-checking target test programs on a
  * fresh simulated chip and report their mailbox verdict (tests/lib).
  *

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/soc: host unit tests of the SoC (cmocka). They drive soc_read,
 # soc_write, vzsim_* and the event scheduler of a real struct machine from
 # the whole library, without executing instructions.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_evic.c - interrupt controller arbitration and its outputs to the
  * core: priority, subpriority, vector-number ties, priority 0, single and
  * multi-vector offsets, PRISS shadow sets, INTSTAT, persistent core lines,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_gpio.c - ports: LAT changes reported with TRIS, PORT reading pins,
  * PORT writes going to LAT (also through aliases), pull-ups, open drain,
  * ANSEL, the Wi-Fire LEDs and buttons, change notification. */

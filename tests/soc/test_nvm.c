@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_nvm.c - the flash controller: key sequence, word/quad/row program
  * (bits only cleared), page erase, boot flash aliases, WRERR. */
 #include "test_soc_common.h"

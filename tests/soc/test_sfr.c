@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_sfr.c - the SFR framework and the physical map: CLR/SET/INV aliases,
  * 8/16/32-bit accesses, read-only bits, registers without aliases,
  * unimplemented SFR reports and strict mode, bus errors, boot flash. */

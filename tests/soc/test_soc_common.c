@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_soc_common.c - see test_soc_common.h */
 #include "test_soc_common.h"
 

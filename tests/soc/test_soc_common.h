@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_soc_common.h - helpers shared by the SoC unit tests: one fresh chip
  * per test, SFR access by KSEG1 address, and exact stepping of simulated
  * time through the event scheduler (no CPU execution involved). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_soc_main.c - runs every SoC unit test group (host, cmocka). */
 #include <stdio.h>
 

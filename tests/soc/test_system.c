@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_system.c - SYSKEY and the registers it guards, CFGCON lock bits,
  * PPS under IOLOCK, the oscillator block and clock frequencies, DEVCFG
  * decoding at reset, RSWRST software reset, PRECON wait states. */

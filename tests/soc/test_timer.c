@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_timer.c - Timer1 (type A) and Timer2-9 (type B): prescalers, period
  * match and interrupt, lazy counting, 32-bit pairs, counts above PR, stop,
  * PBCLK3 divider changes. PBCLK3 = SYSCLK / 2 after reset. */

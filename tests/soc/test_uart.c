@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_uart.c - UART FIFOs, status bits, character timing, interrupt
  * conditions, reception through vzsim_uart_rx, loopback overrun. */
 #include "test_soc_common.h"

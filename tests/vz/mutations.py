@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """tests/vz/mutations.py - shows that the VZ target programs catch the loss of
 each VZ feature: for every mutation below (one feature removed from the model)
 it builds a copy of the committed tree and runs `make test-vz-target`, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_vz_policy.c - unit tests (cmocka) for the VZ decisions in
  * simulator/cpu/vz_policy.c. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/vz: the VZ module. Host unit tests of the VZ decisions (cmocka) and
 # root-mode target programs that run guests on the simulator.
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_ctx.c - the guest CP0 context and what surrounds it: guest reset
  * values, MFGC0/MTGC0 round trips, VZ instructions in guest mode (guest RI),
  * guest exceptions handled by the guest alone, shadow-set selection by ERET

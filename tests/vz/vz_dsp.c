@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_dsp.c - the DSP ASE across the VZ modes (onion model, hardware.md
  * section 2): a guest DSP instruction with guest Status.MX = 0 raises the
  * guest's own DSP State Disabled exception (ExcCode 26), handled in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_exits.c - every exit to root a guest can cause, with the state root
  * sees: Cause.ExcCode, GuestCtl0.GExcCode, EPC, BadInstr, BadVAddr.
  *   GPSI (root emulates PRId), GSFC (root completes a Status.CU1 change),

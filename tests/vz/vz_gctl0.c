@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_gctl0.c - every GuestCtl0 / GuestCtl0Ext control, on and off, and the
  * read-only fields of the root VZ registers. Each case runs one guest
  * instruction and checks whether it exits (and how) or runs on the guest.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_harness.c - the minimal root harness of issue 3's "done when": two
  * guests with their own GuestIDs and RAM, time-sliced by the root core timer
  * (a root interrupt preempts the running guest; root saves its registers and

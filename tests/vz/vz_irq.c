@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_irq.c - guest interrupts through GuestCtl2 (EIC mode): delivery to the
  * guest vector, masking by guest IE/EXL/IPL, GRIPL cleared on acceptance,
  * the GHFC that tells root about it; root interrupts preempting a guest;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vz_mmu.c - two-stage translation: guest TLB refill handled by the guest
  * alone, a guest-TLB-mapped access faulting in the root TLB (GPA in
  * BadVAddr), GuestID isolation in the root TLB, root TLB operations with

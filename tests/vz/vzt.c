@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vzt.c - root-side helpers for the VZ target tests; see vzt.h. */
 #include "vzt.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vzt.h - root-side helpers for the VZ target tests (tests/vz/).
  *
  * A test program is root code (tests/lib start-up, BEV vectors). It maps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vzt_asm.S - guest entry/return for the VZ target tests, the guest
  * exception vectors, and a BEV = 0 root vector block (see vzt.h). */
 #include "test_asm.h"

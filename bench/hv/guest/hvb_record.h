@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hvb_record.h - the benchmark guest's result record, shared with the host
  * driver (bench/hv/hvbench.c).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - the hypervisor benchmark guest (bench/hv, docs/benchmarks.md).
  *
  * A bare-metal chipKIT Wi-Fire program that runs the operations of ops.S

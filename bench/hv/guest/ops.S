@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ops.S - the operations the benchmark times, each between two global
  * labels: <name>_op (the operation's first instruction) and <name>_after
  * (the next instruction of the same flow). The host driver single-steps the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* start.S - start-up of the hypervisor benchmark guest: a bare chipKIT
  * Wi-Fire program (boot-flash jump for bare runs; unmodified under vzlet).
  *

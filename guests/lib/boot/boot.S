@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* boot.S - boot-flash stub: what the chipKIT bootloader leaves behind, in
  * as few instructions as possible, so an application ELF runs on a bare
  * chip: `vzlet-sim boot.elf app.elf`.

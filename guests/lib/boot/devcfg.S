@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* devcfg.S - device configuration words for a chipKIT Wi-Fire at 200 MHz.
  *
  * The chip reads these from boot flash at reset (DEVCFG3..0 at 0x1FC0FFC0,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* board.h - chipKIT Wi-Fire user LEDs (LD1 RG6, LD2 RD4, LD3 RB11, LD4 RG15,
  * active high) and buttons (BTN1 RA5, BTN2 RA4, high when pressed). */
 #ifndef GUEST_BOARD_H

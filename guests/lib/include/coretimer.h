@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* coretimer.h - time from the MIPS core timer (Count runs at SYSCLK/2 =
  * 100 MHz): busy delays, and WAIT-based sleeps that let the core (or, under
  * vzlet, the other guests) run something else meanwhile. */

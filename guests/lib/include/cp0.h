@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cp0.h - MIPS coprocessor 0 access for guests (M5150, MIPS32r5). */
 #ifndef GUEST_CP0_H
 #define GUEST_CP0_H

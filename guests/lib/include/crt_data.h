@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* crt_data.h - the .data copy and .bss clear every start-up does before C
  * runs (guests/lib/crt0.S, tests/lib/start.S). Assembler only; needs
  * .set noreorder and the linker symbols _data_load, _data_start, _data_end,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* guest.h - the guest support library: start-up, memory layout, interrupt
  * and exception handlers. A guest is a bare-metal PIC32MZ program that runs
  * unchanged directly on the chip (after the chipKIT bootloader or

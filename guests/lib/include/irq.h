@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* irq.h - interrupt controller (EVIC) helpers. IRQ numbers equal vector
  * numbers for the sources the library knows (timers, UARTs, core timer). */
 #ifndef GUEST_IRQ_H

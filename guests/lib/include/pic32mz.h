@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pic32mz.h - the PIC32MZ EF special function registers the guest library
  * uses (KSEG1 addresses, hardware.md section 4). Most registers have
  * CLR/SET/INV aliases at +4/+8/+0xC; TXREG, RXREG and INTSTAT do not. */

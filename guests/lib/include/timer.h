@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timer.h - Timer1..9 as periodic interrupt sources (PBCLK3 = 100 MHz). */
 #ifndef GUEST_TIMER_H
 #define GUEST_TIMER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart.h - polled UART driver (UART1..6) and the console (UART4 on the
  * chipKIT Wi-Fire). Baud rates assume PBCLK2 = 100 MHz. */
 #ifndef GUEST_UART_H

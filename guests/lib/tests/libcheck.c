@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* libcheck.c - exercises the guest library on the simulated Wi-Fire; the
  * host script (test-guest-lib.sh) checks the console text it produces.
  * Each numbered step prints "ok N ..." or "FAIL N ...", then the program

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # test-guest-lib.sh SIM BOOT LIBCHECK - run libcheck.elf bare on the simulator
 # with scripted console input and button presses; check its report.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* asm.h - register names and CP0 numbers for the hypervisor's assembly. */
 #ifndef VZLET_ASM_H
 #define VZLET_ASM_H

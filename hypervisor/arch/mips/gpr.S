@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* gpr.S - read/write a guest GPR by number in the previous shadow set
  * (SRSCtl.PSS = the interrupted guest's set). RDPGPR/WRPGPR encode the
  * register number in the instruction, hence the tables of 8-byte stubs. */

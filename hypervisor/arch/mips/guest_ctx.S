@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* guest_ctx.S - save/restore the guest CP0 context of the VM leaving or
  * taking the CPU (order = enum vz_gctx in vzlet/vm.h). */
 #include "asm.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reset.S - what the chip runs at reset (boot flash, KSEG1) and the device
  * configuration words. The reset code only leaves boot flash: everything
  * else lives in program flash (see docs/architecture.md). */

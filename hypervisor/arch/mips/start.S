@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* start.S - first code in program flash: stack, .data, .bss, then C. */
 #include "asm.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* tlb.c - the root TLB: guest mappings tagged with GuestIDs. The first
  * entries of each VM's plan are wired at boot; the rest of the TLB is the
  * pool the refill path (arch/mips/vectors.S) fills with TLBWR. */

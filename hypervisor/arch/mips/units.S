@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* units.S - swap the FPU or DSP registers between two VMs (core/units.c).
  * The only hard-float/DSP code of the hypervisor: the rest is soft-float and
  * never touches CP1 or the DSP ASE, so the registers hold guest state only.

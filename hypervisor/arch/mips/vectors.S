@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vectors.S - root exception vectors (root EBase = start of the hypervisor
  * in program flash) and the exit/entry paths.
  *

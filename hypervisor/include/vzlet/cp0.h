@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cp0.h - root and guest CP0 register access (MIPS32r5 + VZ). */
 #ifndef VZLET_CP0_H
 #define VZLET_CP0_H

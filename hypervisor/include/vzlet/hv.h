@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hv.h - the hypervisor's internal interfaces (one header, small modules). */
 #ifndef VZLET_HV_H
 #define VZLET_HV_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hypercall.h - the hypercall ABI shared by the hypervisor and guests
  * (docs/hypercall-abi.md). Guests may include this header; it has no
  * dependencies. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vm.h - runtime state of one VM (the hypervisor's business only; the
  * configurator merely reserves storage for it with VZ_DEFINE_VM_STATE). */
 #ifndef VZLET_VM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vm_config.h - the static system tables: what vzlet-config emits and the
  * hypervisor consumes. Plain data only; no code is generated beyond these
  * tables.

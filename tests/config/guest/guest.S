@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* guest.S - a stand-in guest image for the configurator tests: a reset stub
  * in boot flash, code in program flash, initialised data and bss in RAM and
  * the DEVCFG words, like a real bare-metal PIC32MZ program. Sizes come from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hypervisor.S - a stand-in hypervisor image for the merge-plan tests:
  * reset code in boot flash, code in program flash, the DEVCFG words. */
 	.set noreorder

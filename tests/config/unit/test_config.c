@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_config.c - unit tests of vzlet-config's placement, page splitting,
  * sub-page masks and checks (cmocka). The whole-tool error cases are in
  * tests/config/bad (run-bad.sh). */

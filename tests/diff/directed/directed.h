@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* directed.h - writing hand-made differential cases in the blob format
  * (diff_abi.h). A directed file looks like
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fpu_cases.h - directed FPU cases shared by the FR = 1 and FR = 0 blobs
  * (fpu_fr1.S, fpu_fr0.S). Double operands use even registers only, so the
  * same text is valid in both modes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* integer.S - directed differential cases for the MIPS32r2 integer ISA: the
  * edge values random cases reach only by luck. No self-checks: each case's
  * final state is compared between qemu-system-mipsel and vzlet-sim. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diffgen.c - seeded random MIPS32r2 instruction sequences for differential
  * testing (vzlet-sim against qemu-system-mipsel).
  *

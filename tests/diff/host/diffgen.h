@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diffgen.h - seeded random instruction-sequence generator for the
  * differential tests: builds a case blob (diff_abi.h) of many random cases. */
 #ifndef VZLET_DIFFGEN_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diffrun.c - vzlet-diff: runs the same case blob on qemu-system-mipsel
  * (mipssim, 24Kf) and on vzlet-sim (libvzsim), and compares the final state
  * of every case: GPRs, HI/LO, FPRs/FCSR, the scratch memory and, when a case

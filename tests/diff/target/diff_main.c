@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diff_main.c - the differential-test driver: runs every case of the blob in
  * RAM and leaves one result block per case in RAM.
  *

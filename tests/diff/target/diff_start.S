@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* diff_start.S - reset code, case entry/exit and exception capture of the
  * differential-test driver. Runs unchanged on vzlet-sim (PIC32MZ) and on
  * qemu-system-mipsel -M mipssim: it lives in boot flash at 0xBFC00000 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* guest_root.S - root harness that runs the differential-test driver as a VZ
  * guest on vzlet-sim (vzlet-diff --guest), so that guest-mode execution of
  * the base ISA and the FPU is compared with QEMU too.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* bench.c - the hypervisor's costs seen from inside a guest, in core-timer
  * ticks (Count, SYSCLK / 2), one "name: value" line each (make hv-costs).
  * These are not bench-hv's figures (bench/hv, exact per-instance cycles from

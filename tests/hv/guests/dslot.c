@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* dslot.c - emulated device accesses in branch delay slots. Under the
  * hypervisor each load/store to the interrupt controller traps while the
  * branch before it has already executed; the hypervisor must emulate the

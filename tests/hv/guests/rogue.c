@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* rogue.c - a misbehaving guest for the containment tests. It idles on its
  * console and, for each key, attempts one thing a partitioned guest must not
  * be able to do on the bare chip's addresses:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* units.c - FPU and DSP registers survive VM switches. Run as two VMs of
  * tests/hv/systems/units.dts with a short time slice: each loads all 32
  * FPRs, FCSR (its own rounding mode), ac1-ac3 and DSPControl with values

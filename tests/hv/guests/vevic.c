@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* vevic.c - the interrupt controller as a guest sees it: IFS/IEC stores
  * through every alias, one store raising several IRQs, priority and
  * subpriority order, enabling a pending IRQ, clearing the one offered,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fail_check.c - a test whose check 7 fails with expected 1, actual 2. */
 #include "test.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* handled_exception.c - a test with its own exception handler: SYSCALL is
  * taken, skipped through EPC, and a register changed in the frame arrives. */
 #include "test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pass.c - a test that passes: three checks, data and bss set up. */
 #include "test.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* unexpected_exception.c - a BREAK nobody handles: the default handler fails
  * the test with the general-exception id and ExcCode 9 (Bp). */
 #include "test.h"

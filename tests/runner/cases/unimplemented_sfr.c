@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* unimplemented_sfr.c - writes an SFR address no peripheral decodes: passes
  * normally (the access is ignored with a warning), fails with --strict-sfr. */
 #include "test.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* core_irq.c - the core's own interrupt lines through the EVIC, end to
  * end: the core timer (Cause.TI -> vector 0) and software interrupt 0
  * (Cause.IP0 -> vector 1). Both are persistent sources: clearing IFS while

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pic32.h - the few PIC32MZ registers and CP0 accessors the SoC target
  * tests use (KSEG1 addresses, hardware.md section 4). */
 #ifndef SOC_TARGET_PIC32_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* software_reset.c - RSWRST end to end: the program unlocks the system,
  * sets SWRST and reads RSWRST; the chip resets (the core starts again at
  * 0xBFC00000, SFRs at reset values) and RCON.SWR tells the second run that

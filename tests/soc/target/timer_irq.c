@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timer_irq.c - Timer2 period interrupts end to end: the EVIC presents
  * vector 9 at priority 3, the core takes it at the BEV interrupt vector, the
  * handler sees RIPL and INTSTAT, and successive interrupts are one period

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* uart_loopback.c - UART4 end to end on the whole simulator: characters
  * sent in loopback arrive in order after their frame time (measured with the
  * core timer), nine unread characters overrun the receive FIFO (OERR), and
