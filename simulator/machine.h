@@ -76,6 +76,8 @@ struct machine {
 	vzsim_gpio_fn gpio;
 	void *gpio_ctx;
 	char error[256];        /* set with VZSIM_STOP_FATAL */
+	uint64_t findings;      /* machine_finding calls */
+	uint32_t findings_warned; /* bit per rule already warned about (lenient mode) */
 };
 
 /* Stop the run with a fatal error (printf-style message). */
@@ -84,6 +86,22 @@ void machine_fatal(struct machine *m, const char *fmt, ...)
 /* Print a warning on stderr unless opt.quiet. */
 void machine_warn(struct machine *m, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Model checkers (finding.c): software did something that silicon does not
+ * guarantee to work (a cache-coherence or CP0-hazard rule broken, ...). With
+ * opt.strict the run stops with a fatal error naming the rule; otherwise the
+ * first finding of each rule is printed as a warning. */
+enum finding_rule {
+	FINDING_COHERENCE,      /* cache coherence (uncached vs cached alias, I/D) */
+	FINDING_CACHE_INIT,     /* use of a cache line never initialised */
+	FINDING_HAZARD,         /* CP0 state used before the required barrier */
+	FINDING_BUS,            /* peripheral bus ordering (posted store) */
+	FINDING_ISA,            /* an ISA mode or encoding the model does not run */
+	FINDING_RULES
+};
+void machine_finding(struct machine *m, enum finding_rule rule, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+const char *finding_rule_name(enum finding_rule rule);
 
 /* ---- Contracts implemented by the CPU (simulator/cpu) -------------------- */
 void cpu_init(struct machine *m);                 /* once, after allocation */

@@ -220,7 +220,7 @@ static void run_image(struct run *r, const char *image, const struct symtab *gsy
 	uint32_t idle_wait = sym_addr(gsyms, "hvb_dev_idle_wait", gpath);
 	uint32_t idle_end = sym_addr(gsyms, "hvb_dev_idle_end", gpath);
 
-	struct vzsim_options opt = { .quiet = true };
+	struct vzsim_options opt = { .quiet = true, .strict = true };
 	struct machine *m = vzsim_new(&opt);
 	char err[256];
 	if (!m)

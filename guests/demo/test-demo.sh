@@ -21,7 +21,7 @@ check() { # check DESCRIPTION COMMAND...
 
 # Up to 2 simulated seconds: three LD1 steps and fifteen timer ticks;
 # the typed 'z' arrives at 0.7 s and is echoed on the next step (1.0 s).
-"$sim" --quiet --leds --cycles 400M --input-at 140M:z --until 'tick 3: ' \
+"$sim" --strict --quiet --leds --cycles 400M --input-at 140M:z --until 'tick 3: ' \
 	--fail-on 'guest: ' "$boot" "$demo" >"$out" 2>&1
 rc=$?
 check "stops at 'tick 3' with status 0 (got $rc)" [ "$rc" -eq 0 ]
@@ -38,7 +38,7 @@ check "LD2-LD4 walk in order (got: $order)" [ "$order" = "LD3 LD4 LD2 LD3 " ]
 check "echo of typed input" grep -q "^you typed 'z' (0x7a)" "$out"
 
 # The console keeps running without input: a cycle limit with --until unmatched is status 3.
-"$sim" --quiet --cycles 50M --until 'never printed' "$boot" "$demo" >/dev/null 2>&1
+"$sim" --strict --quiet --cycles 50M --until 'never printed' "$boot" "$demo" >/dev/null 2>&1
 rc=$?
 check "cycle limit before --until gives status 3 (got $rc)" [ "$rc" -eq 3 ]
 

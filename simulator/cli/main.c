@@ -74,6 +74,9 @@ static void usage(FILE *f)
 	      "  --trace FILE        one line per executed instruction ('-' = stderr)\n"
 	      "  --trace-after C     start the trace at cycle C\n"
 	      "  --strict-sfr        an access to an unimplemented SFR is a fatal error\n"
+	      "  --strict            a model-checker finding (software relying on behaviour\n"
+	      "                      silicon does not guarantee: cache coherence, CP0\n"
+	      "                      hazards, ...) is a fatal error; otherwise a warning\n"
 	      "  --gdb PORT          wait for gdb on 127.0.0.1:PORT before running; gdb then\n"
 	      "                      drives the run (target remote :PORT); after a detach the\n"
 	      "                      run goes on as without --gdb, a kill ends it (status 0)\n"
@@ -204,6 +207,7 @@ static void print_stats(struct cli *c, uint64_t wall)
 	fprintf(stderr, "vzlet-sim: cycles         %" PRIu64 "\n", cyc);
 	fprintf(stderr, "vzlet-sim: simulated time %.6f s\n", sim_s);
 	fprintf(stderr, "vzlet-sim: wall time      %.3f s\n", wall_s);
+	fprintf(stderr, "vzlet-sim: findings       %" PRIu64 "\n", vzsim_findings(c->m));
 	if (wall_s > 0)
 		fprintf(stderr, "vzlet-sim: simulated MIPS %.1f (%.2fx real time)\n",
 			(double)insns / wall_s / 1e6, sim_s / wall_s);
@@ -223,7 +227,7 @@ static int add_watch(struct watch *w, size_t *n, const char *arg, const char *op
 
 enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
-	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT,
+	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT, OPT_STRICT_MODEL,
 	OPT_QUIET, OPT_HELP, OPT_GDB,
 };
 
@@ -245,6 +249,7 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "trace", required_argument, NULL, OPT_TRACE },
 		{ "trace-after", required_argument, NULL, OPT_TRACE_AFTER },
 		{ "strict-sfr", no_argument, NULL, OPT_STRICT },
+		{ "strict", no_argument, NULL, OPT_STRICT_MODEL },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "gdb", required_argument, NULL, OPT_GDB },
@@ -310,6 +315,7 @@ static int run(struct cli *c, int argc, char **argv)
 			}
 			break;
 		case OPT_STRICT: opt.strict_sfr = true; break;
+		case OPT_STRICT_MODEL: opt.strict = true; break;
 		case OPT_QUIET: c->quiet = opt.quiet = true; break;
 		case OPT_GDB:
 			c->gdb_port = strtol(optarg, &end, 10);

@@ -28,6 +28,9 @@ enum vzsim_stop {
 
 struct vzsim_options {
 	bool strict_sfr;        /* an access to an unimplemented SFR stops the run (VZSIM_STOP_FATAL) */
+	bool strict;            /* a model-checker finding (cache coherence, CP0 hazard,
+	                         * ...: machine_finding) stops the run (VZSIM_STOP_FATAL);
+	                         * otherwise each rule is reported once as a warning */
 	bool quiet;             /* do not print warnings (unimplemented SFRs, ...) on stderr */
 	FILE *trace;            /* if non-NULL, one line per executed instruction */
 	uint64_t trace_after;   /* start tracing at this cycle */
@@ -71,6 +74,8 @@ uint32_t vzsim_port_lat(struct machine *m, int port);
 /* Statistics and state, for tests and the CLI. */
 uint64_t vzsim_cycles(const struct machine *m);
 uint64_t vzsim_instructions(const struct machine *m);
+/* Model-checker findings so far (each machine_finding call counts once). */
+uint64_t vzsim_findings(const struct machine *m);
 uint32_t vzsim_pc(const struct machine *m);
 uint32_t vzsim_gpr(const struct machine *m, int n);   /* current shadow set */
 /* Physical memory peek/poke (RAM, flash, boot flash; no side effects). */

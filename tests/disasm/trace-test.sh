@@ -8,7 +8,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 failures=0
 
-if ! "$sim" --quiet --cycles 400 --trace "$tmp/trace" "$image" </dev/null >/dev/null 2>&1; then
+if ! "$sim" --strict --quiet --cycles 400 --trace "$tmp/trace" "$image" </dev/null >/dev/null 2>&1; then
 	echo "FAIL trace: vzlet-sim did not run $image"
 	exit 1
 fi

@@ -22,7 +22,7 @@ fi
 start_sim() {
 	for try in $(seq 0 19); do
 		port=$((20000 + ($$ * 7 + try * 101) % 40000))
-		timeout -k 5 60 "$sim" --gdb "$port" "$boot" "$demo" </dev/null >"$tmp/sim.out" 2>"$tmp/sim.err" &
+		timeout -k 5 60 "$sim" --strict --gdb "$port" "$boot" "$demo" </dev/null >"$tmp/sim.out" 2>"$tmp/sim.err" &
 		simpid=$!
 		for _ in $(seq 200); do       # at most 10 s
 			grep -q 'waiting for gdb' "$tmp/sim.err" && return 0
@@ -36,7 +36,7 @@ start_sim() {
 	fail "vzlet-sim --gdb did not start listening"; cat "$tmp/sim.err"; exit 1
 }
 
-"$sim" --gdb 0 "$demo" </dev/null >"$tmp/out" 2>&1; rc=$?
+"$sim" --strict --gdb 0 "$demo" </dev/null >"$tmp/out" 2>&1; rc=$?
 if [ "$rc" -eq 2 ] && grep -q 'needs a TCP port' "$tmp/out"; then ok "bad --gdb port: status 2"; else fail "--gdb 0: status $rc"; fi
 
 main_addr=$(mipsel-linux-gnu-nm "$demo" | awk '$3 == "main" { print substr($1, length($1) - 7) }')

@@ -7,9 +7,9 @@
 # (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare run)
 set -u
 SIM=$1 IMAGE=$2 BOOT=$3 BARE=$4 HV=$5 SIZE=$6
-hv=$("$SIM" --fast --quiet --cycles 2G --until 'bench: done' "$IMAGE" 2>&1) || {
+hv=$("$SIM" --strict --fast --quiet --cycles 2G --until 'bench: done' "$IMAGE" 2>&1) || {
 	echo "bench-hv: the benchmark guest did not finish under the hypervisor:"; echo "$hv"; exit 1; }
-bare=$("$SIM" --fast --quiet --cycles 2G --until 'bench: done' "$BOOT" "$BARE" 2>&1) || {
+bare=$("$SIM" --strict --fast --quiet --cycles 2G --until 'bench: done' "$BOOT" "$BARE" 2>&1) || {
 	echo "bench-hv: the benchmark guest did not finish bare:"; echo "$bare"; exit 1; }
 # (console lines end in "\r\n" bare; the hypervisor's console drops the "\r")
 get() { echo "$1" | tr -d '\r' | sed -n "s/^\(\[1\] \)\{0,1\}$2: \([0-9]*\)$/\2/p" | head -1; }

@@ -19,7 +19,7 @@ run() {
 	local name=$1 cycles=$2
 	shift 2
 	rm -f "$OUT/$name.uart"
-	"$SIM" --fast --quiet --leds --cycles "$cycles" --uart "4=file:$OUT/$name.uart" "$@" \
+	"$SIM" --strict --fast --quiet --leds --cycles "$cycles" --uart "4=file:$OUT/$name.uart" "$@" \
 		> "$OUT/$name.log" 2>&1
 	local rc=$?
 	# 3 = cycle limit reached: the normal end of these runs
@@ -117,7 +117,7 @@ expect two-focus-message "$L" '^\[hv\] input to vm2 \(irq\)'
 # WAIT, so with the hypervisor's own idle WAIT the core executes a tiny
 # fraction of the cycles as instructions (about 0.2%); an idle loop that
 # spins instead executes one instruction per cycle (over 80%).
-"$SIM" --fast --quiet --stats --cycles 200M --uart 4=none "$TWO" > "$OUT/idle.log" 2>&1
+"$SIM" --strict --fast --quiet --stats --cycles 200M --uart 4=none "$TWO" > "$OUT/idle.log" 2>&1
 insns=$(sed -n 's/^vzlet-sim: instructions *\([0-9]*\)$/\1/p' "$OUT/idle.log")
 cycles=$(sed -n 's/^vzlet-sim: cycles *\([0-9]*\)$/\1/p' "$OUT/idle.log")
 if [ -n "$insns" ] && [ -n "$cycles" ] && [ "$cycles" -ge 200000000 ] && \

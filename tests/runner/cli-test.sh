@@ -13,7 +13,7 @@ failures=0
 expect() {
 	desc=$1 status=$2 pattern=$3
 	shift 4
-	"$sim" "$@" </dev/null >"$tmp/out" 2>&1
+	"$sim" --strict "$@" </dev/null >"$tmp/out" 2>&1
 	rc=$?
 	if [ "$rc" -ne "$status" ]; then
 		echo "FAIL cli: $desc: status $rc, expected $status"
@@ -59,8 +59,8 @@ if grep -q 'warning' "$tmp/out"; then
 fi
 
 # Same image and input: same output, byte for byte.
-"$sim" --quiet --leds --cycles 300M --input-at 50M:abc "$boot" "$demo" </dev/null >"$tmp/run1" 2>&1
-"$sim" --quiet --leds --cycles 300M --input-at 50M:abc "$boot" "$demo" </dev/null >"$tmp/run2" 2>&1
+"$sim" --strict --quiet --leds --cycles 300M --input-at 50M:abc "$boot" "$demo" </dev/null >"$tmp/run1" 2>&1
+"$sim" --strict --quiet --leds --cycles 300M --input-at 50M:abc "$boot" "$demo" </dev/null >"$tmp/run2" 2>&1
 if cmp -s "$tmp/run1" "$tmp/run2" && grep -q "you typed 'c'" "$tmp/run1"; then
 	echo "ok cli: deterministic output"
 else
@@ -68,7 +68,7 @@ else
 fi
 
 # UART output to a file; stdout then has none of it.
-"$sim" --quiet --uart 4=file:"$tmp/console.txt" --cycles 120M "$boot" "$demo" </dev/null >"$tmp/out" 2>&1
+"$sim" --strict --quiet --uart 4=file:"$tmp/console.txt" --cycles 120M "$boot" "$demo" </dev/null >"$tmp/out" 2>&1
 if grep -q '^tick 1: 5 timer interrupts' "$tmp/console.txt" && ! grep -q 'tick' "$tmp/out"; then
 	echo "ok cli: --uart 4=file:PATH"
 else
@@ -79,7 +79,7 @@ fi
 expect "--uart 4=pty announces the device" 0 'UART4 is on /dev/pts/' -- --uart 4=pty --cycles 10M "$boot" "$demo"
 
 # --trace writes one line per instruction, starting at --trace-after.
-"$sim" --quiet --cycles 1000 --trace "$tmp/trace" "$boot" "$demo" </dev/null >/dev/null 2>&1
+"$sim" --strict --quiet --cycles 1000 --trace "$tmp/trace" "$boot" "$demo" </dev/null >/dev/null 2>&1
 if [ -s "$tmp/trace" ] && head -1 "$tmp/trace" | grep -qi 'bfc00000'; then
 	echo "ok cli: --trace starts at the reset vector"
 else

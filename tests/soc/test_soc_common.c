@@ -6,7 +6,7 @@ struct machine *m;
 
 static int setup_with(bool strict)
 {
-	struct vzsim_options o = { .quiet = true, .strict_sfr = strict };
+	struct vzsim_options o = { .quiet = true, .strict = true, .strict_sfr = strict };
 	m = vzsim_new(&o);
 	return m ? 0 : -1;
 }

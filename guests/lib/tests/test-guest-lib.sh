@@ -13,7 +13,7 @@ check() {
 	if "$@"; then echo "ok guest-lib: $desc"; else echo "FAIL guest-lib: $desc"; failures=$((failures + 1)); fi
 }
 
-"$sim" --quiet --leds --cycles 200M --input-at 20M:hello --pin-at 50M:RA4=1 --pin-at 52M:RA4=0 \
+"$sim" --strict --quiet --leds --cycles 200M --input-at 20M:hello --pin-at 50M:RA4=1 --pin-at 52M:RA4=0 \
 	--until 'BadVAddr' "$boot" "$elf" >"$out" 2>&1
 rc=$?
 check "runs to the final exception report (status $rc)" [ "$rc" -eq 0 ]
