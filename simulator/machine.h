@@ -131,5 +131,8 @@ void soc_core_irq(struct machine *m, unsigned line, bool level);
 /* Flash wait states the CPU pays for an uncached program/boot flash access
  * (from PRECON.PFMWS). */
 unsigned soc_flash_wait_states(const struct machine *m);
+/* DEVCFG0.BOOTISA (bit 6) = 0: the core resets into microMIPS and takes
+ * exceptions in microMIPS (Config3.ISAOnExc). */
+bool soc_boot_micromips(const struct machine *m);
 
 #endif

@@ -21,7 +21,6 @@
 
 void cp0_reset(struct machine *m, struct cp0 *cp)
 {
-	(void)m;
 	memset(cp, 0, sizeof *cp);
 	cp->tlb_size = 16;
 	for (unsigned i = 0; i < cp->tlb_size; i++)
@@ -34,6 +33,10 @@ void cp0_reset(struct machine *m, struct cp0 *cp)
 	cp->config[1] = CONFIG1_VALUE;
 	cp->config[2] = CONFIG2_VALUE;
 	cp->config[3] = CONFIG3_VALUE;
+	/* DEVCFG0.BOOTISA = 0: microMIPS at reset and for exceptions
+	 * (Config3.ISA = 3, ISAOnExc = 1). */
+	if (soc_boot_micromips(m))
+		cp->config[3] |= 1u << CFG3_ISA_SHIFT | CFG3_ISAONEXC;
 	cp->config[4] = CONFIG4_VALUE;
 	cp->config[5] = CONFIG5_VALUE;
 	cp->config[7] = CONFIG7_VALUE;
@@ -269,6 +272,9 @@ void cp0_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 	case 16 << 3 | 0:
 		cp->config[0] = (cp->config[0] & ~7u) | (v & 7u);
 		mmu_mode_changed(m);
+		break;
+	case 16 << 3 | 3:
+		cp->config[3] = (cp->config[3] & ~CFG3_ISAONEXC) | (v & CFG3_ISAONEXC);
 		break;
 	case 18 << 3 | 0: cp->watchlo = v; break;
 	case 19 << 3 | 0: cp->watchhi = v; break;

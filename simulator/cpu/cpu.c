@@ -37,6 +37,7 @@ void cpu_init(struct machine *m)
 	c->timer_ev = calloc(1, sizeof *c->timer_ev);
 	if (!c->timer_ev)
 		machine_fatal(m, "cpu: out of host memory");
+	mm_init(m);
 	vz_init(m);
 }
 
@@ -51,6 +52,7 @@ void cpu_free(struct machine *m)
 		event_cancel(m, c->timer_ev);
 	free(c->timer_ev);
 	c->timer_ev = NULL;
+	mm_free(m);
 	vz_free(m);
 }
 
@@ -71,6 +73,9 @@ void cpu_reset(struct machine *m)
 	c->eic_eicss = 0;
 	c->core_irq_lines = 0;
 	cp0_reset(m, &c->cp0);
+	/* The reset ISA is the one exceptions use (DEVCFG0.BOOTISA). */
+	c->mm = (c->cp0.config[3] & CFG3_ISAONEXC) != 0;
+	c->isz = c->bsz = 4;
 	vz_reset(m);
 	fpu_reset(&c->fpu);
 	c->mode_key = ~0u;
@@ -454,7 +459,9 @@ void cpu_run(struct machine *m, uint64_t until)
 		c->limit = until < m->next_event ? until : m->next_event;
 		if (c->irq_check)
 			c->limit = 0; /* taking the interrupt changed something: look again */
-		if (unlikely(m->opt.trace != NULL))
+		if (unlikely(c->mm))
+			mm_run_burst(m); /* microMIPS: cpu_micromips.c */
+		else if (unlikely(m->opt.trace != NULL))
 			run_burst_traced(m);
 		else
 			run_burst(m);

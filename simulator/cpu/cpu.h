@@ -17,6 +17,7 @@
 
 struct machine;
 struct insn;
+struct mm_memo;
 
 /* One predecoded instruction: handler number plus the fields it needs.
  * 16 bytes, so that the run loop finds an entry with a shift. */
@@ -38,6 +39,12 @@ struct insn {
  * because a change of the next word invalidates this entry too
  * (decode_invalidate). */
 #define INSN_F_SLOT_NOP 0x01
+/* microMIPS entries (decode_micromips.c): a load (for the load-use
+ * interlock, charged by the microMIPS loop), and the delay slot a branch
+ * requires (JALS/JALRS: 16 bits, JAL/JALR/BxxZAL/JALX: 32 bits). */
+#define INSN_F_MM_LOAD   0x02
+#define INSN_F_MM_SLOT16 0x04
+#define INSN_F_MM_SLOT32 0x08
 
 #define CPU_FETCH_PAGE 0x1000u /* the fetch window: one 4 KB virtual page */
 #define CPU_REG_SINK 32      /* writes to $zero land here and are never read */
@@ -102,6 +109,14 @@ struct cpu {
 	bool irq_check;          /* re-evaluate interrupts before the next instruction */
 	bool waiting;            /* WAIT executed, no wake-up yet */
 	uint32_t exc_seq;        /* bumped on every exception entry */
+	/* ISA mode (cpu_micromips.c): microMIPS while mm (the ISA bit of the
+	 * pc, kept out of pc). isz is the size of the executing instruction
+	 * (pc - isz is its address), bsz that of the branch whose delay slot
+	 * executes; both are 4 in MIPS32 mode. */
+	bool mm;
+	uint8_t isz, bsz;
+	const uint8_t *fetch_host; /* host bytes of the fetch window (microMIPS) */
+	struct mm_memo *mm_memo;   /* microMIPS decode cache (cpu_micromips.c) */
 
 	struct dtlb_entry dtlb[CPU_DTLB_SIZE];
 	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */

@@ -57,6 +57,12 @@
 #define SRS_HSS_SHIFT 26
 #define SRS_FIELD(v, s) (((v) >> (s)) & 0xFu)
 
+/* Config3: ISA (bits 15:14: 2 = MIPS32 and microMIPS, MIPS32 at reset;
+ * 3 = both, microMIPS at reset) and ISAOnExc (the ISA of exception
+ * vectors, writable). */
+#define CFG3_ISA_SHIFT 14
+#define CFG3_ISAONEXC  0x00010000u
+
 /* PageGrain */
 #define PG_RIE  0x80000000u
 #define PG_XIE  0x40000000u
@@ -133,7 +139,13 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 /* Fetch: set the fetch window for va; returns the predecoded entry or NULL
  * after taking an exception. c->pc must already be va + 4. */
 const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va);
-/* Instruction word at va without side effects (for BadInstr), 0 if none. */
+/* Set the fetch window (and c->fetch_host) for va, any alignment; false
+ * after taking the fetch exception for the instruction at c->pc - c->isz. */
+bool mmu_fetch_map(struct machine *m, uint32_t va);
+/* Instruction at va without side effects (for BadInstr), 0 if none: a
+ * MIPS32 word, or in microMIPS mode the instruction as BadInstr holds it
+ * (a 16-bit one in bits 15:0, a 32-bit one with its first halfword in
+ * bits 31:16). */
 uint32_t mmu_peek_insn(struct machine *m, uint32_t va);
 /* Forget cached translations (mode, ASID or TLB changed). */
 void mmu_flush(struct machine *m);
@@ -196,7 +208,9 @@ void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_
 			 unsigned flags, uint32_t badvaddr, unsigned ce);
 void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 			     unsigned flags, uint32_t badvaddr, unsigned ce, const uint32_t *bi);
-/* Exception caused by the executing instruction (at c->pc - 4). */
+/* Address of the executing instruction. */
+static inline uint32_t cpu_cur_pc(const struct cpu *c) { return c->pc - c->isz; }
+/* Exception caused by the executing instruction (at cpu_cur_pc). */
 void cpu_raise(struct machine *m, unsigned code);
 void cpu_raise_ce(struct machine *m, unsigned code, unsigned ce);
 void cpu_raise_addr(struct machine *m, unsigned code, uint32_t va);
@@ -211,8 +225,12 @@ static inline void cpu_request_irq_check(struct machine *m)
 }
 /* Switch the live register file to shadow set css. */
 void cpu_set_css(struct machine *m, unsigned css);
-/* Jump to an address computed from a register (JR/JALR/ERET). */
+/* Jump to an address computed from a register (JR/JALR/ERET): bit 0
+ * selects the ISA mode (cpu_set_isa). */
 void cpu_jump(struct machine *m, uint32_t target);
+/* Enter MIPS32 (mm = false) or microMIPS mode; ends the burst on a change
+ * (the loops are per ISA). */
+void cpu_set_isa(struct machine *m, bool mm);
 void cpu_eret(struct machine *m);
 
 /* The context registers of root and guest wherever they are now. */
@@ -290,7 +308,22 @@ static inline bool cpu_cu1_usable(struct machine *m)
 /* ---- execution helpers ----------------------------------------------- */
 void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d);
 
-/* Execute the delay slot of the branch that is executing (at c->pc - 4);
+/* ---- cpu_micromips.c / decode_micromips.c ------------------------------ */
+/* Run microMIPS code until the burst limit or a switch to MIPS32. */
+void mm_run_burst(struct machine *m);
+/* The delay slot of the executing microMIPS branch (cpu_exec_delay_slot);
+ * flags: the branch's INSN_F_MM_SLOT16/32 (the slot size it requires). */
+bool mm_exec_delay_slot(struct machine *m, unsigned flags);
+void mm_init(struct machine *m);
+void mm_free(struct machine *m);
+/* Decode a microMIPS instruction: hw0 its first halfword, hw1 the second
+ * (32-bit ones). Returns the mnemonic; d->raw gets the MIPS32 word the
+ * shared handlers read, or the microMIPS bits for microMIPS-only ones. */
+const char *mm_decode(uint32_t hw0, uint32_t hw1, struct insn *d);
+/* A microMIPS instruction is 16 bits long if its major opcode says so. */
+static inline bool mm_is16(uint32_t hw0) { unsigned x = (hw0 >> 10) & 7; return x >= 1 && x <= 3; }
+
+/* Execute the delay slot of the branch that is executing (at cpu_cur_pc);
  * false if the slot took an exception (the branch must then not redirect).
  * Inline so that every branch handler has its own dispatch site. */
 static inline bool cpu_exec_delay_slot(struct machine *m)
@@ -299,6 +332,8 @@ static inline bool cpu_exec_delay_slot(struct machine *m)
 	uint32_t slot = c->pc, off = slot - c->fetch_base;
 	uint32_t seq = c->exc_seq;
 	const struct insn *d;
+	if (unlikely(c->mm))
+		return mm_exec_delay_slot(m, 0);
 	c->pc = slot + 4;
 	c->in_ds = true;
 	if (likely(off < c->fetch_size))

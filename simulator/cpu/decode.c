@@ -5,7 +5,7 @@
  *
  * Field conventions for the handlers: rd is always the destination GPR (with
  * $zero redirected to CPU_REG_SINK), rs/rt are sources, imm is the ready-to-
- * use immediate. Unknown encodings and microMIPS (JALX) decode to op_ri;
+ * use immediate. Unknown encodings decode to op_ri; JALX enters microMIPS;
  * the DSP ASE encodings are claimed by dsp_decode() (dsp_decode.c). */
 #include "insn_dsp.h"
 
@@ -155,6 +155,7 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 		break;
 	case 2: SET(j); d->imm = (w & 0x03FFFFFFu) << 2; break;
 	case 3: SET(jal); d->imm = (w & 0x03FFFFFFu) << 2; break;
+	case 29: SET(jalx); d->imm = (w & 0x03FFFFFFu) << 2; break; /* to microMIPS */
 	case 4:
 		d->imm = simm << 2;
 		if (rs == 0 && rt == 0) SET(b);

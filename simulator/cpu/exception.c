@@ -39,15 +39,16 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 	struct cp0 *cp = &c->cp0;
 	uint32_t st = cp->status;
 	bool exl = st & ST_EXL;
-	uint32_t restart = in_ds ? pc - 4 : pc;
+	uint32_t restart = in_ds ? pc - c->bsz : pc;
 	uint32_t vector;
+	bool mm = c->mm; /* the ISA of the interrupted code, kept in EPC bit 0 */
 
 	/* NestedExc/NestedEPC record every exception (Release 5). */
 	cp->nestedexc = (st & (ST_EXL | ST_ERL));
-	cp->nestedepc = restart;
+	cp->nestedepc = restart | mm;
 
 	if (!exl) {
-		cp->epc = restart;
+		cp->epc = restart | mm;
 		cp->cause = in_ds ? cp->cause | CA_BD : cp->cause & ~CA_BD;
 	}
 	cp->cause = (cp->cause & ~(CA_EXC | CA_CE)) | code << CA_EXC_SHIFT | (ce & 3) << CA_CE_SHIFT;
@@ -67,7 +68,7 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 		} else {
 			cp->badinstr = mmu_peek_insn(m, pc);
 			if (in_ds)
-				cp->badinstrp = mmu_peek_insn(m, pc - 4);
+				cp->badinstrp = mmu_peek_insn(m, pc - c->bsz);
 		}
 	}
 
@@ -102,6 +103,7 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 
 	c->pc = vector;
 	c->in_ds = false;
+	cpu_set_isa(m, (cp->config[3] & CFG3_ISAONEXC) != 0);
 	c->exc_seq++;
 	c->limit = 0;
 	m->cycle += CYC_EXC_ENTRY;
@@ -110,27 +112,40 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 
 void cpu_raise(struct machine *m, unsigned code)
 {
-	cpu_exception_entry(m, code, m->cpu.pc - 4, m->cpu.in_ds, EXF_BADINSTR, 0, 0);
+	cpu_exception_entry(m, code, cpu_cur_pc(&m->cpu), m->cpu.in_ds, EXF_BADINSTR, 0, 0);
 }
 
 void cpu_raise_ce(struct machine *m, unsigned code, unsigned ce)
 {
-	cpu_exception_entry(m, code, m->cpu.pc - 4, m->cpu.in_ds, EXF_BADINSTR, 0, ce);
+	cpu_exception_entry(m, code, cpu_cur_pc(&m->cpu), m->cpu.in_ds, EXF_BADINSTR, 0, ce);
 }
 
 void cpu_raise_addr(struct machine *m, unsigned code, uint32_t va)
 {
-	cpu_exception_entry(m, code, m->cpu.pc - 4, m->cpu.in_ds,
+	cpu_exception_entry(m, code, cpu_cur_pc(&m->cpu), m->cpu.in_ds,
 			    EXF_BADINSTR | EXF_BADVADDR, va, 0);
+}
+
+void cpu_set_isa(struct machine *m, bool mm)
+{
+	struct cpu *c = &m->cpu;
+	if (c->mm == mm)
+		return;
+	c->mm = mm;
+	c->isz = c->bsz = 4;
+	c->limit = 0;
 }
 
 void cpu_jump(struct machine *m, uint32_t target)
 {
 	struct cpu *c = &m->cpu;
+	cpu_set_isa(m, target & 1);
+	target &= ~1u;
 	c->pc = target;
-	if (target & 3) {
+	if (!c->mm && (target & 2)) {
 		/* The fetch at target faults: EPC = BadVAddr = target. */
 		c->pc = target + 4;
+		c->isz = 4;
 		c->in_ds = false;
 		mmu_fault(m, target, EXC_ADEL, true);
 	}

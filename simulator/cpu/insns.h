@@ -64,7 +64,12 @@
 	/* insn_vz.c */ \
 	X(mfgc0) X(mtgc0) X(hypcall) X(tlbg) \
 	/* insn_dsp.c */ \
-	X(dsp) X(bposge32)
+	X(dsp) X(bposge32) \
+	/* insn_micromips.c */ \
+	X(jalx) X(mm_beq) X(mm_bne) X(mm_blez) X(mm_bgtz) X(mm_bltz) X(mm_bgez) \
+	X(mm_bltzal) X(mm_bgezal) X(mm_bc1f) X(mm_bc1t) X(mm_bposge32) \
+	X(mm_beqzc) X(mm_bnezc) X(mm_j) X(mm_jal) X(mm_jalx) X(mm_jalr) X(mm_jrc) \
+	X(mm_lwm) X(mm_swm) X(mm_lwp) X(mm_swp) X(mm_lwxs) X(mm_addiupc) X(mm_movep)
 
 #define DECLARE_OP(name) OP(name);
 INSN_LIST(DECLARE_OP)

@@ -111,7 +111,7 @@ void mmu_fault(struct machine *m, uint32_t va, unsigned fault, bool fetch)
 		flags |= EXF_REFILL;
 	if (!fetch)
 		flags |= EXF_BADINSTR;
-	cpu_exception_entry(m, code, c->pc - 4, c->in_ds, flags, va, 0);
+	cpu_exception_entry(m, code, cpu_cur_pc(c), c->in_ds, flags, va, 0);
 }
 
 /* ---- Physical memory -------------------------------------------------- */
@@ -233,41 +233,74 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 
 /* ---- Fetch ------------------------------------------------------------ */
 
-const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va)
+bool mmu_fetch_map(struct machine *m, uint32_t va)
 {
 	struct cpu *c = &m->cpu;
 	struct xlate x;
+	bool is_ram, is_flash;
 	unsigned f;
 	c->fetch_size = 0;
-	if (va & 3) {
-		mmu_fault(m, va, EXC_ADEL, true);
-		return NULL;
-	}
 	f = mmu_translate(m, va, ACC_FETCH, &x);
 	if (f) {
 		mmu_fault(m, va, f, true);
-		return NULL;
+		return false;
 	}
 	struct insn *page = decode_slot(m, x.pa & ~0xFFFu);
 	if (!page) {
 		/* Executing from SFRs or unmapped space: instruction bus error. */
-		cpu_exception_entry(m, EXC_IBE, va, c->in_ds, 0, va, 0);
-		return NULL;
+		cpu_exception_entry(m, EXC_IBE, cpu_cur_pc(c), c->in_ds, 0, va, 0);
+		return false;
 	}
 	c->fetch_base = va & ~(CPU_FETCH_PAGE - 1);
 	c->fetch_size = CPU_FETCH_PAGE;
 	c->fetch_dec = page;
+	c->fetch_host = host_of(m, x.pa & ~0xFFFu, &is_ram, &is_flash);
 	/* Uncached flash fetches pay the PRECON wait states; cached ones are
 	 * assumed to hit (docs/cycle-model.md). RAM has no wait states. */
 	c->fetch_wait = (x.cca == 2 && x.pa >= PA_RAM_SIZE) ? soc_flash_wait_states(m) : 0;
-	return page + ((va & 0xFFFu) >> 2);
+	return true;
+}
+
+const struct insn *mmu_fetch_slow(struct machine *m, uint32_t va)
+{
+	struct cpu *c = &m->cpu;
+	if (va & 3) {
+		c->fetch_size = 0;
+		mmu_fault(m, va, EXC_ADEL, true);
+		return NULL;
+	}
+	if (!mmu_fetch_map(m, va))
+		return NULL;
+	return c->fetch_dec + ((va & 0xFFFu) >> 2);
+}
+
+static bool peek_half(struct machine *m, uint32_t va, uint32_t *h)
+{
+	struct xlate x;
+	bool is_ram, is_flash;
+	uint16_t v;
+	if (mmu_translate(m, va, ACC_FETCH, &x))
+		return false;
+	const uint8_t *p = host_of(m, x.pa, &is_ram, &is_flash);
+	if (!p)
+		return false;
+	memcpy(&v, p, 2);
+	*h = v;
+	return true;
 }
 
 uint32_t mmu_peek_insn(struct machine *m, uint32_t va)
 {
 	struct xlate x;
 	bool is_ram, is_flash;
-	uint32_t w = 0;
+	uint32_t w = 0, h1 = 0;
+	if (m->cpu.mm) {
+		if ((va & 1) || !peek_half(m, va, &w))
+			return 0;
+		if (mm_is16(w))
+			return w;
+		return peek_half(m, va + 2, &h1) ? w << 16 | h1 : 0;
+	}
 	if ((va & 3) || mmu_translate(m, va, ACC_FETCH, &x))
 		return 0;
 	const uint8_t *p = host_of(m, x.pa, &is_ram, &is_flash);

@@ -184,7 +184,7 @@ static void exit_to_root(struct machine *m, unsigned code, uint32_t pc, bool in_
 	if (flags & EXF_BADINSTR) { /* read through the guest's translation */
 		bi[0] = mmu_peek_insn(m, pc);
 		if (in_ds)
-			bi[1] = mmu_peek_insn(m, pc - 4);
+			bi[1] = mmu_peek_insn(m, pc - c->bsz);
 	}
 	leave_guest(m);
 	if (flags & EXF_GEXC)
@@ -226,7 +226,7 @@ void vz_exception(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 void vz_exit_insn(struct machine *m, unsigned gexc)
 {
 	struct cpu *c = &m->cpu;
-	exit_to_root(m, EXC_GE, c->pc - 4, c->in_ds, EXF_BADINSTR | EXF_GEXC_CODE(gexc), 0, 0);
+	exit_to_root(m, EXC_GE, cpu_cur_pc(c), c->in_ds, EXF_BADINSTR | EXF_GEXC_CODE(gexc), 0, 0);
 }
 
 /* ---- Guest CP0 instruction checks ---------------------------------------- */
@@ -272,7 +272,7 @@ bool vz_guest_cu1_ok(struct machine *m)
 	if (c->other.status & ST_CU1)
 		return true;
 	/* Root's FPU permission: root CpU with CE = 1 (lazy FPU switching). */
-	exit_to_root(m, EXC_CPU, c->pc - 4, c->in_ds, EXF_BADINSTR | EXF_ROOT, 0, 1);
+	exit_to_root(m, EXC_CPU, cpu_cur_pc(c), c->in_ds, EXF_BADINSTR | EXF_ROOT, 0, 1);
 	return false;
 }
 
@@ -282,7 +282,7 @@ bool vz_guest_mx_ok(struct machine *m)
 	if (c->other.status & ST_MX)
 		return true;
 	/* Root's DSP permission (lazy DSP context switching), like CU1. */
-	exit_to_root(m, EXC_DSPDIS, c->pc - 4, c->in_ds, EXF_BADINSTR | EXF_ROOT, 0, 0);
+	exit_to_root(m, EXC_DSPDIS, cpu_cur_pc(c), c->in_ds, EXF_BADINSTR | EXF_ROOT, 0, 0);
 	return false;
 }
 

@@ -231,6 +231,7 @@ uint32_t vz_policy_guest_wmask(unsigned reg, unsigned sel)
 	case VZ_CP0(14, 2): return 0xFFFFFFFFu;           /* NestedEPC */
 	case VZ_CP0(15, 1): return 0x3FFFF000u;           /* EBase */
 	case VZ_CP0(16, 0): return 0x00000007u;           /* Config.K0 */
+	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */
 	case VZ_CP0(16, 5): return 0x00000144u;           /* Config5 UFR SBRI FRE */
 	case VZ_CP0(30, 0): return 0xFFFFFFFFu;           /* ErrorEPC */
 	case VZ_CP0(31, 2):
@@ -256,8 +257,8 @@ uint32_t vz_policy_root_wmask(unsigned reg, unsigned sel)
 	case VZ_CP0(13, 4): return 0;                     /* View_RIPL */
 	case VZ_CP0(13, 5): return 0x000007FFu;           /* NestedExc */
 	case VZ_CP0(16, 1): return 0x7E000000u;           /* Config1.MMUSize [3.11] */
-	case VZ_CP0(16, 2):
-	case VZ_CP0(16, 3):
+	case VZ_CP0(16, 2): return 0;
+	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */
 	case VZ_CP0(16, 4): return 0;
 	case VZ_CP0(17, 0): return 0xFFFFFFFFu;           /* LLAddr (save/restore) */
 	case VZ_CP0(15, 1): return 0x3FFFF000u;
@@ -280,9 +281,10 @@ uint32_t vz_policy_guest_reset(unsigned reg, unsigned sel)
 		       (3u << 16) | (0u << 13) | (3u << 10) | (3u << 7) | 1u;
 	case VZ_CP0(16, 2): return 0x80000000u;           /* M: Config3 follows */
 	case VZ_CP0(16, 3):
-		/* M, BP, BI, ULRI, RXI, DSP2P, DSPP, VEIC, VInt; VZ = 0 (no
+		/* M, BP, BI, ISA (MIPS32 and microMIPS, MIPS32 at reset;
+		 * ISAOnExc 0), ULRI, RXI, DSP2P, DSPP, VEIC, VInt; VZ = 0 (no
 		 * nested VZ); the DSP ASE is usable by guests (guest MX) */
-		return 0x80000000u | 0x08000000u | 0x04000000u | 0x00002000u |
+		return 0x80000000u | 0x08000000u | 0x04000000u | 0x00008000u | 0x00002000u |
 		       0x00001000u | 0x00000800u | 0x00000400u | 0x00000040u | 0x00000020u;
 	case VZ_CP0(16, 4): return 0x80000000u;           /* M: Config5 follows */
 	case VZ_CP0(16, 5): return 0;

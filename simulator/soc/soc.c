@@ -125,3 +125,8 @@ unsigned soc_flash_wait_states(const struct machine *m)
 {
 	return m->soc.sys.precon & 7u;
 }
+
+bool soc_boot_micromips(const struct machine *m)
+{
+	return !(m->soc.sys.devcfg[0] & (1u << 6));
+}

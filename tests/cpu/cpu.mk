@@ -11,6 +11,8 @@ $(BUILD)/tests/cpu/%.elf: $(BUILD)/target/tests/cpu/%.o $(TESTLIB_OBJS)
 
 # dsp.c uses the DSP ASE r2 instructions (the M5150 has them).
 $(BUILD)/target/tests/cpu/dsp.o: TEST_TARGET_CFLAGS += -mdspr2
+# micromips.c is microMIPS code (the start-up and check library stay MIPS32).
+$(BUILD)/target/tests/cpu/micromips.o: TEST_TARGET_CFLAGS += -mmicromips -minterlink-compressed
 
 .PHONY: test-cpu
 test-cpu: $(TESTRUN) $(CPU_TEST_ELFS)
