@@ -30,7 +30,7 @@ static void cp0_init(void)
 	CP0_WRITE(C0_GUESTCTL1, 0);
 	CP0_WRITE(C0_GUESTCTL2, 0);
 	CP0_WRITE(C0_STATUS, ST_CU0 | ST_EXL);         /* BEV off; EXL: root mode */
-	ehb();
+	jr_hb();                                       /* fetch sees the new K0 */
 }
 
 static void banner(void)

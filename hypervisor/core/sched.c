@@ -72,6 +72,7 @@ static void load(struct vz_vm *vm)
 {
 	if (loaded != vm) {
 		if (loaded) {
+			ehb(); /* EPC and GuestCtl2 may have just been written */
 			loaded->resume_pc = CP0_READ(C0_EPC);
 			loaded->guestctl2 = CP0_READ(C0_GUESTCTL2);
 			vz_gctx_save(loaded->gctx);

@@ -77,6 +77,7 @@ void cpu_reset(struct machine *m)
 	c->mm = (c->cp0.config[3] & CFG3_ISAONEXC) != 0;
 	c->isz = c->bsz = 4;
 	vz_reset(m);
+	hazard_reset(m);
 	fpu_reset(&c->fpu);
 	c->mode_key = ~0u;
 	mmu_mode_changed(m);

@@ -59,6 +59,8 @@ struct tlb_entry {
 	uint8_t guestid;     /* VZ: GuestID tag (root TLB), 0 = root */
 };
 
+#include "hazard.h" /* needs struct tlb_entry */
+
 /* One CP0 context. Fields not listed read as 0 and ignore writes. */
 struct cp0 {
 	uint32_t index, entrylo0, entrylo1, context, userlocal;
@@ -145,6 +147,8 @@ struct cpu {
 	/* Predecoded instructions, one per word of each memory. Each array has
 	 * one spare entry in front so invalidating "the word before" is safe. */
 	struct insn *dec_ram, *dec_pflash, *dec_boot1, *dec_boot2;
+
+	struct hazard hz;         /* CP0 hazard checker (hazard.c), off the hot path */
 };
 
 #endif

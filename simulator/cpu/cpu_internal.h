@@ -298,6 +298,8 @@ static inline bool cpu_kernel_mode(const struct cpu *c)
  * root's too (else a root CpU exit, CE = 1). False = exception taken. */
 static inline bool cpu_cu1_usable(struct machine *m)
 {
+	if (unlikely(m->cpu.hz.exec))
+		hazard_cu1_use(m);
 	if (unlikely(!(m->cpu.cp0.status & ST_CU1))) {
 		cpu_raise_ce(m, EXC_CPU, 1);
 		return false;

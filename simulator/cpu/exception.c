@@ -23,6 +23,7 @@ void cpu_set_css(struct machine *m, unsigned css)
 void cpu_exception_entry(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
 			 unsigned flags, uint32_t badvaddr, unsigned ce)
 {
+	hazard_exception(m, true);
 	if (unlikely(m->cpu.guest)) {
 		vz_exception(m, code, pc, in_ds, flags, badvaddr, ce);
 		return;
@@ -42,6 +43,8 @@ void cpu_exception_entry_ctx(struct machine *m, unsigned code, uint32_t pc, bool
 	uint32_t restart = in_ds ? pc - c->bsz : pc;
 	uint32_t vector;
 	bool mm = c->mm; /* the ISA of the interrupted code, kept in EPC bit 0 */
+
+	hazard_exception(m, false); /* VZ exits come here directly */
 
 	/* NestedExc/NestedEPC record every exception (Release 5). */
 	cp->nestedexc = (st & (ST_EXL | ST_ERL));
@@ -191,6 +194,8 @@ void cpu_check_interrupts(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
 	c->irq_check = false;
+	if (unlikely(c->hz.exec))
+		hazard_irq(m);
 	if (cpu_interrupt_pending(m, false))
 		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);
 	else if (unlikely(c->guest) && vz_guest_irq_pending(m))

@@ -42,9 +42,18 @@ static inline void jump_reg(struct machine *m, uint32_t target)
 		cpu_jump(m, target);
 }
 OP(jr) { jump_reg(m, RS); }
-OP(jr_hb) { m->cycle += CYC_EHB; jump_reg(m, RS); }
+/* JR.HB/JALR.HB: the barrier is in force after the delay slot. */
+static inline void jump_reg_hb(struct machine *m, uint32_t target)
+{
+	m->cycle += CYC_EHB;
+	if (cpu_exec_delay_slot(m)) {
+		hazard_barrier(m);
+		cpu_jump(m, target);
+	}
+}
+OP(jr_hb) { jump_reg_hb(m, RS); }
 OP(jalr) { uint32_t t = RS; link(m, d->rd); jump_reg(m, t); }
-OP(jalr_hb) { uint32_t t = RS; m->cycle += CYC_EHB; link(m, d->rd); jump_reg(m, t); }
+OP(jalr_hb) { uint32_t t = RS; link(m, d->rd); jump_reg_hb(m, t); }
 
 #define BRANCH_OP(name, cond) OP(name) { branch(m, d, cond); }
 INSN_BRANCH_LIST(BRANCH_OP)

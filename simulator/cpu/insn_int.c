@@ -9,7 +9,7 @@ INSN_ALU_LIST(ALU_OP)
 INSN_MDU_LIST(ALU_OP)
 #undef ALU_OP
 
-OP(ehb) { (void)m; (void)d; } /* cost is in d->cycles */
+OP(ehb) { (void)d; hazard_ehb(m); } /* cost is in d->cycles */
 
 OP(add)
 {

@@ -28,6 +28,8 @@ OP(mfc0)
 		return;
 	if (unlikely(m->cpu.guest) && !vz_guest_mfc0_ok(m, d->imm, d->sa))
 		return;
+	if (unlikely(m->cpu.hz.exec))
+		hazard_mfc0(m, 0, d->imm, d->sa);
 	RD = cp0_read(m, d->imm, d->sa);
 }
 /* MTC0: rt = source GPR. */
@@ -37,17 +39,29 @@ OP(mtc0)
 		return;
 	if (unlikely(m->cpu.guest) && !vz_guest_mtc0_ok(m, d->imm, d->sa, RT))
 		return;
-	cp0_write(m, d->imm, d->sa, RT);
+	hazard_mtc0(m, d->imm, d->sa, RT); /* cp0_write, tracked */
 }
 
 static bool tlb_op_allowed(struct machine *m)
 {
 	return cp0_access_allowed(m) && GUEST_PRIVOP(m, VZ_OP_TLB);
 }
-OP(tlbr) { (void)d; if (tlb_op_allowed(m)) tlb_read(m); }
-OP(tlbwi) { (void)d; if (tlb_op_allowed(m)) tlb_write(m, m->cpu.cp0.index & 0xFu); }
-OP(tlbwr) { (void)d; if (tlb_op_allowed(m)) tlb_write(m, tlb_random(m)); }
-OP(tlbp) { (void)d; if (tlb_op_allowed(m)) tlb_probe(m); }
+/* Each TLB instruction between the hazard checker's begin and end (fn:
+ * its function field). */
+#define TLB_OP(name, fn, body) OP(name)				\
+{								\
+	(void)d;						\
+	if (!tlb_op_allowed(m))					\
+		return;						\
+	hazard_tlb_begin(m, 0, fn);				\
+	body;							\
+	hazard_tlb_end(m, 0);					\
+}
+TLB_OP(tlbr, 0x01, tlb_read(m))
+TLB_OP(tlbwi, 0x02, tlb_write(m, m->cpu.cp0.index & 0xFu))
+TLB_OP(tlbwr, 0x06, tlb_write(m, tlb_random(m)))
+TLB_OP(tlbp, 0x08, tlb_probe(m))
+#undef TLB_OP
 
 OP(eret)
 {
@@ -55,6 +69,7 @@ OP(eret)
 	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_ERET))
 		return;
 	m->cycle += CYC_ERET;
+	hazard_eret(m);
 	cpu_eret(m);
 }
 
@@ -77,6 +92,8 @@ OP(di)
 		return;
 	RD = m->cpu.cp0.status;
 	m->cpu.cp0.status &= ~ST_IE;
+	if (RD & ST_IE)
+		hazard_status_op(m, RD);
 }
 OP(ei)
 {
@@ -84,6 +101,8 @@ OP(ei)
 		return;
 	RD = m->cpu.cp0.status;
 	m->cpu.cp0.status |= ST_IE;
+	if (!(RD & ST_IE))
+		hazard_status_op(m, RD);
 	cpu_request_irq_check(m);
 }
 
@@ -102,6 +121,8 @@ OP(rdpgpr)
 	struct cpu *c = &m->cpu;
 	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_SRSGPR))
 		return;
+	if (unlikely(c->hz.exec))
+		hazard_srs_use(m);
 	RD = pss(c) == css(c) ? c->r[d->rt] : c->srs[pss(c)][d->rt];
 }
 /* WRPGPR rd, rt: SRS[PSS][rd] <- GPR[rt]; sa holds rd. */
@@ -110,6 +131,8 @@ OP(wrpgpr)
 	struct cpu *c = &m->cpu;
 	if (!cp0_access_allowed(m) || !GUEST_PRIVOP(m, VZ_OP_SRSGPR))
 		return;
+	if (unlikely(c->hz.exec))
+		hazard_srs_use(m);
 	if (d->sa == 0)
 		return;
 	if (pss(c) == css(c))

@@ -21,14 +21,17 @@ static bool root_vz_allowed(struct machine *m)
 /* MFGC0: rd = destination GPR, imm = guest CP0 register, sa = select. */
 OP(mfgc0)
 {
-	if (root_vz_allowed(m))
-		RD = vz_mfgc0(m, d->imm, d->sa);
+	if (!root_vz_allowed(m))
+		return;
+	if (unlikely(m->cpu.hz.exec))
+		hazard_mfc0(m, 1, d->imm, d->sa);
+	RD = vz_mfgc0(m, d->imm, d->sa);
 }
 /* MTGC0: rt = source GPR. */
 OP(mtgc0)
 {
 	if (root_vz_allowed(m))
-		vz_mtgc0(m, d->imm, d->sa, RT);
+		hazard_mtgc0(m, d->imm, d->sa, RT); /* vz_mtgc0, tracked */
 }
 
 /* HYPCALL: imm = code (the hypervisor reads it from BadInstr). */
@@ -49,6 +52,9 @@ OP(hypcall)
 /* TLBG*: imm = function field. */
 OP(tlbg)
 {
-	if (root_vz_allowed(m))
-		vz_tlbg(m, d->imm);
+	if (!root_vz_allowed(m))
+		return;
+	hazard_tlb_begin(m, 1, d->imm);
+	vz_tlbg(m, d->imm);
+	hazard_tlb_end(m, 1);
 }

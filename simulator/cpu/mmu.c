@@ -201,6 +201,8 @@ bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 {
 	struct xlate x;
 	unsigned f = mmu_translate(m, va, ACC_LOAD, &x);
+	if (unlikely(m->cpu.hz.data.valid))
+		hazard_access(m, va, ACC_LOAD, f, &x);
 	if (f) {
 		mmu_fault(m, va, f, false);
 		return false;
@@ -217,6 +219,8 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 {
 	struct xlate x;
 	unsigned f = mmu_translate(m, va, ACC_STORE, &x);
+	if (unlikely(m->cpu.hz.data.valid))
+		hazard_access(m, va, ACC_STORE, f, &x);
 	if (f) {
 		mmu_fault(m, va, f, false);
 		return false;
@@ -241,6 +245,8 @@ bool mmu_fetch_map(struct machine *m, uint32_t va)
 	unsigned f;
 	c->fetch_size = 0;
 	f = mmu_translate(m, va, ACC_FETCH, &x);
+	if (unlikely(c->hz.fetch.valid))
+		hazard_access(m, va, ACC_FETCH, f, &x);
 	if (f) {
 		mmu_fault(m, va, f, true);
 		return false;

@@ -55,7 +55,7 @@ static void probe_store(uint32_t va, uint32_t v)
 static uint32_t probe_call(uint32_t va)
 {
 	uint32_t v = 0xDEAD;
-	__asm__ volatile(".set push\n\t.set noreorder\n\tla $t9, 1f\n\tjalr %1\n\tnop\n\tmove %0, $v0\n1:\t.set pop"
+	__asm__ volatile(".set push\n\t.set noreorder\n\tla $t9, 1f\n\tjalr.hb %1\n\tnop\n\tmove %0, $v0\n1:\t.set pop"
 			 : "+r"(v) : "r"(va) : "t9", "ra", "v0", "memory");
 	return v;
 }

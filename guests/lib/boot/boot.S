@@ -82,7 +82,7 @@ _reset:
 	beq	$9, $10, no_app
 	nop
 	li	$8, APP_ENTRY
-	jr	$8
+	jr.hb	$8			/* fetch from KSEG0 with the new K0 */
 	nop
 
 no_app:

@@ -398,6 +398,7 @@ LEAF(vevic_word)
 	xor	t3, t2, t6		/* the new ones against the best */
 5:	and	v0, v0, v1
 	mtc0	v0, $10, 5		/* GuestCtl2 */
+	ehb				/* before C reads it back (vevic_reassert) */
 .Lword_done:
 	jr	t7
 	move	v0, zero

@@ -22,6 +22,14 @@
 			 "\n.set pop" :: "Jr"((uint32_t)(v)))
 
 static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
+/* Instruction hazard barrier: JR.HB to the next instruction, so that fetch
+ * sees a CP0 change that affects it (Status, EntryHi, Config.K0, TLB). */
+static inline void jr_hb(void)
+{
+	uint32_t t_;
+	__asm__ volatile(".set push\n.set noreorder\nla %0, 1f\njr.hb %0\nnop\n1:\n.set pop"
+			 : "=r"(t_) :: "memory");
+}
 
 /* (reg, sel) pairs. */
 #define C0_INDEX        0, 0
