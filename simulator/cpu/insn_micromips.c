@@ -84,8 +84,11 @@ OP(mm_jalr)
 	if (d->sa)
 		m->cycle += CYC_EHB;
 	RD = mm_link(m, d);
-	if (mm_exec_delay_slot(m, d->flags))
+	if (mm_exec_delay_slot(m, d->flags)) {
+		if (d->sa)
+			hazard_barrier(m); /* in force after the slot */
 		cpu_jump(m, target);
+	}
 }
 /* JRC, and JRADDIUSP (sp += imm): compact, no slot. */
 OP(mm_jrc)
