@@ -134,5 +134,8 @@ unsigned soc_flash_wait_states(const struct machine *m);
 /* DEVCFG0.BOOTISA (bit 6) = 0: the core resets into microMIPS and takes
  * exceptions in microMIPS (Config3.ISAOnExc). */
 bool soc_boot_micromips(const struct machine *m);
+/* PRECON.PREFEN: prefetch module lines and predictive prefetch for
+ * 0 none, 1 cacheable, 2 non-cacheable, 3 all accesses. */
+unsigned soc_flash_prefetch(const struct machine *m);
 
 #endif

@@ -7,6 +7,7 @@
  * workload's final WAIT is a GPSI exit) ends the run: root waits forever and
  * the host reads the result from the guest's parameter block. */
 #include "bench_abi.h"
+#include "../../guests/lib/include/cache_init.h"
 
 #define GUEST_ID        1
 #define PAGEMASK_64K    0x0001E000
@@ -21,6 +22,7 @@ _start:					/* 0xBFC00000, reset */
 	lui	$t0, 0x0040		/* root Status: BEV = 1, ERL = 0, IE = 0 */
 	mtc0	$t0, $12
 	ehb
+	cache_init			/* random tags at power-on */
 	li	$t0, (GUEST_ID << 16) | GUEST_ID
 	mtc0	$t0, $10, 4		/* GuestCtl1: ID (running) and RID (TLB writes) */
 	li	$t0, PAGEMASK_64K
@@ -49,9 +51,14 @@ _start:					/* 0xBFC00000, reset */
 	li	$t0, 2
 	mtc0	$t0, $6			/* Wired = 2 */
 	mtc0	$zero, $10		/* root EntryHi: ASID 0 */
-	/* guest context: kernel mode, BEV = 1, interrupts off */
+	/* guest context: kernel mode, BEV = 1, interrupts off, KSEG0
+	 * write-back cached (the guest's own K0 decides: GuestCtl0Ext.NCC = 0) */
 	lui	$t0, 0x0040
 	mtgc0	$t0, $12
+	mfgc0	$t0, $16
+	li	$t1, 3
+	ins	$t0, $t1, 0, 3
+	mtgc0	$t0, $16
 	/* enter: root EXL = 1, EPC = guest entry, GuestCtl0.GM = 1 (CP0 = 0:
 	 * any guest CP0 access exits, which the workload never does) */
 	lui	$t0, 0x0040

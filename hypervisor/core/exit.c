@@ -110,6 +110,24 @@ static bool gsfc(struct vz_vm *vm, uint32_t insn)
 	return true;
 }
 
+/* A guest CACHE operation by index (GuestCtl0.CG = 1, GuestCtl0Ext.CGI =
+ * 0: only those exit; hit operations on its own addresses run natively).
+ * An index names a line of the one physical cache that may hold another
+ * VM's or the hypervisor's data, so only the operations that cannot lose
+ * anybody's data are done for it (writeback-invalidate of D, invalidate of
+ * I, at the same index); tag loads and stores are ignored: the hypervisor
+ * initialised the caches at boot. */
+static void guest_cache_index(uint32_t insn)
+{
+	unsigned op = (insn >> 16) & 31;
+	uint32_t base = vz_gpr_read((insn >> 21) & 31);
+	uint32_t index = 0x80000000u | ((base + (uint32_t)(int16_t)insn) & 0x3FF0u);
+	if (op == 0x00)
+		__asm__ volatile("cache 0x00, 0(%0)" : : "r"(index) : "memory");
+	else if (op == 0x01)
+		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(index) : "memory");
+}
+
 /* Kept out of line so that the device-access path through hv_exception
  * stays short. Returns false for the CACHE no-op, after which nothing else
  * is to be done. */
@@ -125,7 +143,8 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 
 	switch (gexc) {
 	case GEXC_GPSI:
-		if (OP(insn) == 0x2F) {                    /* CACHE: no-op */
+		if (OP(insn) == 0x2F) {                    /* CACHE by index */
+			guest_cache_index(insn);
 			CP0_WRITE(C0_EPC, next);
 			return false;
 		}

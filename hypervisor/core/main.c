@@ -19,13 +19,13 @@ static void cp0_init(void)
 	CP0_WRITE(C0_EBASE, (uint32_t)vz_vec_refill);
 	CP0_WRITE(C0_INTCTL, 0x20);                    /* VS = 1 */
 	CP0_WRITE(C0_CAUSE, CA_IV);                    /* EIC: vector from the EVIC */
-	CP0_WRITE(C0_CONFIG, (CP0_READ(C0_CONFIG) & ~7u) | 3u);  /* kseg0 cached */
 	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */
 	CP0_WRITE(C0_PAGEGRAIN, 0xC0000000u);          /* RIE | XIE: the plan's XI bits count */
-	/* Guests: full CP0 and guest TLB; Count/Compare, Config and CACHE trap
-	 * (GT = CF = CG = 0); software interrupt bits of Cause trap (SFC1); no
-	 * hardware field change exits (MC = 0, FCD). */
-	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1);
+	/* Guests: full CP0 and guest TLB; Count/Compare and Config trap (GT =
+	 * CF = 0); CACHE by address runs, by index traps (CG = 1, CGI = 0: an
+	 * index may name another VM's line); software interrupt bits of Cause
+	 * trap (SFC1); no hardware field change exits (MC = 0, FCD). */
+	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1 | GC0_CG);
 	CP0_WRITE(C0_GUESTCTL0EXT, GC0X_FCD);
 	CP0_WRITE(C0_GUESTCTL1, 0);
 	CP0_WRITE(C0_GUESTCTL2, 0);

@@ -51,7 +51,12 @@ void vm_reset(struct vz_vm *vm)
 	setup_apply(c->setup, c->setup_count);
 }
 
-/* Restart also gives the guest blank RAM, as after a power cycle. */
+/* Restart also gives the guest blank RAM, as after a power cycle. The
+ * guest ran with its own cache attribute and may have left dirty lines
+ * there: clear through KSEG0 (the cache), then write every line back and
+ * drop it from both caches (CACHE Hit Writeback Invalidate D, Hit
+ * Invalidate I), so memory holds the zeros whatever attribute the guest
+ * uses next and no stale instruction stays behind. */
 void vm_clear_ram(struct vz_vm *vm)
 {
 	for (unsigned i = 0; i < vm->cfg->region_count; i++) {
@@ -59,9 +64,10 @@ void vm_clear_ram(struct vz_vm *vm)
 		if ((r->flags & (VZ_REGION_FLASH | VZ_REGION_DEVICE | VZ_REGION_SHARED)) ||
 		    !(r->flags & VZ_REGION_W))
 			continue;
-		volatile uint32_t *p = (volatile uint32_t *)HV_KSEG1(r->rpa);
+		volatile uint32_t *p = (volatile uint32_t *)HV_KSEG0(r->rpa);
 		for (uint32_t n = r->size / 4; n; n--)
 			*p++ = 0;
+		cache_flush_range(HV_KSEG0(r->rpa), r->size);
 	}
 }
 
@@ -85,6 +91,17 @@ void vm_show_fault(const struct vz_vm *vm)
 		   vm->fault_gexc, vm->fault_badvaddr, vm->fault_badinstr);
 }
 
+/* Does the guest reach gva (its KSEG0 or KSEG1) through the cache? Its
+ * KSEG1 never; its KSEG0 per its Config.K0 (the guest's attribute is the
+ * one that applies, GuestCtl0Ext.NCC = 0). The caches are physical and
+ * shared, so using the guest's attribute keeps both views coherent. */
+static bool guest_access_cached(const struct vz_vm *vm, uint32_t gva)
+{
+	uint32_t config = vm->id == hv_fast.cur_id ? GCP0_READ(C0_CONFIG) : vm->gctx[GCTX_CONFIG0];
+	unsigned k0 = config & 7u;
+	return (gva >> 29) == 4 && k0 != 2 && k0 != 7;
+}
+
 volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t len,
 			       uint32_t need)
 {
@@ -97,8 +114,11 @@ volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t le
 		const struct vz_region *r = &vm->cfg->regions[i];
 		if ((r->flags & need) != need || (r->flags & VZ_REGION_DEVICE))
 			continue;
-		if (gpa >= r->gpa && gpa - r->gpa <= r->size && len <= r->size - (gpa - r->gpa))
-			return (volatile uint8_t *)HV_KSEG1(r->rpa + (gpa - r->gpa));
+		if (gpa >= r->gpa && gpa - r->gpa <= r->size && len <= r->size - (gpa - r->gpa)) {
+			uint32_t pa = r->rpa + (gpa - r->gpa);
+			return (volatile uint8_t *)(guest_access_cached(vm, gva) ? HV_KSEG0(pa)
+									   : HV_KSEG1(pa));
+		}
 	}
 	return NULL;
 }

@@ -12,10 +12,16 @@
 #include "insn_alu.h"
 #include "trace.h" /* cpu_trace_insn, cpu_trace_done */
 
+/* Entries in front of each predecode array: the spare entry "before" the
+ * first word, and the I-cache alignment (ICACHE_SET_OF): the array of a
+ * memory starts on a 16 KB boundary, so entry address bits 13:6 are the
+ * physical address bits 11:4 of its word. */
+#define DECODE_FRONT 1024u
+
 static struct insn *alloc_decode(struct machine *m, uint32_t size)
 {
-	size_t n = size / 4 + 1; /* one spare entry in front */
-	struct insn *a = malloc(n * sizeof *a);
+	size_t n = size / 4 + DECODE_FRONT;
+	struct insn *a = aligned_alloc(DECODE_FRONT * sizeof *a, n * sizeof *a);
 	if (!a) {
 		machine_fatal(m, "cpu: out of host memory for the predecode arrays");
 		return NULL;
@@ -24,7 +30,7 @@ static struct insn *alloc_decode(struct machine *m, uint32_t size)
 		a[i].id = INSN_ID_decode;
 		a[i].cycles = 1;
 	}
-	return a + 1;
+	return a + DECODE_FRONT;
 }
 
 void cpu_init(struct machine *m)
@@ -38,6 +44,7 @@ void cpu_init(struct machine *m)
 	if (!c->timer_ev)
 		machine_fatal(m, "cpu: out of host memory");
 	mm_init(m);
+	cache_init(m);
 	vz_init(m);
 }
 
@@ -47,12 +54,13 @@ void cpu_free(struct machine *m)
 	struct insn *arrays[] = { c->dec_ram, c->dec_pflash, c->dec_boot1, c->dec_boot2 };
 	for (size_t i = 0; i < sizeof arrays / sizeof arrays[0]; i++)
 		if (arrays[i])
-			free(arrays[i] - 1);
+			free(arrays[i] - DECODE_FRONT);
 	if (c->timer_ev)
 		event_cancel(m, c->timer_ev);
 	free(c->timer_ev);
 	c->timer_ev = NULL;
 	mm_free(m);
+	cache_free(m);
 	vz_free(m);
 }
 
@@ -79,6 +87,7 @@ void cpu_reset(struct machine *m)
 	vz_reset(m);
 	hazard_reset(m);
 	fpu_reset(&c->fpu);
+	cache_reset(m);
 	c->mode_key = ~0u;
 	mmu_mode_changed(m);
 	if (c->timer_ev) {
@@ -128,7 +137,7 @@ static void run_burst(struct machine *m)
 #define RELOAD() do {							\
 		cycle = m->cycle;					\
 		end = c->fetch_dec + (c->fetch_size >> 2);		\
-		lbl = c->fetch_wait ? wait_labels : labels;		\
+		lbl = c->fetch_uncached ? wait_labels : labels;	\
 	} while (0)
 #define PC_OF(e) (c->fetch_base + (uint32_t)((e) - c->fetch_dec) * 4)
 	/* Virtual address <-> entry address in the window's terms (modulo
@@ -163,6 +172,7 @@ static void run_burst(struct machine *m)
 		if (unlikely(off_ >= c->fetch_size))			\
 			goto fetch_slow;				\
 		d = c->fetch_dec + (off_ >> 2);				\
+		ICHECK();						\
 		RUN_D();						\
 	} while (0)
 	/* Continue at entry t (window valid). */
@@ -177,6 +187,7 @@ static void run_burst(struct machine *m)
 			goto fetch_slow;				\
 		}							\
 		d = (const struct insn *)t;				\
+		ICHECK();						\
 		RUN_D();						\
 	} while (0)
 	/* Continue with the instruction after d. */
@@ -185,11 +196,15 @@ static void run_burst(struct machine *m)
 			pc = PC_OF(d) + 4;				\
 			goto out;					\
 		}							\
-		if (unlikely(++d == end)) {				\
-			pc = c->fetch_base + c->fetch_size;		\
-			goto fetch_slow;				\
-		}							\
+		if (unlikely(((uintptr_t)++d & 63) == 0))		\
+			goto line_next;					\
 		RUN_D();						\
+	} while (0)
+	/* Entry d is in a line that may not be the most recently used one of
+	 * its I-cache set: the cache's bookkeeping first (cache_ifetch). */
+#define ICHECK() do {							\
+		if (unlikely(c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))) \
+			goto icache_check;				\
 	} while (0)
 	/* Run handler fn_ on d with the state in memory. */
 #define CALL(fn_) do {							\
@@ -222,6 +237,23 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 		pc = c->pc;
 		GOTO_PC();
 	}
+	ICHECK();
+	RUN_D();
+
+line_next: /* NEXT crossed into the next line (16 bytes, 4 entries) */
+	if (unlikely(d == end)) {
+		pc = c->fetch_base + c->fetch_size;
+		goto fetch_slow;
+	}
+	ICHECK();
+	RUN_D();
+
+icache_check: /* cached fetch of a line that is not its set's MRU */
+	if (!c->fetch_uncached) {
+		m->cycle = cycle;
+		cache_ifetch(m, d);
+		TAKE_CYCLE();
+	}
 	RUN_D();
 
 #define ALU_CASE(name) L_##name: alu_##name(m, d); NEXT();
@@ -240,7 +272,9 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 #define LOAD_CASE(name, align, type) L_##name: {				\
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
-		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
+		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align)))) && \
+		    likely(c->dc_rd[(va_ >> 4) & (DCACHE_SETS - 1)] ==	\
+			   (va_ & ~(CACHE_LINE - 1)))) {		\
 			type v_;					\
 			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
 			RD = (uint32_t)v_;				\
@@ -258,7 +292,9 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 #define STORE_CASE(name, align, type) L_##name: {			\
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
-		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
+		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align)))) && \
+		    likely(c->dc_wr[(va_ >> 4) & (DCACHE_SETS - 1)] ==	\
+			   (va_ & ~(CACHE_LINE - 1)))) {		\
 			uint32_t off_ = va_ & 0xFFFu;			\
 			type v_ = (type)RT;				\
 			memcpy(e_->host + off_, &v_, sizeof v_);	\
@@ -280,7 +316,7 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 	 * run). */
 #define TO_SLOT() do {							\
 		if (d->flags & INSN_F_SLOT_NOP) {			\
-			EXTRA(1); /* fetch_wait is 0 here */		\
+			EXTRA(1); /* in the branch's line: no fetch */	\
 			nds++;						\
 			GOTO_T();					\
 		}							\
@@ -325,12 +361,19 @@ L_jalr:
 #undef CALL_CASE
 L_decode:
 	CALL(op_decode);
-W_any: /* every instruction of a window with wait states: the handler */
-	EXTRA(c->fetch_wait);
+W_any: /* every instruction of an uncached window: its fetch, the handler */
+	m->cycle = cycle;
+	EXTRA(cache_uncached_fetch(m, d));
 	CALL(insn_handlers[d->id]);
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
+	if (unlikely(((uintptr_t)s & 63) == 0) &&
+	    c->ic_mru[ICACHE_SET_OF(s)] != ICACHE_LINE_OF(s)) {
+		m->cycle = cycle;
+		cache_ifetch(m, s);
+		TAKE_CYCLE();
+	}
 	EXTRA(s->cycles);
 	nds++;
 	goto *slot_labels[s->id];
@@ -372,6 +415,7 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef TO_SLOT
 #undef DTLB_AT
 #undef GOTO_T
+#undef ICHECK
 #undef T_OF_PC
 #undef PC_OF_T
 out:
@@ -395,7 +439,8 @@ static void run_burst_traced(struct machine *m)
 			continue;
 		if (m->cycle >= m->opt.trace_after)
 			cpu_trace_insn(m, pc, d);
-		m->cycle += d->cycles + c->fetch_wait;
+		m->cycle += d->cycles;
+		cpu_fetch_charge(m, d);
 		n++;
 		insn_handlers[d->id](m, d);
 		cpu_trace_done(m); /* the line shows what the instruction wrote */

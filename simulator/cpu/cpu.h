@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "cache.h"
 #include "dsp.h"
 #include "fpu.h"
 
@@ -103,7 +104,8 @@ struct cpu {
 	uint32_t fetch_base;     /* current fetch window (va) ... */
 	uint32_t fetch_size;     /* ... its length (0 = none, else CPU_FETCH_PAGE) */
 	struct insn *fetch_dec;  /* ... and its predecoded instructions */
-	unsigned fetch_wait;     /* extra cycles per fetch in this window (uncached flash) */
+	bool fetch_uncached;     /* ... fetched uncached (every fetch pays, cache.c) */
+	uint32_t fetch_pa;       /* ... physical address of fetch_base */
 
 	uint32_t r[33];          /* live GPRs of the current shadow set (+ sink) */
 	uint32_t hi, lo;
@@ -122,6 +124,13 @@ struct cpu {
 
 	struct dtlb_entry dtlb[CPU_DTLB_SIZE];
 	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */
+	/* Cache fast filters (cache.c): per set, the line (virtual address)
+	 * that is the most recently used one of its D-cache set and may be
+	 * loaded (dc_rd) or stored, being dirty already (dc_wr), without any
+	 * bookkeeping; per I-cache set, the first predecode entry of its most
+	 * recently used line (ic_mru). CACHE_FILTER_NONE if none. */
+	uint32_t dc_rd[DCACHE_SETS], dc_wr[DCACHE_SETS];
+	uintptr_t ic_mru[ICACHE_SETS];
 
 	struct cp0 cp0;          /* the running CP0 context (root or guest) */
 	uint32_t srs[CPU_SHADOW_SETS][32]; /* saved shadow sets (not the current one) */
@@ -149,6 +158,7 @@ struct cpu {
 	struct insn *dec_ram, *dec_pflash, *dec_boot1, *dec_boot2;
 
 	struct hazard hz;         /* CP0 hazard checker (hazard.c), off the hot path */
+	struct caches caches;     /* L1 caches and the flash prefetch module (cache.c) */
 };
 
 #endif

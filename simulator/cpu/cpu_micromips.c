@@ -90,7 +90,8 @@ static inline void mm_exec(struct machine *m, uint32_t pc, const struct insn *d)
 {
 	if (unlikely(m->opt.trace != NULL) && m->cycle >= m->opt.trace_after)
 		cpu_trace_insn(m, pc, d);
-	m->cycle += d->cycles + m->cpu.fetch_wait;
+	m->cycle += d->cycles;
+	cache_fetch_at(m, pc, m->cpu.isz); /* the I-cache or the uncached bus */
 	m->insns++;
 	insn_handlers[d->id](m, d);
 }

@@ -345,11 +345,12 @@ OP(decode)
 		machine_fatal(m, "cpu: predecode entry outside every memory");
 		return;
 	}
+	cache_insn_word(m, e, &w); /* a cached fetch gets the I-cache's bytes */
 	insn_decode(w, next, e);
-	/* The last word of a page has its slot in another fetch window (every
-	 * memory starts on a page boundary, and a page's offset is the same
-	 * in virtual and physical terms). */
-	if ((off & (CPU_FETCH_PAGE - 1)) == CPU_FETCH_PAGE - 4)
+	/* A NOP slot is only charged, not fetched: so only one in the
+	 * branch's own cache line (which also keeps it in the same page: every
+	 * memory starts on a page boundary). */
+	if ((off & (CACHE_LINE - 1)) == CACHE_LINE - 4)
 		e->flags &= (uint8_t)~INSN_F_SLOT_NOP;
 	m->cycle = m->cycle - charged + e->cycles; /* the loop charged the stale cost */
 	insn_handlers[e->id](m, e);

@@ -65,7 +65,6 @@ ALU(sync) { (void)m; (void)d; } /* one in-order core, no write buffer modelled *
 ALU(pref) { (void)m; (void)d; }
 /* The predecode arrays are always coherent with stores, so SYNCI has
  * nothing to do; it costs its cycle. */
-ALU(synci) { (void)m; (void)d; }
 
 /* MDU cost: 16-bit rt operand 1 cycle, 32-bit 2 (hardware.md). */
 static inline void mdu_mult_cost(struct machine *m, uint32_t rt, bool is_signed)

@@ -71,6 +71,10 @@ OP(swr)
 	mem_store(m, va & ~3u, 4, w);
 }
 
+/* SYNCI: make the instruction bytes stored at EA visible to fetches (D
+ * line written back, I line invalidated); user mode may use it. */
+OP(synci) { cache_synci(m, EA); }
+
 OP(sb) { mem_store(m, EA, 1, RT); }
 OP(sh) { uint32_t va = EA; if (check_align(m, va, 2, EXC_ADES)) mem_store(m, va, 2, RT); }
 OP(sw) { uint32_t va = EA; if (check_align(m, va, 4, EXC_ADES)) mem_store(m, va, 4, RT); }

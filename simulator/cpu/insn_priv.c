@@ -175,16 +175,21 @@ OP(rdhwr)
 	RD = v;
 }
 
-/* CACHE: no caches are modelled (fetch/load timing assumes hits in cached
- * segments), so every operation is accepted; kernel only. */
+/* CACHE op, offset(base): kernel only (or CU0); in guest mode GuestCtl0.CG
+ * and GuestCtl0Ext.CGI decide (vz_policy_cache); what runs acts on the
+ * one physical cache (cache.c), a guest's hit operations on its own
+ * addresses through both translation stages. */
 OP(cache)
 {
 	struct cpu *c = &m->cpu;
 	if (!cp0_access_allowed(m))
 		return;
 	if (unlikely(c->guest) &&
-	    vz_policy_cache(d->rt, c->gctl0, c->gctl0ext) != VZ_EXEC)
+	    vz_policy_cache(d->rt, c->gctl0, c->gctl0ext) != VZ_EXEC) {
 		vz_exit_insn(m, VZ_GEXC_GPSI);
+		return;
+	}
+	cache_op(m, d->rt, RS + d->imm);
 }
 
 static void fpu_result(struct machine *m, enum fpu_result r)

@@ -24,7 +24,7 @@
 	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) \
 	X(addu) X(subu) X(and) X(or) X(xor) X(nor) X(slt) X(sltu) \
 	X(addiu) X(slti) X(sltiu) X(andi) X(ori) X(xori) X(lui) \
-	X(clz) X(clo) X(ext) X(ins) X(wsbh) X(seb) X(seh) X(sync) X(pref) X(synci)
+	X(clz) X(clo) X(ext) X(ins) X(wsbh) X(seb) X(seh) X(sync) X(pref)
 /* Like those, but they also add their extra cycles to m->cycle (insn_alu.h). */
 #define INSN_MDU_LIST(X) \
 	X(mult) X(multu) X(madd) X(maddu) X(msub) X(msubu) X(mul) X(div) X(divu)
@@ -52,7 +52,7 @@
 	X(tgei) X(tgeiu) X(tlti) X(tltiu) X(teqi) X(tnei) X(addi) \
 	X(syscall) X(break) X(ri) X(cpu_cop2) \
 	/* insn_mem.c */ \
-	X(lwl) X(lwr) X(swl) X(swr) X(ll) X(sc) X(lwc1) X(ldc1) X(swc1) X(sdc1) \
+	X(lwl) X(lwr) X(swl) X(swr) X(ll) X(sc) X(lwc1) X(ldc1) X(swc1) X(sdc1) X(synci) \
 	/* insn_branch.c */ \
 	X(jr_hb) X(jalr_hb) \
 	X(beql) X(bnel) X(blezl) X(bgtzl) X(bltzl) X(bgezl) \

@@ -197,9 +197,23 @@ static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t v
 	return soc_write(m, pa, size, val);
 }
 
+/* The cache's part of a data access to host memory at x (cache.c): a
+ * cached access does the bookkeeping and leaves the bytes to the caller;
+ * an uncached one may be done on a D line's copy of memory (true). */
+static bool cache_part(struct machine *m, uint32_t va, const struct xlate *x, unsigned size,
+		       bool store, uint32_t *val)
+{
+	if (cca_cached(x->cca)) {
+		cache_data_access(m, va, x->pa, x->cca, store);
+		return false;
+	}
+	return cache_uncached_data(m, x->pa, size, store, val);
+}
+
 bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 {
 	struct xlate x;
+	bool is_ram, is_flash;
 	unsigned f = mmu_translate(m, va, ACC_LOAD, &x);
 	if (unlikely(m->cpu.hz.data.valid))
 		hazard_access(m, va, ACC_LOAD, f, &x);
@@ -207,6 +221,8 @@ bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 		mmu_fault(m, va, f, false);
 		return false;
 	}
+	if (host_of(m, x.pa, &is_ram, &is_flash) && cache_part(m, va, &x, size, false, val))
+		return true;
 	if (!phys_load(m, x.pa, size, val)) {
 		cpu_raise_addr(m, EXC_DBE, va);
 		return false;
@@ -218,6 +234,7 @@ bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 {
 	struct xlate x;
+	bool is_ram, is_flash;
 	unsigned f = mmu_translate(m, va, ACC_STORE, &x);
 	if (unlikely(m->cpu.hz.data.valid))
 		hazard_access(m, va, ACC_STORE, f, &x);
@@ -225,10 +242,20 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 		mmu_fault(m, va, f, false);
 		return false;
 	}
+	if (host_of(m, x.pa, &is_ram, &is_flash)) {
+		if (!is_ram) { /* flash: bus error, before any cache effect */
+			cpu_raise_addr(m, EXC_DBE, va);
+			return false;
+		}
+		if (cache_part(m, va, &x, size, true, &val))
+			return true;
+	}
 	if (!phys_store(m, x.pa, size, val)) {
 		cpu_raise_addr(m, EXC_DBE, va);
 		return false;
 	}
+	if (x.cca == 0 || x.cca == 1)
+		cache_store_done(m, x.pa); /* write-through: memory has it too */
 	/* Cache the page for writes; for reads too unless it is read-inhibited. */
 	struct xlate rx;
 	dtlb_fill(m, va, x.pa, mmu_translate(m, va, ACC_LOAD, &rx) == 0, true);
@@ -261,9 +288,10 @@ bool mmu_fetch_map(struct machine *m, uint32_t va)
 	c->fetch_size = CPU_FETCH_PAGE;
 	c->fetch_dec = page;
 	c->fetch_host = host_of(m, x.pa & ~0xFFFu, &is_ram, &is_flash);
-	/* Uncached flash fetches pay the PRECON wait states; cached ones are
-	 * assumed to hit (docs/cycle-model.md). RAM has no wait states. */
-	c->fetch_wait = (x.cca == 2 && x.pa >= PA_RAM_SIZE) ? soc_flash_wait_states(m) : 0;
+	c->fetch_pa = x.pa & ~(CPU_FETCH_PAGE - 1);
+	/* Every uncached fetch pays the bus or flash; cached ones go through
+	 * the I-cache (cache.c, docs/cycle-model.md). */
+	c->fetch_uncached = !cca_cached(x.cca);
 	return true;
 }
 
@@ -325,6 +353,7 @@ void mmu_flush(struct machine *m)
 		c->dtlb[i].tag_w = DTLB_NONE;
 	}
 	c->fetch_size = 0;
+	cache_filters_flush(m); /* keyed by virtual address */
 }
 
 void mmu_mode_changed(struct machine *m)

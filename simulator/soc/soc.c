@@ -130,3 +130,8 @@ bool soc_boot_micromips(const struct machine *m)
 {
 	return !(m->soc.sys.devcfg[0] & (1u << 6));
 }
+
+unsigned soc_flash_prefetch(const struct machine *m)
+{
+	return (m->soc.sys.precon >> 4) & 3u; /* PRECON.PREFEN */
+}

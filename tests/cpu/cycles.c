@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* cycles.c - the cycle model (docs/cycle-model.md), measured with Count
- * (2 core cycles per tick) around code generated into RAM, where fetches
- * cost no wait states: 1 cycle per instruction, load-use interlock +1,
- * EHB 3, MULT 1/2, MUL 2/3, DIVU early-out 12..33; and uncached flash
- * fetches paying PRECON.PFMWS wait states while cached ones do not. Each
- * sequence is timed against an empty function so the call and Count-read
- * overhead cancels. */
+ * (2 core cycles per tick) around code generated into RAM and run cached
+ * with warm caches (the second of two calls): 1 cycle per instruction,
+ * load-use interlock +1, EHB 3, MULT 1/2, MUL 2/3, DIVU early-out 12..33;
+ * uncached flash fetches paying the bus and PRECON.PFMWS wait states while
+ * cached ones hit, the prefetch module hiding sequential flash fetches,
+ * and the cost of I-cache misses. Each sequence is timed against an empty
+ * function so the call and Count-read overhead cancels. */
 #include "test.h"
 #include "cp0_access.h"
 
@@ -54,7 +55,34 @@ static uint32_t time_call_at(uint32_t fn, uint32_t t0, uint32_t t1)
 	return (b - a) * 2;
 }
 
-static uint32_t time_call(uint32_t t0, uint32_t t1) { return time_call_at(CODE_KSEG0, t0, t1); }
+#define CYC_BUS 2        /* an uncached access: system bus round trip */
+#define CYC_FILL 5       /* an I-cache line fill from RAM */
+
+/* The generated code is written through KSEG1 (memory): drop the I-cache
+ * lines it may still hold from an earlier sequence (Hit Invalidate I). */
+static void icache_invalidate(uint32_t va, unsigned bytes)
+{
+	for (uint32_t a = va & ~15u; a < va + bytes; a += 16)
+		__asm__ volatile("cache 0x10, 0(%0)" : : "r"(a) : "memory");
+}
+
+/* Write back and invalidate the whole D-cache (Index Writeback Invalidate
+ * on every line) before KSEG0 goes uncached again. */
+static void dcache_flush(void)
+{
+	for (uint32_t a = 0x80000000u; a < 0x80001000u; a += 16)
+		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(a) : "memory");
+}
+
+static unsigned code_words;
+
+/* Warm (second) call of the generated code. */
+static uint32_t time_call(uint32_t t0, uint32_t t1)
+{
+	icache_invalidate(CODE_KSEG0, code_words * 4);
+	time_call_at(CODE_KSEG0, t0, t1);
+	return time_call_at(CODE_KSEG0, t0, t1);
+}
 
 /* Body of n copies of w (or of the pair w, w2), then jr ra; nop. */
 static uint32_t measure(uint32_t w, uint32_t w2, unsigned n, uint32_t t0, uint32_t t1)
@@ -66,7 +94,7 @@ static uint32_t measure(uint32_t w, uint32_t w2, unsigned n, uint32_t t0, uint32
 			at = emit(at, w2, 1);
 	}
 	at = emit(at, I_JR_RA, 1);
-	emit(at, I_NOP, 1);
+	code_words = emit(at, I_NOP, 1);
 	return time_call(t0, t1);
 }
 
@@ -77,9 +105,10 @@ static int near(uint32_t expected, uint32_t got)
 
 int test_main(void)
 {
-	uint32_t base = measure(I_NOP, 0, 0, 0, 0);
-	uint32_t c;
+	uint32_t base, c;
 
+	MTC0(16, 0, (MFC0(16, 0) & ~7u) | 3);     /* KSEG0 cached (start.S initialised) */
+	base = measure(I_NOP, 0, 0, 0, 0);
 	c = measure(I_ADDU, 0, 64, 0, 0) - base;
 	CHECK_DETAIL(1, near(64, c), 64, c, base, 0);
 	c = measure(I_LW_T2, I_ADDU_T2, 32, 0, 0) - base;
@@ -99,16 +128,39 @@ int test_main(void)
 	c = measure(I_DIVU, 0, 16, 0xFF, 3) - base;
 	CHECK_DETAIL(9, near(16 * 12, c), 16 * 12, c, base, 0);
 
-	/* Flash fetches: 66 instructions uncached pay PFMWS each; with K0
-	 * cacheable the KSEG0 alias is assumed to hit. */
+	/* A cold call of 64 ADDUs (17 lines with the return) pays one line
+	 * fill from RAM per line (the NOP body's lines are warm). */
 	{
-		uint32_t ws = *(volatile uint32_t *)0xBF8E0000u & 7;   /* PRECON.PFMWS */
-		uint32_t uncached, cached;
-		MTC0(16, 0, (MFC0(16, 0) & ~7u) | 3);
+		uint32_t warm, cold;
+		warm = measure(I_ADDU, 0, 64, 0, 0);
+		icache_invalidate(CODE_KSEG0, code_words * 4);
+		cold = time_call_at(CODE_KSEG0, 0, 0);
+		CHECK_DETAIL(13, near(17 * CYC_FILL, cold - warm), 17 * CYC_FILL, cold - warm, cold, warm);
+	}
+
+	/* Flash fetches: 66 instructions uncached pay the bus and PFMWS each
+	 * (PRECON.PREFEN = 0 at reset: no prefetch buffer); the KSEG0 alias
+	 * hits in the I-cache once warm. */
+	{
+		volatile uint32_t *precon = (volatile uint32_t *)0xBF8E0000u;
+		uint32_t ws = *precon & 7;   /* PRECON.PFMWS */
+		uint32_t uncached, cached, prefetched;
 		uncached = time_call_at((uint32_t)nops64, 0, 0);
+		time_call_at((uint32_t)nops64 & ~0x20000000u, 0, 0);
 		cached = time_call_at((uint32_t)nops64 & ~0x20000000u, 0, 0);
 		CHECK_DETAIL(10, ws > 0, ws, 0, 0, 0);
-		CHECK_DETAIL(11, near(66 * ws, uncached - cached), 66 * ws, uncached - cached, uncached, cached);
+		CHECK_DETAIL(11, near(66 * (ws + CYC_BUS), uncached - cached), 66 * (ws + CYC_BUS),
+			     uncached - cached, uncached, cached);
+		/* PREFEN = 2 (non-cacheable): the buffer and the predictive
+		 * prefetch hide the wait states of sequential fetches. */
+		*precon = (*precon & ~0x30u) | 0x20u;
+		prefetched = time_call_at((uint32_t)nops64, 0, 0);
+		*precon &= ~0x30u;
+		CHECK_DETAIL(14, prefetched + 60 * ws < uncached, prefetched, uncached, ws, 0);
+		/* ... leaving the bus and at most one line's wait states */
+		CHECK_DETAIL(15, prefetched + 8 >= cached + 66 * CYC_BUS &&
+			     prefetched <= cached + 66 * CYC_BUS + ws + 4, prefetched, cached, ws, 0);
+		dcache_flush();
 		MTC0(16, 0, (MFC0(16, 0) & ~7u) | 2);
 		cached = time_call_at((uint32_t)nops64 & ~0x20000000u, 0, 0);
 		CHECK_DETAIL(12, near(uncached, cached), uncached, cached, 0, 0); /* K0 = 2: uncached */

@@ -72,7 +72,7 @@ int test_main(void)
 	MTC0(6, 0, 2); /* Wired = 2 */
 
 	/* Entry 0: va 0x00400000 (ASID 5) -> pa 0x50000 (dirty) / 0x51000 (clean). */
-	tlb_set(0, 0x00400000u | 5, 0, ENTRYLO(0x50000, 3, 1, 1, 0), ENTRYLO(0x51000, 3, 0, 1, 0));
+	tlb_set(0, 0x00400000u | 5, 0, ENTRYLO(0x50000, 2, 1, 1, 0), ENTRYLO(0x51000, 2, 0, 1, 0));
 	MTC0(10, 0, 5);
 	RAM(0x50010) = 0x11110000u;
 	RAM(0x51020) = 0x22220000u;
@@ -105,7 +105,7 @@ int test_main(void)
 	MTC0(10, 0, 6);
 	CHECK_EQ(30, 0xDEAD, probe_load(0x00400010u));
 	CHECK_EQ(31, 0x200, seen.vector);
-	tlb_set(1, 0x00800000u | 9, 0, ENTRYLO(0x50000, 3, 1, 1, 1), ENTRYLO(0x51000, 3, 1, 0, 1));
+	tlb_set(1, 0x00800000u | 9, 0, ENTRYLO(0x50000, 2, 1, 1, 1), ENTRYLO(0x51000, 2, 1, 0, 1));
 	MTC0(10, 0, 6);
 	CHECK_EQ(32, 0x11110000u, probe_load(0x00800010u));
 	/* Invalid (V = 0): TLBL at the general vector. */
@@ -123,8 +123,8 @@ int test_main(void)
 	MTC0(0, 0, 1);
 	tlbr();
 	CHECK_EQ(42, 0x00800009u, MFC0(10, 0));
-	CHECK_EQ(43, ENTRYLO(0x50000, 3, 1, 1, 1), MFC0(2, 0));
-	CHECK_EQ(44, ENTRYLO(0x51000, 3, 1, 0, 1), MFC0(3, 0));
+	CHECK_EQ(43, ENTRYLO(0x50000, 2, 1, 1, 1), MFC0(2, 0));
+	CHECK_EQ(44, ENTRYLO(0x51000, 2, 1, 0, 1), MFC0(3, 0));
 	/* Random stays within [Wired, 15]; TLBWR never hits a wired entry. */
 	for (int i = 0; i < 20; i++) {
 		uint32_t r = MFC0(1, 0);
@@ -132,13 +132,13 @@ int test_main(void)
 	}
 
 	/* EHINV: the entry stops matching. */
-	tlb_set(0, 0x00400000u | 5 | 0x400, 0, ENTRYLO(0x50000, 3, 1, 1, 0), 0);
+	tlb_set(0, 0x00400000u | 5 | 0x400, 0, ENTRYLO(0x50000, 2, 1, 1, 0), 0);
 	MTC0(10, 0, 5);
 	CHECK_EQ(50, 0xDEAD, probe_load(0x00400010u));
 	CHECK_EQ(51, 0x200, seen.vector);
 
 	/* 16 KB pages (PageMask 0x6000): even page 0x01000000-0x01003FFF. */
-	tlb_set(2, 0x01000000u | 5, 0x6000, ENTRYLO(0x40000, 3, 1, 1, 0), ENTRYLO(0x44000, 3, 1, 1, 0));
+	tlb_set(2, 0x01000000u | 5, 0x6000, ENTRYLO(0x40000, 2, 1, 1, 0), ENTRYLO(0x44000, 2, 1, 1, 0));
 	MTC0(10, 0, 5);
 	RAM(0x43FF0) = 0x16161616u;
 	RAM(0x44008) = 0x17171717u;
@@ -150,8 +150,8 @@ int test_main(void)
 
 	/* RI/XI with IEC: even page read-inhibited, odd page execute-inhibited. */
 	MTC0(5, 1, 0xC8000000u);
-	tlb_set(3, 0x00600000u | 5, 0, ENTRYLO(0x52000, 3, 1, 1, 0) | 0x80000000u,
-		ENTRYLO(0x53000, 3, 1, 1, 0) | 0x40000000u);
+	tlb_set(3, 0x00600000u | 5, 0, ENTRYLO(0x52000, 2, 1, 1, 0) | 0x80000000u,
+		ENTRYLO(0x53000, 2, 1, 1, 0) | 0x40000000u);
 	MTC0(10, 0, 5);
 	RAM(0x52000) = 0x03E00008u; /* jr ra */
 	RAM(0x52004) = 0x24020077u; /* li v0, 0x77 */

@@ -7,6 +7,7 @@
  * dedicated exception stack and calls test_exception() (tests/lib/test.h).
  * Frame layout: must match struct test_exc_frame.
  */
+#include "../../guests/lib/include/cache_init.h"
 #include "../../guests/lib/include/crt_data.h"
 #include "test_asm.h"
 #include "test_mailbox.h"
@@ -35,6 +36,10 @@ _reset:
 	li	$8, ST_BEV
 	mtc0	$8, CP0_STATUS
 	ehb
+	/* The caches come up with random tags: initialise them as real
+	 * start-up code does (KSEG0 stays uncached; tests that want it
+	 * cacheable switch Config.K0 themselves). */
+	cache_init
 	la	$sp, _stack_top
 
 	/* Mailbox: clear the verdict first, then announce ourselves. */

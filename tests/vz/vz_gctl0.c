@@ -111,6 +111,11 @@ int test_main(void)
 	CHECK_EQ(41, 2, MFGC0(16, 0) & 7);
 	expect_no_exit(42, g_mtc0_config0, cp0 | GC0_CF, 0);
 	CHECK_EQ(43, 3, MFGC0(16, 0) & 7);
+	/* Root reads the guest's results uncached: the guest's KSEG0 goes back
+	 * to uncached, and what it stored cached is written back first. */
+	MTGC0(16, 0, (MFGC0(16, 0) & ~7u) | 2);
+	for (uint32_t a = 0x80000000u; a < 0x80001000u; a += 16)
+		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(a) : "memory"); /* Index WB Inv D */
 
 	/* RI: reserved instructions to root (GRR) or to the guest. */
 	expect_exit(50, g_rsvd, g_rsvd_at, cp0 | GC0_RI, 0, GEXC_GRR);

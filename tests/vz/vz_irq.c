@@ -214,7 +214,7 @@ int test_main(void)
 	EVIC_IFS0CLR = 1;
 	EVIC_IEC0SET = 1;
 	MTC0(13, 0, 0x00800000u);                            /* root Cause.IV: BEV vector 0x400 */
-	MTC0(11, 0, MFC0(9, 0) + 500);
+	MTC0(11, 0, MFC0(9, 0) + 2000);
 	spins = 0;
 	vzt_run_guest(guest_spin_forever, 0, GC0, GUEST, 1);
 	const struct vzt_exit *e = vzt_last();

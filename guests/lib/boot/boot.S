@@ -10,16 +10,11 @@
  * _ebase at 0x9D0000F8) is programmed; otherwise say so on UART4 and stop.
  * The clock itself comes from the DEVCFG words (devcfg.S).
  */
+#include "cache_init.h"
+
 #define CP0_STATUS  $12, 0
-#define CP0_CONFIG  $16, 0
-#define CP0_TAGLO   $28, 0
 #define ST_BEV      0x00400000
 #define K0_CACHEABLE 3          /* write-back, write-allocate */
-#define ICACHE_SIZE 16384
-#define DCACHE_SIZE 4096
-#define LINE        16
-#define INDEX_STORE_TAG_I 0x08
-#define INDEX_STORE_TAG_D 0x09
 #define PRECON      0xBF8E0000
 #define PRECON_200MHZ 0x32      /* PREFEN = 3 (all regions), PFMWS = 2 */
 #define U4RXR       0xBF801480
@@ -33,18 +28,6 @@
 #define APP_HEADER  0xBD0000F8  /* KSEG1: read flash as it is */
 #define APP_ENTRY   0x9D001000
 
-/* A zero tag in every line of one cache: CACHE op (Index Store Tag) on
- * each index. Uses $8, $9. */
-.macro clear_cache_tags op, size
-	li	$8, 0x80000000
-	li	$9, 0x80000000 + \size
-.Lnext_line\@:
-	cache	\op, 0($8)
-	addiu	$8, $8, LINE
-	bne	$8, $9, .Lnext_line\@
-	nop
-.endm
-
 	.set noreorder
 	.section .reset, "ax", @progbits
 	.globl _reset
@@ -55,15 +38,8 @@ _reset:
 	ehb
 
 	/* Caches come up with random tags: write zero tags everywhere. */
-	mtc0	$0, CP0_TAGLO
-	ehb
-	clear_cache_tags INDEX_STORE_TAG_I, ICACHE_SIZE
-	clear_cache_tags INDEX_STORE_TAG_D, DCACHE_SIZE
-	mfc0	$8, CP0_CONFIG
-	li	$9, K0_CACHEABLE
-	ins	$8, $9, 0, 3
-	mtc0	$8, CP0_CONFIG
-	ehb
+	cache_init
+	cache_set_k0 K0_CACHEABLE
 
 	li	$8, PRECON
 	li	$9, PRECON_200MHZ

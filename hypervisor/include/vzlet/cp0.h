@@ -31,6 +31,16 @@ static inline void jr_hb(void)
 			 : "=r"(t_) :: "memory");
 }
 
+/* Write back and drop [va, va + len) (KSEG0) from both caches: CACHE Hit
+ * Writeback Invalidate D and Hit Invalidate I on each 16-byte line. */
+static inline void cache_flush_range(volatile void *va, uint32_t len)
+{
+	uint32_t a = (uint32_t)va & ~15u, end = (uint32_t)va + len;
+	for (; a < end; a += 16)
+		__asm__ volatile("cache 0x15, 0(%0)\n\tcache 0x10, 0(%0)" : : "r"(a) : "memory");
+	__asm__ volatile("sync" ::: "memory");
+}
+
 /* (reg, sel) pairs. */
 #define C0_INDEX        0, 0
 #define C0_ENTRYLO0     2, 0

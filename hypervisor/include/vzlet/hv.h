@@ -12,6 +12,7 @@
 
 void *memset(void *d, int c, size_t n);
 
+#define HV_KSEG0(pa)  ((volatile void *)(0x80000000u | (uint32_t)(pa)))
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
 
@@ -80,8 +81,9 @@ struct vz_vm *vm_by_id(unsigned id);
 void vm_fault(struct vz_vm *vm, const char *why);
 void vm_clear_ram(struct vz_vm *vm);
 void vm_show_fault(const struct vz_vm *vm);
-/* Guest memory for hypercalls: returns the root KSEG1 address of
- * [gva, gva + len) if wholly inside one region with the access allowed. */
+/* Guest memory for hypercalls: returns the root address of [gva, gva +
+ * len) if wholly inside one region with the access allowed: KSEG0 where the
+ * guest itself accesses it cached, KSEG1 where uncached (coherent either way). */
 volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t len,
 			       uint32_t need);
 

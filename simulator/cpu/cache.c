@@ -1,0 +1,776 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* cache.c - the L1 I- and D-caches of the M5150 in the PIC32MZ EF, the
+ * flash prefetch module, CACHE and SYNCI, and the coherence and
+ * initialisation checks (docs/simulator-cache.md).
+ *
+ * Data layout: host memory (m->ram, the flash arrays) holds what CACHED
+ * accesses see; a valid D-cache line keeps the bytes memory holds in
+ * line->data. So cached loads and stores stay host-pointer accesses, and
+ * only uncached accesses, misses, write-backs and CACHE operations look
+ * at the lines. The fast paths skip all bookkeeping while an access hits
+ * the most recently used line of its set (the filters in struct cpu). */
+#include <stdlib.h>
+
+#include "cpu_internal.h"
+
+#ifdef VZSIM_NO_CACHE_MODEL
+#define CACHE_MODEL 0 /* benchmark build only: every access hits, no checks */
+#else
+#define CACHE_MODEL 1
+#endif
+
+/* Cycle costs (docs/cycle-model.md). */
+#define CYC_BUS 2        /* system-bus round trip before the first word */
+#define CYC_BEATS 3      /* the other three words of a 16-byte line */
+#define CYC_WRITEBACK 4  /* four words of a dirty line to memory */
+
+static inline struct caches *caches_of(struct machine *m) { return &m->cpu.caches; }
+
+static uint32_t rnd(struct caches *k)
+{
+	uint64_t x = k->rng; /* xorshift64: deterministic power-on contents */
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	k->rng = x;
+	return (uint32_t)(x >> 16);
+}
+
+static void cache_alloc(struct machine *m, struct cache *k, unsigned sets)
+{
+	k->sets = sets;
+	k->way_shift = sets == ICACHE_SETS ? 12 : 10;
+	k->lines = calloc((size_t)sets * CACHE_WAYS, sizeof *k->lines);
+	if (!k->lines)
+		machine_fatal(m, "cpu: out of host memory for the caches");
+}
+
+void cache_init(struct machine *m)
+{
+	cache_alloc(m, &m->cpu.caches.i, ICACHE_SETS);
+	cache_alloc(m, &m->cpu.caches.d, DCACHE_SETS);
+}
+
+void cache_free(struct machine *m)
+{
+	free(m->cpu.caches.i.lines);
+	free(m->cpu.caches.d.lines);
+	m->cpu.caches.i.lines = m->cpu.caches.d.lines = NULL;
+}
+
+void cache_filters_flush(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	for (unsigned s = 0; s < DCACHE_SETS; s++)
+		c->dc_rd[s] = c->dc_wr[s] = CACHE_FILTER_NONE;
+}
+
+static void ifilter_flush(struct cpu *c)
+{
+	for (unsigned s = 0; s < ICACHE_SETS; s++)
+		c->ic_mru[s] = CACHE_FILTER_NONE;
+}
+
+/* Power-on: tags, valid/dirty bits and data undefined (seeded random);
+ * the hardware initialises nothing (Config7.HCI = 0). */
+static void power_on(struct caches *k, struct cache *ca, bool dcache)
+{
+	ca->uninit = ca->sets * CACHE_WAYS;
+	for (unsigned i = 0; i < ca->sets * CACHE_WAYS; i++) {
+		struct cache_line *l = &ca->lines[i];
+		uint32_t r = rnd(k);
+		l->tag = (rnd(k) & ~(CACHE_LINE - 1) & ~(((uint32_t)ca->sets - 1) << 4)) |
+			 (uint32_t)(i / CACHE_WAYS) << 4;
+		l->valid = r & 1;
+		l->dirty = dcache && (r & 2);
+		l->lock = 0;
+		l->init = 0;
+		l->stale = 0;
+		l->age = (uint8_t)(i % CACHE_WAYS);
+		for (unsigned b = 0; b < CACHE_LINE; b += 4) {
+			uint32_t w = rnd(k);
+			memcpy(l->data + b, &w, 4);
+		}
+	}
+}
+
+void cache_reset(struct machine *m)
+{
+	struct caches *k = caches_of(m);
+	k->rng = 0x9E3779B97F4A7C15ull;
+	power_on(k, &k->i, false);
+	power_on(k, &k->d, true);
+	k->pf.iline = k->pf.dline = k->pf.next = CACHE_FILTER_NONE;
+	k->pf.next_ready = 0;
+	cache_filters_flush(m);
+	ifilter_flush(&m->cpu);
+}
+
+/* ---- Lines and sets --------------------------------------------------- */
+
+static inline struct cache_line *set_of(const struct cache *ca, uint32_t addr)
+{
+	return &ca->lines[((addr >> 4) & (ca->sets - 1)) * CACHE_WAYS];
+}
+
+static int find(struct cache_line *set, uint32_t line)
+{
+	for (int w = 0; w < CACHE_WAYS; w++)
+		if (set[w].valid && set[w].tag == line)
+			return w;
+	return -1;
+}
+
+static void touch(struct cache_line *set, int w)
+{
+	uint8_t a = set[w].age;
+	for (int i = 0; i < CACHE_WAYS; i++)
+		if (set[i].age < a)
+			set[i].age++;
+	set[w].age = 0;
+}
+
+/* Replacement: an invalid unlocked way first, else the least recently
+ * used unlocked way (the LRU way if all are locked). */
+static int victim(const struct cache_line *set)
+{
+	int v = -1;
+	for (int w = 0; w < CACHE_WAYS; w++)
+		if (!set[w].valid && !set[w].lock)
+			return w;
+	for (int w = 0; w < CACHE_WAYS; w++)
+		if (!set[w].lock && (v < 0 || set[w].age > set[v].age))
+			v = w;
+	if (v < 0)
+		for (int w = 0; w < CACHE_WAYS; w++)
+			if (v < 0 || set[w].age > set[v].age)
+				v = w;
+	return v;
+}
+
+static bool set_uninit(const struct cache *ca, const struct cache_line *set)
+{
+	if (likely(ca->uninit == 0))
+		return false;
+	for (int w = 0; w < CACHE_WAYS; w++)
+		if (!set[w].init)
+			return true;
+	return false;
+}
+
+static void mark_init(struct cache *ca, struct cache_line *l)
+{
+	if (!l->init) {
+		l->init = 1;
+		ca->uninit--;
+	}
+}
+
+/* Host bytes of physical memory at a line, or NULL (SFRs, unmapped). */
+static uint8_t *line_host(struct machine *m, uint32_t line)
+{
+	if (line < PA_RAM_SIZE)
+		return m->ram + line;
+	if (line - PA_PFLASH_BASE < PA_PFLASH_SIZE)
+		return m->pflash + (line - PA_PFLASH_BASE);
+	if (line - PA_BOOT_BASE < PA_BOOT_SIZE)
+		return m->boot1 + (line - PA_BOOT_BASE);
+	if (line - PA_BOOT1_BASE < PA_BOOT_SIZE)
+		return m->boot1 + (line - PA_BOOT1_BASE);
+	if (line - PA_BOOT2_BASE < PA_BOOT_SIZE)
+		return m->boot2 + (line - PA_BOOT2_BASE);
+	return NULL;
+}
+
+static const char *state_name(const struct cache_line *l)
+{
+	if (!l->init)
+		return "uninitialised";
+	if (!l->valid)
+		return "invalid";
+	if (l->dirty)
+		return "valid, dirty";
+	return l->stale ? "valid, differs from memory" : "valid, clean";
+}
+
+/* PC of the executing instruction (handlers run with c->pc = it + 4). */
+static uint32_t cur_pc(const struct machine *m) { return m->cpu.pc - 4; }
+
+static void finding(struct machine *m, enum finding_rule rule, uint32_t pc, const char *what,
+		    uint32_t addr, const struct cache_line *l)
+{
+	machine_finding(m, rule, "pc %08x: %s, pa %08x, line %s", pc, what, addr,
+			l ? state_name(l) : "not present");
+	m->cpu.limit = 0;
+}
+
+/* ---- D-cache line transfers ------------------------------------------- */
+
+/* An uninitialised line that software reaches (its random tag matched):
+ * its random bytes become what cached accesses see. */
+static void adopt_random(struct machine *m, struct cache *ca, struct cache_line *l)
+{
+	uint8_t *h = line_host(m, l->tag);
+	if (h && l->tag < PA_RAM_SIZE) {
+		uint8_t mem[CACHE_LINE];
+		memcpy(mem, h, CACHE_LINE);
+		memcpy(h, l->data, CACHE_LINE);
+		memcpy(l->data, mem, CACHE_LINE);
+		cpu_code_written(m, l->tag, CACHE_LINE);
+	}
+	mark_init(ca, l);
+}
+
+/* Write a dirty D line back to memory. */
+static unsigned d_writeback(struct machine *m, struct cache_line *l)
+{
+	uint8_t *h = line_host(m, l->tag);
+	if (!l->valid || !l->dirty)
+		return 0;
+	l->dirty = 0;
+	if (h) {
+		if (l->init) {
+			memcpy(l->data, h, CACHE_LINE); /* memory <- the cached bytes */
+		} else if (l->tag < PA_RAM_SIZE) {
+			memcpy(h, l->data, CACHE_LINE); /* random bytes over real memory */
+			cpu_code_written(m, l->tag, CACHE_LINE);
+		}
+	}
+	l->stale = 0;
+	return CYC_WRITEBACK;
+}
+
+/* Drop a D line without write-back: cached accesses see memory again. */
+static void d_drop(struct machine *m, struct cache_line *l)
+{
+	uint8_t *h = line_host(m, l->tag);
+	if (l->valid && l->init && h && l->tag < PA_RAM_SIZE &&
+	    memcmp(h, l->data, CACHE_LINE) != 0) {
+		memcpy(h, l->data, CACHE_LINE);
+		cpu_code_written(m, l->tag, CACHE_LINE);
+	}
+	l->valid = l->dirty = l->stale = 0;
+}
+
+/* ---- Flash and the prefetch module ------------------------------------ */
+
+/* Wait states of a flash read of the line at pa (PRECON.PFMWS, hidden
+ * by the prefetch module's buffers when PRECON.PREFEN enables them for
+ * this kind of access). */
+static unsigned flash_read(struct machine *m, uint32_t pa, bool insn, bool cacheable)
+{
+	struct prefetch *p = &caches_of(m)->pf;
+	uint32_t line = pa & ~(CACHE_LINE - 1);
+	unsigned ws = soc_flash_wait_states(m), en = soc_flash_prefetch(m), cost;
+	if (!(en == 3 || en == (cacheable ? 1u : 2u)))
+		return ws;
+	if (line == p->iline || line == p->dline)
+		cost = 0;
+	else if (insn && line == p->next)
+		cost = m->cycle >= p->next_ready ? 0 : (unsigned)(p->next_ready - m->cycle);
+	else
+		cost = ws;
+	if (insn && line != p->iline) {
+		/* a new instruction line: predictive prefetch of the next one
+		 * (instructions only), one flash read after this one */
+		p->iline = line;
+		p->next = line + CACHE_LINE;
+		p->next_ready = m->cycle + cost + ws + 1;
+	} else if (!insn) {
+		p->dline = line;
+	}
+	return cost;
+}
+
+static inline bool is_flash(uint32_t pa) { return pa >= PA_RAM_SIZE; }
+
+/* Cycles to bring a line into a cache. */
+static unsigned fill_cost(struct machine *m, uint32_t line, bool insn)
+{
+	unsigned c = CYC_BUS + CYC_BEATS;
+	if (is_flash(line))
+		c += flash_read(m, line, insn, true);
+	return c;
+}
+
+/* ---- D-cache accesses ------------------------------------------------- */
+
+static inline bool cca_write_through(unsigned cca) { return cca == 0 || cca == 1; }
+
+/* A cached data access (load or store) to physical pa through va. The
+ * bytes themselves are moved by the caller on host memory. */
+void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca, bool store)
+{
+#if CACHE_MODEL
+	struct cpu *c = &m->cpu;
+	struct cache *ca = &c->caches.d;
+	uint32_t line = pa & ~(CACHE_LINE - 1);
+	struct cache_line *set = set_of(ca, pa);
+	unsigned sidx = (va >> 4) & (DCACHE_SETS - 1);
+	int w;
+	if (unlikely(set_uninit(ca, set))) {
+		int u = 0;
+		while (set[u].init)
+			u++;
+		finding(m, FINDING_CACHE_INIT, cur_pc(m), store ? "cached store before the D-cache was initialised"
+			: "cached load before the D-cache was initialised", pa, &set[u]);
+	}
+	w = find(set, line);
+	if (w >= 0 && !set[w].init)
+		adopt_random(m, ca, &set[w]);
+	if (w >= 0 && set[w].stale)
+		finding(m, FINDING_COHERENCE, cur_pc(m), "cached access hits a line an uncached store changed under it",
+			pa, &set[w]);
+	if (w < 0 && !(store && cca == 0)) { /* miss: allocate (CCA 0 stores do not) */
+		w = victim(set);
+		struct cache_line *l = &set[w];
+		if (!l->init)
+			finding(m, FINDING_CACHE_INIT, cur_pc(m), "fill evicts an uninitialised D-cache line",
+				pa, l);
+		if (l->valid) {
+			m->cycle += d_writeback(m, l);
+			d_drop(m, l);
+		}
+		mark_init(ca, l);
+		const uint8_t *h = line_host(m, line);
+		if (h)
+			memcpy(l->data, h, CACHE_LINE);
+		l->tag = line;
+		l->valid = 1;
+		l->dirty = l->stale = 0;
+		m->cycle += fill_cost(m, line, false);
+	}
+	if (w < 0) { /* write-through, no write-allocate miss: memory only */
+		c->dc_rd[sidx] = c->dc_wr[sidx] = CACHE_FILTER_NONE;
+		return;
+	}
+	touch(set, w);
+	c->dc_rd[sidx] = va & ~(CACHE_LINE - 1);
+	c->dc_wr[sidx] = CACHE_FILTER_NONE;
+	if (store) {
+		if (!cca_write_through(cca)) { /* write-through: cache_store_done() */
+			set[w].dirty = 1;
+			c->dc_wr[sidx] = va & ~(CACHE_LINE - 1);
+		}
+	} else if (!set[w].dirty || cca_write_through(cca)) {
+		c->dc_wr[sidx] = CACHE_FILTER_NONE;
+	} else {
+		c->dc_wr[sidx] = va & ~(CACHE_LINE - 1);
+	}
+#else
+	(void)m; (void)va; (void)pa; (void)cca; (void)store;
+#endif
+}
+
+/* After a write-through store wrote host memory: memory has the bytes too. */
+void cache_store_done(struct machine *m, uint32_t pa)
+{
+#if CACHE_MODEL
+	struct cache *ca = &m->cpu.caches.d;
+	struct cache_line *set = set_of(ca, pa);
+	int w = find(set, pa & ~(CACHE_LINE - 1));
+	const uint8_t *h = line_host(m, pa & ~(CACHE_LINE - 1));
+	if (w >= 0 && set[w].init && h)
+		memcpy(set[w].data, h, CACHE_LINE);
+#else
+	(void)m; (void)pa;
+#endif
+}
+
+/* An uncached data access to RAM or flash at pa. Returns true if it was
+ * done here, on the memory bytes of a D-cache line that holds pa (memory,
+ * not the cached bytes, is what an uncached access reaches). */
+bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val)
+{
+#if CACHE_MODEL
+	struct cache *ca = &m->cpu.caches.d;
+	struct cache_line *set = set_of(ca, pa);
+	int w = find(set, pa & ~(CACHE_LINE - 1));
+	if (!store)
+		m->cycle += CYC_BUS + (is_flash(pa) ? flash_read(m, pa, false, false) : 0);
+	if (w < 0 || !set[w].init)
+		return false;
+	struct cache_line *l = &set[w];
+	if (l->dirty || l->stale)
+		finding(m, FINDING_COHERENCE, cur_pc(m), store ? "uncached store to a line the D-cache holds"
+			: "uncached load of a line the D-cache holds", pa, l);
+	uint8_t *p = l->data + (pa & (CACHE_LINE - 1));
+	if (store) {
+		const uint8_t *h = line_host(m, l->tag);
+		for (unsigned i = 0; i < size; i++)
+			p[i] = (uint8_t)(val[0] >> (8 * i));
+		if (h && memcmp(h, l->data, CACHE_LINE) != 0) {
+			l->stale = 1;
+			m->cpu.dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = CACHE_FILTER_NONE;
+			m->cpu.dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] = CACHE_FILTER_NONE;
+		}
+	} else {
+		uint32_t v = 0;
+		for (unsigned i = 0; i < size; i++)
+			v |= (uint32_t)p[i] << (8 * i);
+		*val = v;
+	}
+	return true;
+#else
+	(void)m; (void)pa; (void)size; (void)store; (void)val;
+	return false;
+#endif
+}
+
+/* ---- Instruction fetch ------------------------------------------------ */
+
+/* Physical address of predecoded entry d in the current fetch window. */
+static uint32_t window_pa(const struct cpu *c, const struct insn *d)
+{
+	return c->fetch_pa + (uint32_t)(d - c->fetch_dec) * 4;
+}
+
+static uint32_t window_va(const struct cpu *c, const struct insn *d)
+{
+	return c->fetch_base + (uint32_t)(d - c->fetch_dec) * 4;
+}
+
+/* The bytes memory holds for a line (a D line's copy if it holds it). */
+static const uint8_t *memory_bytes(struct machine *m, uint32_t line, const struct cache_line **dl)
+{
+	struct cache *dc = &m->cpu.caches.d;
+	struct cache_line *set = set_of(dc, line);
+	int w = find(set, line);
+	*dl = NULL;
+	if (w >= 0 && set[w].init) {
+		*dl = &set[w];
+		return set[w].data;
+	}
+	return line_host(m, line);
+}
+
+/* A cached fetch at physical pa (virtual va, for reports): LRU, and on a
+ * miss a fill from memory. Returns the way holding the line. */
+static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
+{
+	struct cache *ca = &m->cpu.caches.i;
+	uint32_t line = pa & ~(CACHE_LINE - 1);
+	struct cache_line *set = set_of(ca, pa);
+	int w;
+	if (unlikely(set_uninit(ca, set))) {
+		int u = 0;
+		while (set[u].init)
+			u++;
+		finding(m, FINDING_CACHE_INIT, va,
+			"instruction fetch before the I-cache was initialised", pa, &set[u]);
+	}
+	w = find(set, line);
+	if (w >= 0 && !set[w].init) {
+		mark_init(ca, &set[w]); /* random bytes: decode them */
+		cpu_code_written(m, line, CACHE_LINE);
+	}
+	if (w < 0) {
+		const struct cache_line *dl;
+		const uint8_t *mem = memory_bytes(m, line, &dl);
+		const uint8_t *view = line_host(m, line);
+		w = victim(set);
+		struct cache_line *l = &set[w];
+		mark_init(ca, l);
+		l->tag = line;
+		l->valid = 1;
+		l->dirty = l->stale = 0;
+		if (mem)
+			memcpy(l->data, mem, CACHE_LINE);
+		if (mem && view && memcmp(mem, view, CACHE_LINE) != 0) {
+			finding(m, FINDING_COHERENCE, va,
+				"instruction fetch of bytes stored through the D-cache and not written back",
+				pa, dl);
+			cpu_code_written(m, line, CACHE_LINE); /* decode what the I-cache got */
+		}
+		m->cycle += fill_cost(m, line, true);
+	}
+	touch(set, w);
+	return w;
+}
+
+/* A cached fetch of the line holding entry d (the run loop calls this
+ * when the line is not the most recently used one of its set). */
+void cache_ifetch(struct machine *m, const struct insn *d)
+{
+#if CACHE_MODEL
+	struct cpu *c = &m->cpu;
+	uint32_t pa = window_pa(c, d);
+	ifetch_pa(m, window_va(c, d), pa);
+	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = (uintptr_t)(d - ((pa >> 2) & 3));
+#else
+	(void)m; (void)d;
+#endif
+}
+
+static unsigned uncached_fetch_pa(struct machine *m, uint32_t va, uint32_t pa)
+{
+	if (is_flash(pa))
+		return CYC_BUS + flash_read(m, pa, true, false);
+#if CACHE_MODEL
+	struct cache_line *set = set_of(&m->cpu.caches.d, pa);
+	int w = find(set, pa & ~(CACHE_LINE - 1));
+	if (w >= 0 && set[w].init && (set[w].dirty || set[w].stale))
+		finding(m, FINDING_COHERENCE, va, "uncached fetch of a line the D-cache holds", pa, &set[w]);
+	return CYC_BUS;
+#else
+	(void)va;
+	return 0;
+#endif
+}
+
+/* Extra cycles of one uncached fetch of entry d (prefetch module for
+ * flash, the bus for RAM), checking that no D line holds newer bytes. */
+unsigned cache_uncached_fetch(struct machine *m, const struct insn *d)
+{
+	return uncached_fetch_pa(m, window_va(&m->cpu, d), window_pa(&m->cpu, d));
+}
+
+/* The fetch of a microMIPS instruction of size bytes at va in the fetch
+ * window: charged, and its bytes compared with the I-cache line's (the
+ * microMIPS loop decodes from host memory, so the check is per fetch). */
+void cache_fetch_at(struct machine *m, uint32_t va, unsigned size)
+{
+	struct cpu *c = &m->cpu;
+	uint32_t pa = c->fetch_pa + (va - c->fetch_base);
+	if (va - c->fetch_base >= c->fetch_size)
+		return; /* a 32-bit instruction across pages: its second page is mapped */
+	if (c->fetch_uncached) {
+		m->cycle += uncached_fetch_pa(m, va, pa);
+		return;
+	}
+#if CACHE_MODEL
+	int w = ifetch_pa(m, va, pa);
+	const struct cache_line *l = &set_of(&c->caches.i, pa)[w];
+	const uint8_t *view = line_host(m, pa);
+	unsigned n = CACHE_LINE - (pa & (CACHE_LINE - 1));
+	if (n > size)
+		n = size;
+	if (view && memcmp(view, l->data + (pa & (CACHE_LINE - 1)), n) != 0)
+		finding(m, FINDING_COHERENCE, va,
+			"instruction fetch from an I-cache line older than the stored bytes (no I-cache invalidate / SYNCI)",
+			pa, l);
+	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+#else
+	(void)size;
+#endif
+}
+
+/* The instruction word a cached fetch of entry e gets: the I-cache line's
+ * (a store through the D-cache does not reach the I-cache). Reports a
+ * line that differs from what was stored. False: e is not fetched cached. */
+bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w)
+{
+#if CACHE_MODEL
+	struct cpu *c = &m->cpu;
+	if (c->fetch_uncached || e < c->fetch_dec || e >= c->fetch_dec + (c->fetch_size >> 2))
+		return false;
+	uint32_t pa = window_pa(c, e);
+	struct cache_line *set = set_of(&c->caches.i, pa);
+	int way = find(set, pa & ~(CACHE_LINE - 1));
+	if (way < 0)
+		return false;
+	uint32_t iw;
+	memcpy(&iw, set[way].data + (pa & 0xC), 4);
+	if (iw != *w) {
+		finding(m, FINDING_COHERENCE, window_va(c, e),
+			"instruction fetch from an I-cache line older than the stored bytes (no I-cache invalidate / SYNCI)",
+			pa, &set[way]);
+		*w = iw;
+	}
+	return true;
+#else
+	(void)m; (void)e; (void)w;
+	return false;
+#endif
+}
+
+/* ---- CACHE and SYNCI -------------------------------------------------- */
+
+enum { CACHE_I = 0, CACHE_D = 1 };
+
+static void i_invalidate(struct machine *m, struct cache_line *l)
+{
+	if (l->valid)
+		m->cpu.ic_mru[(l->tag >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+	l->valid = 0;
+}
+
+static void i_fill(struct machine *m, struct cache_line *set, uint32_t line, bool lock)
+{
+	int w = find(set, line);
+	if (w < 0) {
+		const struct cache_line *dl;
+		const uint8_t *mem = memory_bytes(m, line, &dl);
+		w = victim(set);
+		mark_init(&m->cpu.caches.i, &set[w]);
+		set[w].tag = line;
+		set[w].valid = 1;
+		if (mem)
+			memcpy(set[w].data, mem, CACHE_LINE);
+		m->cycle += fill_cost(m, line, true);
+	}
+	set[w].lock |= lock;
+	touch(set, w);
+	m->cpu.ic_mru[(line >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+}
+
+static void tag_to_taglo(struct cpu *c, const struct cache_line *l, unsigned sel)
+{
+	struct cp0 *cp = &c->cp0;
+	cp->taglo = (l->tag & 0xFFFFFC00u) | (uint32_t)l->valid << 7 |
+		    (uint32_t)(sel == CACHE_D && l->dirty) << 6 | (uint32_t)l->lock << 5;
+}
+
+static void index_op(struct machine *m, unsigned sel, unsigned type, uint32_t va)
+{
+	struct cpu *c = &m->cpu;
+	struct cache *ca = sel == CACHE_I ? &c->caches.i : &c->caches.d;
+	struct cache_line *set = set_of(ca, va);
+	struct cache_line *l = &set[(va >> ca->way_shift) & (CACHE_WAYS - 1)];
+	uint32_t setbits = va & ((1u << ca->way_shift) - 1) & ~(CACHE_LINE - 1);
+	switch (type) {
+	case 0: /* Index Invalidate (I) / Index Writeback Invalidate (D) */
+		if (sel == CACHE_D) {
+			if (!l->init)
+				finding(m, FINDING_CACHE_INIT, cur_pc(m),
+					"Index Writeback Invalidate of an uninitialised D-cache line", l->tag, l);
+			m->cycle += d_writeback(m, l);
+			d_drop(m, l);
+		} else {
+			i_invalidate(m, l);
+		}
+		l->lock = 0;
+		mark_init(ca, l);
+		break;
+	case 1: /* Index Load Tag: TagLo, and the data word at the index in DataLo */
+		tag_to_taglo(c, l, sel);
+		if (sel == CACHE_D && l->valid && l->init && line_host(m, l->tag))
+			memcpy(&c->cp0.datalo, line_host(m, l->tag) + (va & 0xC), 4);
+		else
+			memcpy(&c->cp0.datalo, l->data + (va & 0xC), 4);
+		break;
+	case 2: /* Index Store Tag: the line's tag and state from TagLo */
+		if (sel == CACHE_D && l->init)
+			d_drop(m, l);
+		else if (sel == CACHE_I)
+			i_invalidate(m, l);
+		l->tag = (c->cp0.taglo & ~((1u << ca->way_shift) - 1)) | setbits;
+		l->valid = (c->cp0.taglo >> 7) & 1;
+		l->dirty = sel == CACHE_D && ((c->cp0.taglo >> 6) & 1);
+		l->lock = (c->cp0.taglo >> 5) & 1;
+		l->stale = 0;
+		mark_init(ca, l);
+		if (l->valid) { /* a valid tag stored by hand holds what memory holds */
+			const uint8_t *h = line_host(m, l->tag);
+			if (h)
+				memcpy(l->data, h, CACHE_LINE);
+		}
+		break;
+	case 3: /* Index Store Data: DataLo into the data array */
+		if (sel == CACHE_D && l->valid && l->init && line_host(m, l->tag) &&
+		    l->tag < PA_RAM_SIZE) {
+			memcpy(line_host(m, l->tag) + (va & 0xC), &c->cp0.datalo, 4);
+			cpu_code_written(m, l->tag + (va & 0xC), 4);
+		} else {
+			memcpy(l->data + (va & 0xC), &c->cp0.datalo, 4);
+			if (sel == CACHE_I && l->valid)
+				cpu_code_written(m, l->tag + (va & 0xC), 4);
+		}
+		break;
+	}
+	if (sel == CACHE_D)
+		c->dc_rd[(va >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(va >> 4) & (DCACHE_SETS - 1)] =
+			CACHE_FILTER_NONE;
+	else
+		c->ic_mru[(va >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+}
+
+static void hit_op(struct machine *m, unsigned sel, unsigned type, uint32_t pa)
+{
+	struct cpu *c = &m->cpu;
+	struct cache *ca = sel == CACHE_I ? &c->caches.i : &c->caches.d;
+	uint32_t line = pa & ~(CACHE_LINE - 1);
+	struct cache_line *set = set_of(ca, pa);
+	int w;
+	if (set_uninit(ca, set)) {
+		int u = 0;
+		while (set[u].init)
+			u++;
+		finding(m, FINDING_CACHE_INIT, cur_pc(m), "hit-type CACHE operation on an uninitialised set",
+			pa, &set[u]);
+	}
+	w = find(set, line);
+	if (sel == CACHE_I) {
+		if (type == 4 && w >= 0)            /* Hit Invalidate */
+			i_invalidate(m, &set[w]);
+		else if (type == 5 || type == 7)    /* Fill, Fetch and Lock */
+			i_fill(m, set, line, type == 7);
+		return;
+	}
+	c->dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] =
+		CACHE_FILTER_NONE;
+	if (type == 7) {                            /* Fetch and Lock */
+		cache_data_access(m, pa, pa, 3, false);
+		w = find(set, line);
+		if (w >= 0)
+			set[w].lock = 1;
+		c->dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] =
+			CACHE_FILTER_NONE;
+		return;
+	}
+	if (w < 0)
+		return;
+	struct cache_line *l = &set[w];
+	if (!l->init)
+		adopt_random(m, ca, l);
+	switch (type) {
+	case 4: /* Hit Invalidate: dirty bytes are lost */
+		d_drop(m, l);
+		l->lock = 0;
+		break;
+	case 5: /* Hit Writeback Invalidate */
+		m->cycle += d_writeback(m, l);
+		d_drop(m, l);
+		l->lock = 0;
+		break;
+	case 6: /* Hit Writeback */
+		m->cycle += d_writeback(m, l);
+		break;
+	}
+}
+
+/* CACHE op, offset(base) after the privilege checks. */
+void cache_op(struct machine *m, unsigned op, uint32_t va)
+{
+	unsigned sel = op & 3, type = op >> 2;
+	if (sel > CACHE_D)
+		return; /* no secondary or tertiary cache */
+	if (!CACHE_MODEL)
+		return;
+	if (type <= 3) {
+		index_op(m, sel, type, va);
+		return;
+	}
+	struct xlate x;
+	unsigned f = mmu_translate(m, va, ACC_LOAD, &x);
+	if (f) {
+		mmu_fault(m, va, f, false);
+		return;
+	}
+	hit_op(m, sel, type, x.pa);
+}
+
+/* SYNCI: write the D line back and invalidate the I line holding va. */
+void cache_synci(struct machine *m, uint32_t va)
+{
+	struct xlate x;
+	unsigned f = mmu_translate(m, va, ACC_LOAD, &x);
+	if (f) {
+		mmu_fault(m, va, f, false);
+		return;
+	}
+	if (!CACHE_MODEL)
+		return;
+	hit_op(m, CACHE_D, 6, x.pa);
+	hit_op(m, CACHE_I, 4, x.pa);
+}

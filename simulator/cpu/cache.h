@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* cache.h - state of the M5150's L1 caches as built into the PIC32MZ EF
+ * (what Config1 reports: 16 KB I-cache, 4 KB D-cache, 4-way, 16-byte
+ * lines) and of the flash prefetch module in front of program/boot flash.
+ * The behaviour is in cache.c; docs/simulator-cache.md explains the model. */
+#ifndef VZSIM_CACHE_H
+#define VZSIM_CACHE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define CACHE_WAYS 4
+#define CACHE_LINE 16u
+#define ICACHE_SETS 256     /* 16 KB / 4 ways / 16 B: 4 KB per way */
+#define DCACHE_SETS 64      /* 4 KB / 4 ways / 16 B: 1 KB per way */
+
+/* Value of an empty fast-filter slot (never a 16-byte-aligned address). */
+#define CACHE_FILTER_NONE 1u
+
+struct cache_line {
+	uint32_t tag;      /* physical address of the line (pa & ~15) */
+	uint8_t valid, dirty, lock;
+	uint8_t init;      /* written by software (a CACHE op or a fill) since power-on */
+	uint8_t stale;     /* D: an uncached store changed memory under this clean line */
+	uint8_t age;       /* LRU rank in the set: 0 = most recently used .. 3 */
+	/* I: the instruction bytes the line holds. D: the bytes MEMORY holds for
+	 * the line while it is valid (the cached bytes are host memory itself,
+	 * so cached accesses run on host pointers); random at power-on. */
+	uint8_t data[CACHE_LINE];
+};
+
+struct cache {
+	unsigned sets;
+	unsigned way_shift;        /* log2(way size): index ops pick the way above it */
+	unsigned uninit;           /* lines not yet initialised by software */
+	struct cache_line *lines;  /* sets x CACHE_WAYS */
+};
+
+/* The prefetch module (PIC32MZ): one line buffer for CPU instructions,
+ * one for CPU data, predictive prefetch of the next instruction line. */
+struct prefetch {
+	uint32_t iline, dline;     /* buffered flash lines (CACHE_FILTER_NONE: none) */
+	uint32_t next;             /* line being prefetched ... */
+	uint64_t next_ready;       /* ... and the cycle its flash read completes */
+};
+
+struct caches {
+	struct cache i, d;
+	struct prefetch pf;
+	uint64_t rng;              /* power-on contents: seeded, so runs repeat */
+};
+
+#endif
