@@ -214,7 +214,8 @@ OP(mm_lwxs)
 
 /* ---- Others -------------------------------------------------------------- */
 
-/* ADDIUPC: the instruction's own address, word-aligned, plus imm. */
+/* ADDIUPC: the instruction's own address, word-aligned, plus imm (also in
+ * a delay slot; QEMU differs there, docs/testing.md). */
 OP(mm_addiupc) { RD = (cpu_cur_pc(&m->cpu) & ~3u) + d->imm; }
 
 /* MOVEP: both sources are read before either destination is written. */

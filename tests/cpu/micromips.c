@@ -183,6 +183,13 @@ int test_main(void)
 	CHECK_EQ(76, 10, TEST_EXCCODE(seen.cause));
 	CHECK_EQ(77, at | 1, seen.epc); /* a label on data lacks the ISA bit */
 
+	/* Misaligned LWM and LWP: Address Error, nothing loaded. */
+	at = PROBE("li $t0, 0x80000002\n8:\tlwm $16-$17, 0($t0)");
+	CHECK_EQ(78, 4, TEST_EXCCODE(seen.cause));
+	CHECK_EQ(79, at, seen.epc);
+	PROBE("li $t0, 0x80000006\n8:\tlwp $t1, 0($t0)");
+	CHECK_EQ(83, 4, TEST_EXCCODE(seen.cause));
+
 	/* Config3: ISA = 2 (both ISAs, MIPS32 at reset), ISAOnExc = 0 and
 	 * writable. */
 	__asm__ volatile("mfc0 %0, $16, 3" : "=r"(v));

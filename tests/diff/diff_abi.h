@@ -40,6 +40,8 @@
 #define BH_TABLE            16          /* case table starts here */
 #define DIFF_FLAG_FP        1           /* cases use the FPU: Status.CU1 = 1 */
 #define DIFF_FLAG_FR1       2           /* Status.FR = 1 (64-bit FPRs) */
+#define DIFF_FLAG_MM        8           /* cases are microMIPS code (entry bit 0 set);
+                                         * integer only (QEMU -cpu M14Kc) */
 #define DIFF_FLAG_DSP       4           /* cases use the DSP ASE: Status.MX = 1; no FPU.
                                          * The FPR areas of the init and result blocks
                                          * then hold the DSP state (IB_DSP, RB_DSP). */

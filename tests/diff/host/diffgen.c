@@ -21,40 +21,13 @@
 
 #include "../diff_abi.h"
 
-/* ---- random numbers ---------------------------------------------------- */
-
-static uint64_t splitmix64(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9E3779B97F4A7C15ull);
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
+#include "diffgen_rng.h"
 
 uint64_t diffgen_case_seed(uint64_t image_seed, unsigned index)
 {
 	uint64_t s = image_seed * 0x100000001B3ull + index;
 	splitmix64(&s);
 	return splitmix64(&s);
-}
-
-struct rng {
-	uint64_t s;
-};
-
-static uint32_t rnd32(struct rng *r)
-{
-	return (uint32_t)(splitmix64(&r->s) >> 16);
-}
-
-static unsigned rnd(struct rng *r, unsigned n)   /* 0..n-1 */
-{
-	return (unsigned)(splitmix64(&r->s) % n);
-}
-
-static bool chance(struct rng *r, unsigned percent)
-{
-	return rnd(r, 100) < percent;
 }
 
 /* ---- encodings --------------------------------------------------------- */
@@ -892,7 +865,7 @@ size_t diffgen_build(const struct diffgen_opts *o, uint8_t *buf, char *err, size
 	put32(buf + BH_MAGIC, DIFF_BLOB_MAGIC);
 	put32(buf + BH_NCASES, o->ncases);
 	put32(buf + BH_FLAGS, (o->fp ? DIFF_FLAG_FP : 0) | (o->fp && o->fr1 ? DIFF_FLAG_FR1 : 0) |
-	      (o->dsp && !o->fp ? DIFF_FLAG_DSP : 0));
+	      (o->dsp && !o->fp ? DIFF_FLAG_DSP : 0) | (o->micromips ? DIFF_FLAG_MM : 0));
 	put32(buf + BH_SEED_LO, (uint32_t)o->seed);
 	size_t pos = BH_TABLE + (size_t)o->ncases * CT_SIZE;
 	static struct gen g;
@@ -900,9 +873,14 @@ size_t diffgen_build(const struct diffgen_opts *o, uint8_t *buf, char *err, size
 		memset(&g, 0, sizeof g);
 		g.o = o;
 		g.r.s = diffgen_case_seed(o->seed, i);
-		do
-			g.base = 1 + rnd(&g.r, 30);
-		while (g.base == 26 || g.base == 27);
+		if (o->micromips) { /* a register the 16-bit loads and stores can name */
+			static const uint8_t mm_base[] = { 2, 3, 4, 5, 6, 7, 16, 17 };
+			g.base = mm_base[rnd(&g.r, 8)];
+		} else {
+			do
+				g.base = 1 + rnd(&g.r, 30);
+			while (g.base == 26 || g.base == 27);
+		}
 		do
 			g.counter = 1 + rnd(&g.r, 30);
 		while (g.counter == 26 || g.counter == 27 || g.counter == g.base);
@@ -912,10 +890,14 @@ size_t diffgen_build(const struct diffgen_opts *o, uint8_t *buf, char *err, size
 				 o->ncases, DIFF_BLOB_MAX);
 			return 0;
 		}
-		gen_case(&g);
 		uint32_t code_va = DIFF_KSEG0 | (uint32_t)(DIFF_BLOB_PA + pos);
-		unsigned words = emit_case(&g, code_va, buf + pos);
-		pos += 4u * words;
+		if (o->micromips) {
+			pos += diffgen_mm_case(&g.r, g.base, g.counter, code_va, buf + pos);
+			code_va |= 1; /* entered by JR: bit 0 selects microMIPS */
+		} else {
+			gen_case(&g);
+			pos += 4u * emit_case(&g, code_va, buf + pos);
+		}
 		pos = (pos + 7) & ~(size_t)7;
 		uint32_t init_va = DIFF_KSEG0 | (uint32_t)(DIFF_BLOB_PA + pos);
 		build_init(&g, buf + pos);

@@ -26,6 +26,7 @@ struct opts {
 	unsigned cases;
 	int fp;                 /* 0 off, 1 on */
 	bool dsp;               /* DSP ASE r2 cases (integer only, QEMU -cpu 74Kf) */
+	bool micromips;         /* microMIPS cases (integer only, QEMU -cpu M14Kc) */
 	int fr;                 /* 0, 1, or -1 = alternate per image */
 	int only_case;          /* -1 = all */
 	const char *driver;
@@ -66,6 +67,7 @@ static void usage(FILE *f)
 		"  --cases N       random cases per image, 1..%d (default 250)\n"
 		"  --no-fp         integer instructions only\n"
 		"  --dsp           integer and DSP ASE r2 instructions (QEMU -cpu 74Kf; implies --no-fp)\n"
+		"  --micromips     microMIPS integer cases (QEMU -cpu M14Kc; implies --no-fp)\n"
 		"  --fr 0|1        FPU register mode (default: alternate per image)\n"
 		"  --case C        report only case C (with its code and state)\n"
 		"  --blob FILE     run a prebuilt (directed) case blob instead of random cases\n"
@@ -96,6 +98,10 @@ static int parse_args(int argc, char **argv)
 			takes = false;
 		} else if (!strcmp(a, "--dsp")) {
 			opt.dsp = true;
+			opt.fp = 0;
+			takes = false;
+		} else if (!strcmp(a, "--micromips")) {
+			opt.micromips = true;
 			opt.fp = 0;
 			takes = false;
 		} else if (!strcmp(a, "--quiet")) {
@@ -438,6 +444,7 @@ static void repro_command(const struct diff_ctx *c, unsigned i)
 	else
 		printf("  reproduce: build/bin/vzlet-diff --seed %" PRIu64 " --cases %u%s --fr %d%s --case %u\n",
 		       c->image_seed, opt.cases,
+		       (c->flags & DIFF_FLAG_MM) ? " --micromips" :
 		       (c->flags & DIFF_FLAG_DSP) ? " --dsp" : (c->flags & DIFF_FLAG_FP) ? "" : " --no-fp",
 		       (c->flags & DIFF_FLAG_FR1) ? 1 : 0, guest, i);
 }
@@ -475,9 +482,10 @@ static void show_case(const struct diff_ctx *c, unsigned i, size_t blen, const c
 		printf("  code (objdump):\n");
 		fflush(stdout);
 		snprintf(cmd, sizeof cmd,
-			 "mipsel-linux-gnu-objdump -D -b binary -m mips:isa32r2 -EL --adjust-vma=0x%x "
+			 "mipsel-linux-gnu-objdump -D -b binary -m mips:%s -EL --adjust-vma=0x%x "
 			 "--start-address=0x%" PRIx32 " --stop-address=0x%" PRIx32 " '%s' | sed -n '/^ *8/p'",
-			 DIFF_KSEG0 | DIFF_BLOB_PA, entry, init, blob_path);
+			 (c->flags & DIFF_FLAG_MM) ? "micromips" : "isa32r2",
+			 DIFF_KSEG0 | DIFF_BLOB_PA, entry & ~1u, init, blob_path);
 		if (system(cmd) != 0)
 			printf("  (objdump failed)\n");
 	}
@@ -575,6 +583,7 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 		struct diffgen_opts go = {
 			.seed = c.image_seed, .ncases = opt.cases, .fp = opt.fp != 0,
 			.fr1 = opt.fr < 0 ? (image & 1) != 0 : opt.fr == 1, .dsp = opt.dsp,
+			.micromips = opt.micromips,
 		};
 		blen = diffgen_build(&go, blob, err, sizeof err);
 		if (!blen) {
@@ -584,7 +593,8 @@ static int run_image(unsigned image, const uint8_t *drv, size_t drv_len,
 		ncases = opt.cases;
 	}
 	c.flags = get32(blob + BH_FLAGS);
-	qemu_cpu = (c.flags & DIFF_FLAG_DSP) ? "74Kf" : "24Kf";
+	/* microMIPS: the M14Kc (MIPS32r2 + microMIPS, no FPU, no DSP ASE). */
+	qemu_cpu = (c.flags & DIFF_FLAG_MM) ? "M14Kc" : (c.flags & DIFF_FLAG_DSP) ? "74Kf" : "24Kf";
 
 	char path[4096];
 	if (opt.keep_dir)
