@@ -313,3 +313,19 @@ int check_setup(const struct cfg_system *sys)
 		check_writes(sys, sys->vms[v].path, (int)v, sys->vms[v].setup, sys->vms[v].nsetup);
 	return diag_errors() == before ? 0 : -1;
 }
+
+int check_tlb_partition(const struct cfg_system *sys)
+{
+	unsigned before = diag_errors();
+
+	for (unsigned v = 0; v < sys->nvms; v++) {
+		const struct cfg_vm *vm = &sys->vms[v];
+
+		if (vm->guest_tlb > VZ_GUEST_TLB_MAX)
+			diag_error(vm->path, "guest-tlb-entries", "%u guest TLB entries do not "
+				   "fit: the %u-entry TLB keeps %u for root's refill pool, so a "
+				   "guest share is at most %u", vm->guest_tlb,
+				   VZ_ROOT_TLB_ENTRIES, VZ_TLB_REFILL_MIN, VZ_GUEST_TLB_MAX);
+	}
+	return diag_errors() == before ? 0 : -1;
+}

@@ -601,7 +601,7 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 	static const char *const known[] = {
 		"reg", "label", "elf", "ram-size", "ram", "flash-size", "polling",
 		"no-autostart", "time-slice-us", "interrupts", "devices", "pins", "cache",
-		"setup", NULL
+		"setup", "guest-tlb-entries", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -663,6 +663,7 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 	if (get_u32(fdt, off, path, "time-slice-us", &vm->slice_us, false) == 0 &&
 	    (vm->slice_us == 0 || vm->slice_us > 10000000))
 		diag_error(path, "time-slice-us", "%u is outside 1 us..10 s", vm->slice_us);
+	get_u32(fdt, off, path, "guest-tlb-entries", &vm->guest_tlb, false); /* check.c */
 	vm->cache = CACHE_WRITE_BACK;
 	s = get_string(fdt, off, path, "cache", false);
 	if (s)

@@ -238,6 +238,7 @@ static void emit_vm_config(FILE *f, const struct cfg_system *sys, const struct c
 	fprintf(f, " },\n");
 	fprintf(f, "\t\t.slice_ticks = %u,\n",
 		vm->slice_us ? emit_slice_ticks(sys, vm->slice_us) : 0);
+	fprintf(f, "\t\t.guest_tlb = %u,\n", vm->guest_tlb);
 	fprintf(f, "\t},\n");
 }
 
@@ -279,6 +280,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
 	fprintf(f, "\t.board_setup_count = %u,\n", sys->hv.nsetup);
+	fprintf(f, "\t.guest_tlb_part = %u,\n", sys->guest_tlb_part);
 	fprintf(f, "\t.console_baud = %u,\n", sys->hv.console_baud);
 	fprintf(f, "\t.sysclk_hz = %u,\n", sys->hv.cpu_clock_hz);
 	fprintf(f, "\t.pbclk2_hz = %u,\n", sys->hv.pbclk2_hz);

@@ -197,6 +197,7 @@ struct cfg_vm {
 	struct cfg_tlb_entry entries[CFG_MAX_ENTRIES];
 	unsigned nentries;
 	unsigned nwired;
+	unsigned guest_tlb;           /* guest TLB share ("guest-tlb-entries"), 0 = none */
 };
 
 /* A free physical range list, carved as allocations are made. */
@@ -235,6 +236,7 @@ struct cfg_system {
 	unsigned nreserved;
 	struct cfg_pool flash_pool, ram_pool;
 	uint8_t irq_owner[CFG_NUM_IRQS];   /* 0 = hypervisor/nobody, else VM id */
+	unsigned guest_tlb_part;      /* TLB entries 0..n-1: the guests' (tlb_partition) */
 };
 
 #endif

@@ -89,8 +89,11 @@ int system_allocate(struct cfg_system *sys)
 int system_plan_tlb(struct cfg_system *sys)
 {
 	unsigned before = diag_errors();
-	unsigned total = 0;
+	unsigned total = 0, budget;
 
+	if (check_tlb_partition(sys) != 0)
+		return -1;
+	sys->guest_tlb_part = tlb_partition(sys, &budget);
 	for (unsigned v = 0; v < sys->nvms; v++) {
 		struct cfg_vm *vm = &sys->vms[v];
 		unsigned need = tlb_plan(vm->regions, vm->nregions, vm->entries, CFG_MAX_ENTRIES);
@@ -107,14 +110,14 @@ int system_plan_tlb(struct cfg_system *sys)
 	/* Wire everything when it fits; otherwise share the wired slots and let
 	 * the refill path load the rest (entries are sorted by address, so RAM
 	 * and flash come first). */
-	if (total <= VZ_MAX_WIRED) {
+	if (total <= budget) {
 		for (unsigned v = 0; v < sys->nvms; v++)
 			sys->vms[v].nwired = sys->vms[v].nentries;
 	} else {
-		unsigned left = VZ_MAX_WIRED;
+		unsigned left = budget;
 
 		for (unsigned v = 0; v < sys->nvms; v++) {
-			unsigned share = VZ_MAX_WIRED / sys->nvms;
+			unsigned share = budget / sys->nvms;
 
 			sys->vms[v].nwired = sys->vms[v].nentries < share ? sys->vms[v].nentries : share;
 			left -= sys->vms[v].nwired;

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <vzlet/vm_config.h>
+
 #define GPA_SPACE 0x20000000u  /* guest kseg0/kseg1 reach 512 MB */
 #define MIN_PAGE 0x1000u
 #define MAX_PAGE 0x10000000u
@@ -161,4 +163,16 @@ unsigned tlb_plan(const struct cfg_region *regions, unsigned nregions,
 	pl.max = max;
 	cover(&pl, 0, (uint64_t)GPA_SPACE);
 	return pl.count;
+}
+
+unsigned tlb_partition(const struct cfg_system *sys, unsigned *wired_budget)
+{
+	unsigned part = 1;
+
+	for (unsigned v = 0; v < sys->nvms; v++)
+		if (sys->vms[v].guest_tlb > part)
+			part = sys->vms[v].guest_tlb;
+	*wired_budget = part + VZ_TLB_REFILL_MIN < VZ_ROOT_TLB_ENTRIES ?
+			VZ_ROOT_TLB_ENTRIES - VZ_TLB_REFILL_MIN - part : 0;
+	return part;
 }

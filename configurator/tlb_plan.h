@@ -26,6 +26,13 @@ uint32_t tlb_natural_align(uint32_t gpa, uint32_t size);
 unsigned tlb_plan(const struct cfg_region *regions, unsigned nregions,
 		  struct cfg_tlb_entry *out, unsigned max);
 
+/* The TLB partition (vzlet/vm_config.h): the guests' part, entries 0..n-1,
+ * is the largest guest share and at least 1 (a guest without a share still
+ * has guest index 0); root may wire the entries above it up to the refill
+ * pool of VZ_TLB_REFILL_MIN. Returns the part; *wired_budget = the root
+ * entries left for wired plan entries. */
+unsigned tlb_partition(const struct cfg_system *sys, unsigned *wired_budget);
+
 /* PageMask register value for a page size. */
 uint32_t tlb_pagemask(uint32_t page_size);
 

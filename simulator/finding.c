@@ -14,6 +14,7 @@ static const char *const rule_names[FINDING_RULES] = {
 	[FINDING_HAZARD] = "cp0-hazard",
 	[FINDING_BUS] = "bus-order",
 	[FINDING_ISA] = "isa",
+	[FINDING_TLB] = "tlb-index",
 };
 
 const char *finding_rule_name(enum finding_rule rule)

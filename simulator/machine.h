@@ -97,6 +97,7 @@ enum finding_rule {
 	FINDING_HAZARD,         /* CP0 state used before the required barrier */
 	FINDING_BUS,            /* peripheral bus ordering (posted store) */
 	FINDING_ISA,            /* an ISA mode or encoding the model does not run */
+	FINDING_TLB,            /* TLB index outside the context's part of the TLB */
 	FINDING_RULES
 };
 void machine_finding(struct machine *m, enum finding_rule rule, const char *fmt, ...)

@@ -28,45 +28,6 @@ static uint32_t slice_of(const struct vz_vm *vm)
 	return t ? t : 100000u;   /* 1 ms */
 }
 
-/* The guest TLB is one array shared by all guests: on a switch the outgoing
- * VM's wired entries (at most VZ_GTLB_KEEP) are kept, the array is flushed
- * (its other entries are refilled by the guest's own refill handler), and
- * the incoming VM's wired entries come back. Guests without wired entries
- * cost one TLBGINVF. Runs between the context save and restore, so the
- * guest CP0 registers it uses are the outgoing VM's (already saved). */
-static unsigned gtlb_wired(const struct vz_vm *vm)
-{
-	unsigned n = vm->gctx[GCTX_WIRED] & 0xF;
-	return n < VZ_GTLB_KEEP ? n : VZ_GTLB_KEEP;
-}
-
-static void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
-{
-	if (out) {
-		for (unsigned i = 0, n = gtlb_wired(out); i < n; i++) {
-			GCP0_WRITE(C0_INDEX, i);
-			ehb();
-			__asm__ volatile(".set push\n.set virt\ntlbgr\n.set pop" ::: "memory");
-			ehb();
-			out->gtlb[i][0] = GCP0_READ(C0_ENTRYHI);
-			out->gtlb[i][1] = GCP0_READ(C0_PAGEMASK);
-			out->gtlb[i][2] = GCP0_READ(C0_ENTRYLO0);
-			out->gtlb[i][3] = GCP0_READ(C0_ENTRYLO1);
-		}
-	}
-	__asm__ volatile(".set push\n.set virt\ntlbginvf\n.set pop" ::: "memory");
-	for (unsigned i = 0, n = gtlb_wired(in); i < n; i++) {
-		GCP0_WRITE(C0_INDEX, i);
-		GCP0_WRITE(C0_ENTRYHI, in->gtlb[i][0]);
-		GCP0_WRITE(C0_PAGEMASK, in->gtlb[i][1]);
-		GCP0_WRITE(C0_ENTRYLO0, in->gtlb[i][2]);
-		GCP0_WRITE(C0_ENTRYLO1, in->gtlb[i][3]);
-		ehb();
-		__asm__ volatile(".set push\n.set virt\ntlbgwi\n.set pop" ::: "memory");
-	}
-	ehb();
-}
-
 /* Put vm's context into the CPU (the outgoing one is saved). */
 static void load(struct vz_vm *vm)
 {
@@ -80,13 +41,12 @@ static void load(struct vz_vm *vm)
 			loaded->lo = hv_fast.lo;
 			vcon_flush(loaded);
 		}
-		gtlb_switch(loaded, vm);
+		gtlb_switch(loaded, vm);   /* also GuestCtl1 = vm (arch/mips/gtlb.c) */
 		vz_gctx_restore(vm->gctx);
 		hv_fast.hi = vm->hi;
 		hv_fast.lo = vm->lo;
 		GCP0_WRITE(C0_COMPARE, vm->compare);
 		CP0_WRITE(C0_GTOFFSET, (uint32_t)vm->gtoffset);
-		CP0_WRITE(C0_GUESTCTL1, vm->id | (uint32_t)vm->id << GC1_RID_SHIFT);
 		CP0_WRITE(C0_GUESTCTL2, vm->guestctl2);
 		/* PSS only: ESS is 0 (cp0_init) and the rest read-only */
 		CP0_WRITE(C0_SRSCTL, (uint32_t)vm->id << SRS_PSS_SHIFT);
@@ -111,6 +71,7 @@ static void load(struct vz_vm *vm)
 static void unload(struct vz_vm *vm)
 {
 	if (loaded == vm) {
+		gtlb_drop(vm);
 		loaded = NULL;
 		hv_cur = NULL;
 	}

@@ -22,9 +22,7 @@
 void cp0_reset(struct machine *m, struct cp0 *cp)
 {
 	memset(cp, 0, sizeof *cp);
-	cp->tlb_size = 16;
-	for (unsigned i = 0; i < cp->tlb_size; i++)
-		cp->tlb[i].entryhi = EH_EHINV; /* no stale matches after reset */
+	cp->tlb_size = CPU_TLB_MAX;
 	cp->status = ST_BEV | ST_ERL;
 	cp->srsctl = 7u << SRS_HSS_SHIFT;
 	cp->prid = M5150_PRID;

@@ -84,6 +84,7 @@ void cpu_reset(struct machine *m)
 	/* The reset ISA is the one exceptions use (DEVCFG0.BOOTISA). */
 	c->mm = (c->cp0.config[3] & CFG3_ISAONEXC) != 0;
 	c->isz = c->bsz = 4;
+	tlb_reset(m);
 	vz_reset(m);
 	hazard_reset(m);
 	fpu_reset(&c->fpu);

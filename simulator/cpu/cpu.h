@@ -57,7 +57,8 @@ struct tlb_entry {
 	uint32_t pagemask;
 	uint32_t entrylo[2]; /* RI | XI | PFN | C | D | V | G(as written) */
 	bool g;              /* global: G bits of both EntryLo anded */
-	uint8_t guestid;     /* VZ: GuestID tag (root TLB), 0 = root */
+	bool guest;          /* VZ: a guest's entry (guest TLBWI/TLBWR, TLBGWI/TLBGWR) */
+	uint8_t guestid;     /* VZ: GuestID tag; root's own entries have 0 */
 };
 
 #include "hazard.h" /* needs struct tlb_entry */
@@ -78,8 +79,9 @@ struct cp0 {
 	uint32_t count_bias, count_frozen;
 	bool llbit;
 
+	/* Entries of the shared TLB this context may index: 16 for root,
+	 * guest Config1.MMUSize + 1 for the guest (docs/simulator-vz.md 4). */
 	unsigned tlb_size;
-	struct tlb_entry tlb[CPU_TLB_MAX];
 };
 
 /* Small direct-mapped cache of data translations (4 KB pages). Valid for the
@@ -133,6 +135,9 @@ struct cpu {
 	uintptr_t ic_mru[ICACHE_SETS];
 
 	struct cp0 cp0;          /* the running CP0 context (root or guest) */
+	/* The one TLB, shared by root and guest: each entry says whose it is
+	 * (guest flag, GuestID); mmu.c. */
+	struct tlb_entry tlb[CPU_TLB_MAX];
 	uint32_t srs[CPU_SHADOW_SETS][32]; /* saved shadow sets (not the current one) */
 
 	/* EIC interface: what the EVIC currently requests. */

@@ -151,12 +151,37 @@ uint32_t mmu_peek_insn(struct machine *m, uint32_t va);
 void mmu_flush(struct machine *m);
 /* Recompute the mode key; flush if it changed. */
 void mmu_mode_changed(struct machine *m);
-/* Index of the entry of cp's TLB matching va/asid with this GuestID, or -1. */
-int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid, unsigned guestid);
+/* The shared TLB (docs/simulator-vz.md section 4). An owner is root's own
+ * entries (guest = false, gid 0), root's entries for a guest's second stage
+ * (guest = false, gid = GuestID) or a guest's own (guest = true). */
+struct tlb_owner {
+	bool guest;
+	unsigned gid;
+};
+void tlb_reset(struct machine *m);
+/* Who the running context's lookups, TLBP and TLBW* are for; root TLB
+ * instructions (guest = false) and TLBG* (guest = true) with GuestCtl1.RID. */
+struct tlb_owner tlb_running_owner(const struct cpu *c);
+struct tlb_owner tlb_rid_owner(const struct cpu *c, bool guest);
+/* Index of the entry of owner o matching va/asid, or -1. */
+int tlb_lookup(const struct cpu *c, uint32_t va, uint32_t asid, struct tlb_owner o);
+/* TLBP/TLBR/TLBW on the registers r (a CP0 context, running or not):
+ * read returns the entry's GuestID (-1: index outside r's part); write
+ * returns false when it would duplicate a match (Machine Check, not written). */
+void tlb_probe_ctx(struct machine *m, struct cp0 *r, struct tlb_owner o);
+int tlb_read_ctx(struct machine *m, struct cp0 *r);
+bool tlb_write_ctx(struct machine *m, struct cp0 *r, unsigned i, struct tlb_owner o);
+uint32_t tlb_random_of(const struct machine *m, const struct cp0 *r);
+/* The running context's instructions. */
 void tlb_probe(struct machine *m);
 void tlb_read(struct machine *m);
 void tlb_write(struct machine *m, unsigned index);
 uint32_t tlb_random(struct machine *m);
+/* Machine Check for a duplicate TLB write: Status.TS, ExcCode 24. */
+void tlb_machine_check(struct machine *m);
+/* TLBINV family: present only with Config4.IE >= 2 (not on the M5150). */
+bool tlb_inv_present(const struct cpu *c);
+void tlb_invalidate(struct machine *m, struct tlb_owner o, bool all, uint32_t asid);
 
 /* Fast data access (hits in the dtlb), else slow path. */
 static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint32_t *val)

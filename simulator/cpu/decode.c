@@ -195,6 +195,9 @@ const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
 			case 2: SET(tlbwi); break;
 			case 6: SET(tlbwr); break;
 			case 8: SET(tlbp); break;
+			case 3: case 4:
+				if ((w & 0x01FFFFC0u) == 0) { SET(tlbinv); d->imm = fn; }
+				break;
 			case 0x18: SET(eret); break;
 			case 0x20: SET(wait); break;
 			case 0x28: SET(hypcall); d->imm = (w >> 11) & 0x3FF; break;

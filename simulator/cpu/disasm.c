@@ -320,7 +320,8 @@ static void dis_cop0(struct out *o, uint32_t w)
 	char reg[32];
 	if (rs & 16) { /* CO = 1 */
 		static const char *const ops[64] = {
-			[1] = "tlbr", [2] = "tlbwi", [6] = "tlbwr", [8] = "tlbp", [24] = "eret",
+			[1] = "tlbr", [2] = "tlbwi", [3] = "tlbinv", [4] = "tlbinvf", [6] = "tlbwr",
+			[8] = "tlbp", [24] = "eret",
 			[31] = "deret", [9] = "tlbgr", [10] = "tlbgwi", [11] = "tlbginv",
 			[12] = "tlbginvf", [14] = "tlbgwr", [16] = "tlbgp",
 		};

@@ -134,14 +134,15 @@ static bool translation_slot(unsigned slot)
 	       slot == S_PAGEGRAIN || slot == HZ_TLB;
 }
 
-static void snap_take(const struct cp0 *cp, struct hazard_snap *s)
+static void snap_take(const struct cpu *c, struct hazard_snap *s)
 {
+	const struct cp0 *cp = &c->cp0;
 	s->valid = true;
 	s->status = cp->status;
 	s->entryhi = cp->entryhi;
 	s->config0 = cp->config[0];
 	s->pagegrain = cp->pagegrain;
-	memcpy(s->tlb, cp->tlb, sizeof s->tlb);
+	memcpy(s->tlb, c->tlb, sizeof s->tlb);   /* the one TLB root and guest share */
 }
 
 /* Before a write that may change translation: keep the state of the last
@@ -152,11 +153,11 @@ static unsigned snap_open(struct machine *m)
 	struct hazard *h = &m->cpu.hz;
 	unsigned fresh = 0;
 	if (!h->data.valid) {
-		snap_take(&m->cpu.cp0, &h->data);
+		snap_take(&m->cpu, &h->data);
 		fresh |= 1;
 	}
 	if (!h->fetch.valid) {
-		snap_take(&m->cpu.cp0, &h->fetch);
+		snap_take(&m->cpu, &h->fetch);
 		fresh |= 2;
 	}
 	return fresh;
@@ -184,18 +185,18 @@ static unsigned translate_old(struct machine *m, const struct hazard_snap *s, ui
 	uint32_t st = cp->status, eh = cp->entryhi, c0 = cp->config[0], pg = cp->pagegrain;
 	uint32_t gpa = c->vz_gpa;
 	struct tlb_entry tlb[CPU_TLB_MAX];
-	memcpy(tlb, cp->tlb, sizeof tlb);
+	memcpy(tlb, c->tlb, sizeof tlb);
 	cp->status = s->status;
 	cp->entryhi = s->entryhi;
 	cp->config[0] = s->config0;
 	cp->pagegrain = s->pagegrain;
-	memcpy(cp->tlb, s->tlb, sizeof tlb);
+	memcpy(c->tlb, s->tlb, sizeof tlb);
 	unsigned f = mmu_translate(m, va, acc, x);
 	cp->status = st;
 	cp->entryhi = eh;
 	cp->config[0] = c0;
 	cp->pagegrain = pg;
-	memcpy(cp->tlb, tlb, sizeof tlb);
+	memcpy(c->tlb, tlb, sizeof tlb);
 	c->vz_gpa = gpa;
 	return f;
 }
@@ -383,14 +384,11 @@ static void regs_of(const struct cp0 *cp, uint32_t r[5])
 	r[4] = cp->pagemask;
 }
 
-static bool tlb_same(const struct tlb_entry *a, const struct tlb_entry *b)
+static bool entry_same(const struct tlb_entry *a, const struct tlb_entry *b)
 {
-	for (unsigned i = 0; i < CPU_TLB_MAX; i++)
-		if (a[i].entryhi != b[i].entryhi || a[i].pagemask != b[i].pagemask ||
-		    a[i].entrylo[0] != b[i].entrylo[0] || a[i].entrylo[1] != b[i].entrylo[1] ||
-		    a[i].g != b[i].g || a[i].guestid != b[i].guestid)
-			return false;
-	return true;
+	return a->entryhi == b->entryhi && a->pagemask == b->pagemask &&
+	       a->entrylo[0] == b->entrylo[0] && a->entrylo[1] == b->entrylo[1] &&
+	       a->g == b->g && a->guest == b->guest && a->guestid == b->guestid;
 }
 
 void hazard_tlb_begin(struct machine *m, unsigned ctx, unsigned fn)
@@ -405,8 +403,7 @@ void hazard_tlb_begin(struct machine *m, unsigned ctx, unsigned fn)
 	h->tlb_fresh = snap_open(m);
 	regs_of(&c->cp0, h->tlb_regs[0]);
 	regs_of(&c->other, h->tlb_regs[1]);
-	memcpy(h->tlb_before[0], c->cp0.tlb, sizeof h->tlb_before[0]);
-	memcpy(h->tlb_before[1], c->other.tlb, sizeof h->tlb_before[1]);
+	memcpy(h->tlb_before, c->tlb, sizeof h->tlb_before);
 	h->gctl1_before = c->gctl1;
 }
 
@@ -426,10 +423,20 @@ void hazard_tlb_end(struct machine *m, unsigned ctx)
 				if (k == 0 && i == 1)
 					translation = true; /* TLBR loaded EntryHi.ASID */
 			}
-		if (!tlb_same(h->tlb_before[k], k ? c->other.tlb : c->cp0.tlb)) {
-			mark(m, k, HZ_TLB);
-			if (k == 0)
-				translation = true;
+	}
+	/* The TLB is shared: a changed entry concerns the context that owns it
+	 * (before or after): 0 = the running context, 1 = the other. */
+	for (unsigned i = 0; i < CPU_TLB_MAX; i++) {
+		const struct tlb_entry *b = &h->tlb_before[i], *a = &c->tlb[i];
+		if (entry_same(b, a))
+			continue;
+		for (unsigned k = 0; k < 2; k++) {
+			bool guest_ctx = k == 0 ? c->guest : !c->guest;
+			if (b->guest == guest_ctx || a->guest == guest_ctx) {
+				mark(m, k, HZ_TLB);
+				if (k == 0)
+					translation = true;
+			}
 		}
 	}
 	if (c->gctl1 != h->gctl1_before)

@@ -52,7 +52,7 @@ struct hazard {
 	unsigned tlb_fresh;         /* snapshots taken by hazard_tlb_begin */
 	/* TLB instruction in progress (hazard_tlb_begin/end). */
 	uint32_t tlb_regs[2][5];
-	struct tlb_entry tlb_before[2][CPU_TLB_MAX];
+	struct tlb_entry tlb_before[CPU_TLB_MAX];    /* the shared TLB */
 	uint32_t gctl1_before;
 };
 

@@ -62,6 +62,22 @@ TLB_OP(tlbwi, 0x02, tlb_write(m, m->cpu.cp0.index & 0xFu))
 TLB_OP(tlbwr, 0x06, tlb_write(m, tlb_random(m)))
 TLB_OP(tlbp, 0x08, tlb_probe(m))
 #undef TLB_OP
+/* TLBINV (imm 3) / TLBINVF (imm 4): only with Config4.IE >= 2; the M5150's
+ * IE = 1 makes them reserved instructions, before any privilege check. */
+OP(tlbinv)
+{
+	struct cpu *c = &m->cpu;
+	if (!tlb_inv_present(c)) {
+		cpu_raise(m, EXC_RI);
+		return;
+	}
+	if (!tlb_op_allowed(m))
+		return;
+	struct tlb_owner o = c->guest ? tlb_running_owner(c) : tlb_rid_owner(c, false);
+	hazard_tlb_begin(m, 0, d->imm);
+	tlb_invalidate(m, o, d->imm == 4, c->cp0.entryhi & EH_ASID);
+	hazard_tlb_end(m, 0);
+}
 
 OP(eret)
 {

@@ -49,9 +49,15 @@ OP(hypcall)
 	vz_exit_insn(m, VZ_GEXC_HC);
 }
 
-/* TLBG*: imm = function field. */
+/* TLBG*: imm = function field. TLBGINV/TLBGINVF need Config4.IE >= 2: on
+ * the M5150 (IE = 1) they are reserved instructions in either mode. */
 OP(tlbg)
 {
+	bool inv = d->imm == 0x0B || d->imm == 0x0C;
+	if (inv && !tlb_inv_present(&m->cpu)) {
+		cpu_raise(m, EXC_RI);
+		return;
+	}
 	if (!root_vz_allowed(m))
 		return;
 	hazard_tlb_begin(m, 1, d->imm);

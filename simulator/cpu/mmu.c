@@ -10,19 +10,52 @@
 
 /* ---- TLB -------------------------------------------------------------- */
 
+/* One array of CPU_TLB_MAX dual entries serves root and guest (VZ shared
+ * TLB, docs/simulator-vz.md section 4). Guest index i is entry i: the guest
+ * part is entries 0 .. guest MMUSize, which root keeps out of its TLBWR
+ * range with root Wired. Every entry carries a guest flag and a GuestID,
+ * and a lookup, probe or duplicate check only sees the entries of one owner:
+ * root's own (guest = 0, GuestID 0), root's second-stage entries of a guest
+ * (guest = 0, GuestID = GuestCtl1.ID/RID) or a guest's own (guest = 1). */
+
 static inline uint32_t pair_mask(uint32_t pagemask)
 {
 	return pagemask | 0x1FFFu; /* VA bits covered by one entry (both pages) */
 }
 
-int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid, unsigned guestid)
+void tlb_reset(struct machine *m)
 {
-	for (unsigned i = 0; i < cp->tlb_size; i++) {
-		const struct tlb_entry *e = &cp->tlb[i];
+	for (unsigned i = 0; i < CPU_TLB_MAX; i++) {
+		memset(&m->cpu.tlb[i], 0, sizeof m->cpu.tlb[i]);
+		m->cpu.tlb[i].entryhi = EH_EHINV; /* no stale matches after reset */
+	}
+}
+
+struct tlb_owner tlb_running_owner(const struct cpu *c)
+{
+	if (c->guest)
+		return (struct tlb_owner){ true, c->gctl1 & VZ_GC1_ID };
+	return (struct tlb_owner){ false, 0 };
+}
+
+struct tlb_owner tlb_rid_owner(const struct cpu *c, bool guest)
+{
+	return (struct tlb_owner){ guest, (c->gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT };
+}
+
+static inline bool owned_by(const struct tlb_entry *e, struct tlb_owner o)
+{
+	return e->guest == o.guest && e->guestid == o.gid;
+}
+
+int tlb_lookup(const struct cpu *c, uint32_t va, uint32_t asid, struct tlb_owner o)
+{
+	for (unsigned i = 0; i < CPU_TLB_MAX; i++) {
+		const struct tlb_entry *e = &c->tlb[i];
 		uint32_t mask = pair_mask(e->pagemask);
 		if (e->entryhi & EH_EHINV)
 			continue;
-		if (e->guestid != guestid)
+		if (!owned_by(e, o))
 			continue;
 		if (((e->entryhi ^ va) & ~mask) != 0)
 			continue;
@@ -36,11 +69,11 @@ int tlb_lookup(const struct cp0 *cp, uint32_t va, uint32_t asid, unsigned guesti
 static unsigned tlb_translate(struct cpu *c, uint32_t va, enum access acc, struct xlate *x)
 {
 	const struct cp0 *cp = &c->cp0;
-	int i = tlb_lookup(cp, va, cp->entryhi & EH_ASID, 0);
+	int i = tlb_lookup(c, va, cp->entryhi & EH_ASID, tlb_running_owner(c));
 	unsigned tlbl = acc == ACC_STORE ? EXC_TLBS : EXC_TLBL;
 	if (i < 0)
 		return tlbl | XL_REFILL;
-	const struct tlb_entry *e = &cp->tlb[i];
+	const struct tlb_entry *e = &c->tlb[i];
 	uint32_t page = (pair_mask(e->pagemask) + 1) >> 1;
 	uint32_t lo = e->entrylo[(va & page) ? 1 : 0];
 	if (!(lo & EL_V))
@@ -374,57 +407,143 @@ void mmu_mode_changed(struct machine *m)
 
 /* ---- TLB instructions ------------------------------------------------- */
 
+/* An index outside the context's part of the TLB (guest Index >= guest
+ * MMUSize + 1): the architecture leaves the result undefined, so the model
+ * reports it and does nothing. */
+static bool index_ok(struct machine *m, const struct cp0 *r, unsigned i, const char *op)
+{
+	if (i < r->tlb_size)
+		return true;
+	machine_finding(m, FINDING_TLB, "%s: index %u outside the %u entries of the %s TLB",
+			op, i, r->tlb_size, r == guest_cp0(&m->cpu) ? "guest" : "root");
+	return false;
+}
+
+void tlb_probe_ctx(struct machine *m, struct cp0 *r, struct tlb_owner o)
+{
+	/* TLBP compares VPN2 under each entry's own mask, like a lookup. */
+	int i = tlb_lookup(&m->cpu, r->entryhi & EH_VPN2, r->entryhi & EH_ASID, o);
+	r->index = i < 0 ? 0x80000000u : (uint32_t)i;
+}
+
+int tlb_read_ctx(struct machine *m, struct cp0 *r)
+{
+	unsigned i = r->index & 0xFu;
+	if (!index_ok(m, r, i, "TLBR"))
+		return -1;
+	/* An indexed read sees the entry whoever owns it: only the GuestID
+	 * (root TLBR/TLBGR load it into RID) tells. */
+	const struct tlb_entry *e = &m->cpu.tlb[i];
+	r->entryhi = e->entryhi;
+	r->pagemask = e->pagemask;
+	r->entrylo0 = e->entrylo[0] | (e->g ? EL_G : 0);
+	r->entrylo1 = e->entrylo[1] | (e->g ? EL_G : 0);
+	return e->guestid;
+}
+
+/* Would n match some VA/ASID together with another valid entry of the same
+ * owner? */
+static bool duplicates(const struct cpu *c, unsigned i, const struct tlb_entry *n)
+{
+	if (n->entryhi & EH_EHINV)
+		return false;
+	for (unsigned j = 0; j < CPU_TLB_MAX; j++) {
+		const struct tlb_entry *e = &c->tlb[j];
+		uint32_t mask = pair_mask(e->pagemask) | pair_mask(n->pagemask);
+		if (j == i || (e->entryhi & EH_EHINV) || e->guest != n->guest ||
+		    e->guestid != n->guestid)
+			continue;
+		if (((e->entryhi ^ n->entryhi) & ~mask) != 0)
+			continue;
+		if (e->g || n->g || ((e->entryhi ^ n->entryhi) & EH_ASID) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool tlb_write_ctx(struct machine *m, struct cp0 *r, unsigned i, struct tlb_owner o)
+{
+	if (!index_ok(m, r, i, "TLBW"))
+		return true;
+	struct tlb_entry n;
+	n.entryhi = r->entryhi & (EH_VPN2 | EH_EHINV | EH_ASID) & ~r->pagemask;
+	n.pagemask = r->pagemask;
+	n.g = (r->entrylo0 & r->entrylo1 & EL_G) != 0;
+	n.entrylo[0] = r->entrylo0 & ~EL_G;
+	n.entrylo[1] = r->entrylo1 & ~EL_G;
+	n.guest = o.guest;
+	n.guestid = (uint8_t)o.gid;
+	/* A write that would make two entries match raises Machine Check and
+	 * leaves the TLB as it was (PRA: TLB shutdown). */
+	if (duplicates(&m->cpu, i, &n))
+		return false;
+	m->cpu.tlb[i] = n;
+	mmu_flush(m);
+	return true;
+}
+
+/* Random counts down from tlb_size - 1 to Wired, one step per instruction;
+ * derived from the retired-instruction count so it is deterministic. */
+uint32_t tlb_random_of(const struct machine *m, const struct cp0 *r)
+{
+	unsigned wired = r->wired & 0xF, n = r->tlb_size;
+	if (wired >= n)
+		return n - 1;
+	return n - 1 - (unsigned)(m->insns % (n - wired));
+}
+
+uint32_t tlb_random(struct machine *m)
+{
+	return tlb_random_of(m, &m->cpu.cp0);
+}
+
+/* The running context's TLBP/TLBR/TLBWI/TLBWR. Root acts on its own
+ * entries and on second-stage entries with GuestCtl1.RID; a guest on its
+ * own entries (GuestCtl1.ID). */
 void tlb_probe(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
-	struct cp0 *cp = &c->cp0;
-	/* Root TLBP matches entries of GuestCtl1.RID (0: root's own). */
-	unsigned gid = c->guest ? 0 : (c->gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;
-	int i = tlb_lookup(cp, cp->entryhi & EH_VPN2, cp->entryhi & EH_ASID, gid);
-	/* TLBP compares VPN2 under each entry's own mask, like a lookup. */
-	cp->index = i < 0 ? 0x80000000u : (uint32_t)i;
+	tlb_probe_ctx(m, &c->cp0, c->guest ? tlb_running_owner(c) : tlb_rid_owner(c, false));
 }
 
 void tlb_read(struct machine *m)
 {
-	struct cp0 *cp = &m->cpu.cp0;
-	unsigned i = cp->index & 0xFu;
-	if (i >= cp->tlb_size)
-		return;
-	const struct tlb_entry *e = &cp->tlb[i];
-	cp->entryhi = e->entryhi;
-	cp->pagemask = e->pagemask;
-	cp->entrylo0 = e->entrylo[0] | (e->g ? EL_G : 0);
-	cp->entrylo1 = e->entrylo[1] | (e->g ? EL_G : 0);
-	if (!m->cpu.guest) /* root TLBR: the entry's GuestID into GuestCtl1.RID */
-		m->cpu.gctl1 = (m->cpu.gctl1 & ~VZ_GC1_RID) |
-			       (uint32_t)e->guestid << VZ_GC1_RID_SHIFT;
+	struct cpu *c = &m->cpu;
+	int gid = tlb_read_ctx(m, &c->cp0);
+	if (gid >= 0 && !c->guest) /* root TLBR: the entry's GuestID into RID */
+		c->gctl1 = (c->gctl1 & ~VZ_GC1_RID) | (uint32_t)gid << VZ_GC1_RID_SHIFT;
 	mmu_mode_changed(m); /* ASID may have changed */
 }
 
 void tlb_write(struct machine *m, unsigned i)
 {
-	struct cp0 *cp = &m->cpu.cp0;
-	if (i >= cp->tlb_size)
-		return;
-	struct tlb_entry *e = &cp->tlb[i];
-	e->entryhi = cp->entryhi & (EH_VPN2 | EH_EHINV | EH_ASID) & ~cp->pagemask;
-	e->pagemask = cp->pagemask;
-	e->g = (cp->entrylo0 & cp->entrylo1 & EL_G) != 0;
-	e->entrylo[0] = cp->entrylo0 & ~EL_G;
-	e->entrylo[1] = cp->entrylo1 & ~EL_G;
-	/* Root TLBWI/TLBWR tag the entry with GuestCtl1.RID. */
-	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;
-	mmu_flush(m);
+	struct cpu *c = &m->cpu;
+	struct tlb_owner o = c->guest ? tlb_running_owner(c) : tlb_rid_owner(c, false);
+	if (!tlb_write_ctx(m, &c->cp0, i, o))
+		tlb_machine_check(m);
 }
 
-/* Random counts down from tlb_size - 1 to Wired, one step per instruction;
- * derived from the retired-instruction count so it is deterministic. */
-uint32_t tlb_random(struct machine *m)
+void tlb_machine_check(struct machine *m)
 {
-	const struct cp0 *cp = &m->cpu.cp0;
-	unsigned wired = cp->wired & 0xF, n = cp->tlb_size;
-	if (wired >= n)
-		return n - 1;
-	return n - 1 - (unsigned)(m->insns % (n - wired));
+	m->cpu.cp0.status |= ST_TS;
+	cpu_raise(m, EXC_MCHECK);
+}
+
+/* Config4.IE >= 2 announces TLBINV/TLBINVF (and with VZ TLBGINV/TLBGINVF);
+ * the M5150's IE = 1 (EHINV only) says they are absent. */
+bool tlb_inv_present(const struct cpu *c)
+{
+	return ((c->cp0.config[4] >> 29) & 3u) >= 2;
+}
+
+/* TLBINV/TLBGINV (all = false: non-global entries of asid) and
+ * TLBINVF/TLBGINVF (all = true) on the entries of owner o. */
+void tlb_invalidate(struct machine *m, struct tlb_owner o, bool all, uint32_t asid)
+{
+	for (unsigned i = 0; i < CPU_TLB_MAX; i++) {
+		struct tlb_entry *e = &m->cpu.tlb[i];
+		if (owned_by(e, o) && (all || (!e->g && (e->entryhi & EH_ASID) == asid)))
+			e->entryhi |= EH_EHINV;
+	}
+	mmu_flush(m);
 }

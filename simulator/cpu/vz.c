@@ -88,11 +88,15 @@ static uint32_t *ctx_field(struct cp0 *cp, unsigned reg, unsigned sel)
 	}
 }
 
+/* [4] The guest's part of the shared TLB: Config1.MMUSize + 1 entries.
+ * The field keeps what the hardware accepted (root reads it back). */
 static void guest_tlb_size_from_config(struct cp0 *g)
 {
-	g->tlb_size = ((g->config[1] >> 25) & 0x3F) + 1;
-	if (g->tlb_size > CPU_TLB_MAX)
-		g->tlb_size = CPU_TLB_MAX;
+	unsigned mmusize = (g->config[1] >> 25) & 0x3F;
+	if (mmusize > VZ_GUEST_MMUSIZE_MAX)
+		mmusize = VZ_GUEST_MMUSIZE_MAX;
+	g->config[1] = (g->config[1] & ~0x7E000000u) | mmusize << 25;
+	g->tlb_size = mmusize + 1;
 }
 
 static void guest_timer_fire(struct machine *m, struct event *ev)
@@ -134,8 +138,6 @@ void vz_reset(struct machine *m)
 		}
 	}
 	guest_tlb_size_from_config(g);
-	for (unsigned i = 0; i < CPU_TLB_MAX; i++)
-		g->tlb[i].entryhi = EH_EHINV;
 	c->gctl0 = vz_policy_gctl0_reset();
 	c->gctl0ext = c->gctl1 = c->gctl2 = c->gctl3 = c->gtoffset = 0;
 	c->vz_gpa = 0;
@@ -295,10 +297,11 @@ unsigned vz_translate_gpa(struct machine *m, enum access acc, struct xlate *x)
 	uint32_t gpa = x->pa;
 	unsigned tlbl = acc == ACC_STORE ? EXC_TLBS : EXC_TLBL;
 	c->vz_gpa = gpa;
-	int i = tlb_lookup(r, gpa, r->entryhi & EH_ASID, c->gctl1 & VZ_GC1_ID);
+	struct tlb_owner second = { false, c->gctl1 & VZ_GC1_ID };
+	int i = tlb_lookup(c, gpa, r->entryhi & EH_ASID, second);
 	if (i < 0)
 		return tlbl | XL_REFILL | XL_ROOT;
-	const struct tlb_entry *e = &r->tlb[i];
+	const struct tlb_entry *e = &c->tlb[i];
 	uint32_t page = ((e->pagemask | 0x1FFFu) + 1) >> 1;
 	uint32_t lo = e->entrylo[(gpa & page) ? 1 : 0];
 	if (!(lo & EL_V))
@@ -379,21 +382,12 @@ void vz_root_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 	}
 }
 
-/* The guest's Random, as tlb_random computes it for the running context. */
-static uint32_t guest_random(struct machine *m, const struct cp0 *g)
-{
-	unsigned wired = g->wired & 0xF, n = g->tlb_size;
-	if (wired >= n)
-		return n - 1;
-	return n - 1 - (unsigned)(m->insns % (n - wired));
-}
-
 uint32_t vz_mfgc0(struct machine *m, unsigned reg, unsigned sel)
 {
 	struct cpu *c = &m->cpu;
 	struct cp0 *g = &c->other;    /* root mode: the guest context waits here */
 	switch (VZ_CP0(reg, sel)) {
-	case VZ_CP0(1, 0): return guest_random(m, g);
+	case VZ_CP0(1, 0): return tlb_random_of(m, g);
 	case VZ_CP0(9, 0): return cp0_root_count(m) + c->gtoffset;
 	case VZ_CP0(12, 4): return ((g->status & ST_IPL) >> ST_IPL_SHIFT) << 2;
 	case VZ_CP0(13, 4): return ((g->cause & CA_RIPL) >> CA_RIPL_SHIFT) << 2;
@@ -433,36 +427,41 @@ void vz_mtgc0(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 	}
 }
 
-/* TLBG* (root mode): the TLB instruction on the guest context. */
+/* TLBG* (root mode): the guest TLB instructions on the guest context's
+ * registers, for the guest entries of GuestCtl1.RID [4]: TLBGWI/TLBGWR tag
+ * the entry with RID, TLBGR loads the entry's GuestID into RID, TLBGP and
+ * the invalidates match RID. TLBGINV/TLBGINVF exist only with root
+ * Config4.IE >= 2 (insn_vz.c raises RI before this). */
 void vz_tlbg(struct machine *m, unsigned fn)
 {
 	struct cpu *c = &m->cpu;
+	struct cp0 *g = &c->other;
+	struct tlb_owner rid = tlb_rid_owner(c, true);
 	switch (fn) {
-	case 0x0B: /* TLBGINV: guest entries of guest EntryHi.ASID */
-		for (unsigned i = 0; i < c->other.tlb_size; i++) {
-			struct tlb_entry *e = &c->other.tlb[i];
-			if (!e->g && (e->entryhi & EH_ASID) == (c->other.entryhi & EH_ASID))
-				e->entryhi |= EH_EHINV;
-		}
-		mmu_flush(m);
-		return;
+	case 0x09: { /* TLBGR */
+		int gid = tlb_read_ctx(m, g);
+		if (gid >= 0)
+			c->gctl1 = (c->gctl1 & ~VZ_GC1_RID) | (uint32_t)gid << VZ_GC1_RID_SHIFT;
+		break;
+	}
+	case 0x0A: /* TLBGWI */
+		if (!tlb_write_ctx(m, g, g->index & 0xFu, rid))
+			tlb_machine_check(m);
+		break;
+	case 0x0E: /* TLBGWR */
+		if (!tlb_write_ctx(m, g, tlb_random_of(m, g), rid))
+			tlb_machine_check(m);
+		break;
+	case 0x10: /* TLBGP */
+		tlb_probe_ctx(m, g, rid);
+		break;
+	case 0x0B: /* TLBGINV */
+		tlb_invalidate(m, rid, false, g->entryhi & EH_ASID);
+		break;
 	case 0x0C: /* TLBGINVF */
-		for (unsigned i = 0; i < CPU_TLB_MAX; i++)
-			c->other.tlb[i].entryhi |= EH_EHINV;
-		mmu_flush(m);
-		return;
+		tlb_invalidate(m, rid, true, 0);
+		break;
 	default:
 		break;
 	}
-	/* The others are the guest's TLBR/TLBWI/TLBWR/TLBP on its context. */
-	swap_contexts(c);
-	switch (fn) {
-	case 0x09: tlb_read(m); break;
-	case 0x0A: tlb_write(m, c->cp0.index & 0xFu); break;
-	case 0x0E: tlb_write(m, tlb_random(m)); break;
-	case 0x10: tlb_probe(m); break;
-	default: break;
-	}
-	swap_contexts(c);
-	mmu_mode_changed(m);
 }

@@ -275,9 +275,10 @@ uint32_t vz_policy_guest_reset(unsigned reg, unsigned sel)
 	case VZ_CP0(15, 1): return 0x80000000u;           /* EBase */
 	case VZ_CP0(16, 0): return 0x80000482u;           /* M, AR=1, MT=TLB, K0=2 */
 	case VZ_CP0(16, 1):
-		/* M, MMUSize 15, I$ 256x16Bx4, D$ 64x16Bx4, FP; no PC/WR/EP
-		 * (perf counters, watch, EJTAG are root's) */
-		return 0x80000000u | (15u << 25) | (2u << 22) | (3u << 19) |
+		/* M, MMUSize at its largest (14: 15 entries [4]), I$ 256x16Bx4,
+		 * D$ 64x16Bx4, FP; no PC/WR/EP (perf counters, watch, EJTAG are
+		 * root's) */
+		return 0x80000000u | (VZ_GUEST_MMUSIZE_MAX << 25) | (2u << 22) | (3u << 19) |
 		       (3u << 16) | (0u << 13) | (3u << 10) | (3u << 7) | 1u;
 	case VZ_CP0(16, 2): return 0x80000000u;           /* M: Config3 follows */
 	case VZ_CP0(16, 3):

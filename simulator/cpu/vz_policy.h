@@ -127,8 +127,11 @@ uint32_t vz_policy_root_wmask(unsigned reg, unsigned sel);
 /* Guest context value at reset. */
 uint32_t vz_policy_guest_reset(unsigned reg, unsigned sel);
 
-/* Guest Config1.MMUSize + 1 = guest TLB entries; at most this many. */
-#define VZ_GUEST_TLB_MAX 16
+/* Guest Config1.MMUSize + 1 = guest TLB entries, guest index i = shared
+ * TLB entry i. The hardware accepts MMUSize up to this (15 entries), so
+ * root always keeps entry 15 [4]. */
+#define VZ_GUEST_MMUSIZE_MAX 14u
+#define VZ_GUEST_TLB_MAX (VZ_GUEST_MMUSIZE_MAX + 1)
 
 /* ---- Root VZ register writes (apply read-only fields) -------------------- */
 uint32_t vz_policy_gctl0_reset(void);

@@ -174,7 +174,7 @@ reject rogue-flash-contained "$L" 'wrote flash'
 expect rogue-others-listed "$L" '^\[hv\] vm2 irq: (running|waiting) .* irqs=[1-9]'
 expect rogue-faulted-listed "$L" '^\[hv\] vm3 rogue: faulted'
 reject rogue-status-live "$L" '^\[hv\] vm[124] [a-z]+: (running|waiting) .*status=10400004'
-expect rogue-tlb-dump "$L" '^\[hv\] root TLB, 8 wired'
+expect rogue-tlb-dump "$L" "^\\[hv\\] root TLB, 10 wired \\(guests' part 2\\)"
 expect rogue-tlb-dump-vm2 "$L" '^\[hv\]  [0-9]+ 2 00000000 0001e000 '
 expect rogue-irq-state "$L" '^\[hv\] vm2 GuestCtl2 [0-9a-f]{8}; virtual IFS/IEC, owned:'
 expect rogue-irq-state-owned "$L" '^\[hv\]  0: [0-9a-f]{8} 00000200 00000200'

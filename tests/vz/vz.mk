@@ -18,7 +18,7 @@ test-vz: test-vz-unit test-vz-target
 TEST_TARGETS += test-vz
 
 # Target programs: each tests/vz/<name>.c with the helpers.
-VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx vz_harness vz_dsp
+VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx vz_harness vz_dsp vz_tlb
 VZ_HELPER_OBJS := $(BUILD)/target/tests/vz/vzt.o $(BUILD)/target/tests/vz/vzt_asm.o
 VZ_ELFS := $(patsubst %,$(BUILD)/tests/vz/%.elf,$(VZ_PROGS))
 

@@ -225,7 +225,7 @@ int test_main(void)
 	CHECK_EQ(1, 0x00400004u, MFGC0(12, 0));               /* BEV | ERL */
 	CHECK_EQ(2, 0x80000000u, MFGC0(15, 1));               /* EBase */
 	CHECK_EQ(3, 0x80000482u, MFGC0(16, 0));               /* Config0 */
-	CHECK_EQ(4, 15, (MFGC0(16, 1) >> 25) & 0x3F);          /* 16 guest TLB entries */
+	CHECK_EQ(4, 14, (MFGC0(16, 1) >> 25) & 0x3F);          /* 15 guest TLB entries */
 	CHECK_EQ(5, 0, MFGC0(16, 3) & (1u << 23));            /* no nested VZ */
 	CHECK_EQ(6, 0x40, MFGC0(16, 3) & 0x40);               /* EIC */
 	CHECK_EQ(7, 0, MFGC0(13, 0));

@@ -38,7 +38,7 @@ static void begin(void)
 	vzt_nexits = 0;
 	vzt_hook = 0;
 	vzt_guest_reset();
-	__asm__ volatile("tlbginvf\n\tehb" ::: "memory");
+	vzt_guest_tlb_clear();
 	result = 0;
 }
 
@@ -66,10 +66,15 @@ int test_main(void)
 	CHECK_EQ(3, 0x00400010u, vzt_g.refill_badvaddr);
 	CHECK_EQ(4, 0x00400000u, vzt_g.refill_entryhi & 0xFFFFE000u);
 	CHECK_EQ(5, 0x11110000u, result);
-	/* The entry the guest wrote is in the guest TLB: TLBGP finds it. */
+	/* The entry the guest wrote is in the guest TLB, tagged with its
+	 * GuestID: TLBGP with RID = that GuestID finds it, with RID 0 not. */
+	MTC0(10, 4, (uint32_t)GUEST_A << 16);
 	MTGC0(10, 0, 0x00400000u);
 	__asm__ volatile("tlbgp\n\tehb" ::: "memory");
 	CHECK_EQ(6, 0, MFGC0(0, 0) & 0x80000000u);
+	MTC0(10, 4, 0);
+	__asm__ volatile("tlbgp\n\tehb" ::: "memory");
+	CHECK_EQ(7, 0x80000000u, MFGC0(0, 0) & 0x80000000u);
 
 	/* 2. Two-stage fault: the guest TLB maps GVA 0x00500020 to GPA
 	 * 0x00300020, which the root TLB does not map: root refill with the
@@ -109,22 +114,24 @@ int test_main(void)
 	MTC0(10, 0, 0x00600000u);
 	MTC0(10, 4, (uint32_t)GUEST_B << 16);
 	__asm__ volatile("tlbp\n\tehb" ::: "memory");
-	CHECK_EQ(30, 6, MFC0(0, 0));
+	CHECK_EQ(30, VZT_ROOT_SLOT(6), MFC0(0, 0));
 	MTC0(10, 4, (uint32_t)GUEST_A << 16);
 	__asm__ volatile("tlbp\n\tehb" ::: "memory");
 	CHECK_EQ(31, 0x80000000u, MFC0(0, 0) & 0x80000000u);
 	MTC0(10, 4, 0);
 	__asm__ volatile("tlbp\n\tehb" ::: "memory");
-	CHECK_EQ(32, 7, MFC0(0, 0));
-	MTC0(0, 0, 6);
+	CHECK_EQ(32, VZT_ROOT_SLOT(7), MFC0(0, 0));
+	MTC0(0, 0, VZT_ROOT_SLOT(6));
 	__asm__ volatile("tlbr\n\tehb" ::: "memory");
 	CHECK_EQ(33, (uint32_t)GUEST_B << 16, MFC0(10, 4) & 0x00FF0000u);
 	CHECK_EQ(34, 0x00600000u, MFC0(10, 0) & 0xFFFFE000u);
 	MTC0(10, 4, 0);
 	MTC0(10, 0, 0);
 
-	/* 5. TLBGWI / TLBGR / TLBGP / TLBGINVF from root on the guest TLB. */
+	/* 5. TLBGWI / TLBGR / TLBGP from root on the guest TLB, with
+	 * GuestCtl1.RID = the guest's GuestID (the entry's tag). */
 	begin();
+	MTC0(10, 4, (uint32_t)GUEST_A << 16);
 	MTGC0(0, 0, 3);
 	MTGC0(5, 0, 0);
 	MTGC0(10, 0, 0x00700000u);
@@ -143,41 +150,54 @@ int test_main(void)
 	vzt_run_guest(guest_load, 0x00700010u, GC0, GUEST_A, 0);
 	CHECK_EQ(43, 0, vzt_g.refill_count);
 	CHECK_EQ(44, 0x11110000u, result);
-	__asm__ volatile("tlbginvf\n\tehb" ::: "memory");
+	/* Guest B does not hit guest A's entry: it refills. */
+	begin();
+	MTC0(10, 4, (uint32_t)GUEST_A << 16);
+	MTGC0(0, 0, 3);
 	MTGC0(10, 0, 0x00700000u);
-	__asm__ volatile("tlbgp\n\tehb" ::: "memory");
-	CHECK_EQ(45, 0x80000000u, MFGC0(0, 0) & 0x80000000u);
+	MTGC0(2, 0, LO(0x00030000u));
+	MTGC0(3, 0, LO(0x00031000u));
+	__asm__ volatile("tlbgwi\n\tehb" ::: "memory");
+	vzt_g.refill_lo0 = LO(0x00030000u);
+	vzt_g.refill_lo1 = LO(0x00031000u);
+	vzt_run_guest(guest_load, 0x00700010u, GC0, GUEST_B, 0);
+	CHECK_EQ(45, 1, vzt_g.refill_count);
 
-	/* 6. TLBGWR writes at the guest's Random (>= Wired); TLBGINV drops the
-	 * entries of guest EntryHi.ASID. */
-	MTGC0(6, 0, 8);                                  /* guest Wired */
+	/* 6. TLBGWR writes at the guest's Random (Wired .. MMUSize). */
+	begin();
+	MTC0(10, 4, (uint32_t)GUEST_A << 16);
+	MTGC0(6, 0, 2);                                  /* guest Wired */
 	MTGC0(10, 0, 0x00800000u | 5);                   /* ASID 5 */
 	MTGC0(2, 0, LO(0x00030000u) & ~EL_G);
 	MTGC0(3, 0, LO(0x00031000u) & ~EL_G);
 	__asm__ volatile("tlbgwr\n\tehb" ::: "memory");
 	__asm__ volatile("tlbgp\n\tehb" ::: "memory");
 	uint32_t idx = MFGC0(0, 0);
-	CHECK_DETAIL(50, idx >= 8 && idx < 16, idx, 0, 0, 0);
-	__asm__ volatile("tlbginv\n\tehb" ::: "memory");
-	__asm__ volatile("tlbgp\n\tehb" ::: "memory");
-	CHECK_EQ(51, 0x80000000u, MFGC0(0, 0) & 0x80000000u);
+	CHECK_DETAIL(50, idx >= 2 && idx < VZT_GUEST_PART, idx, 0, 0, 0);
 	MTGC0(6, 0, 0);
 
-	/* 7. Guest TLB size from guest Config1.MMUSize (root-writable): an entry
-	 * at index 5 takes no part once the guest TLB has 4 entries. */
+	/* 7. Guest TLB size from guest Config1.MMUSize (root-writable, clamped
+	 * to 15 entries). An entry written while the guest had 4 entries
+	 * still matches after the size shrinks to 2: entries leave the TLB
+	 * only when overwritten (why KVM flushes before it resizes). */
 	begin();
-	MTGC0(0, 0, 5);
+	uint32_t c1 = MFGC0(16, 1);
+	MTGC0(16, 1, c1 | 0x3Fu << 25);
+	CHECK_EQ(60, 14, (MFGC0(16, 1) >> 25) & 0x3F);
+	MTGC0(16, 1, c1);
+	MTC0(10, 4, (uint32_t)GUEST_A << 16);
+	MTGC0(0, 0, 3);
 	MTGC0(10, 0, 0x00700000u);
 	MTGC0(2, 0, LO(0x00030000u));
 	MTGC0(3, 0, LO(0x00031000u));
 	__asm__ volatile("tlbgwi\n\tehb" ::: "memory");
-	uint32_t c1 = MFGC0(16, 1);
-	MTGC0(16, 1, (c1 & ~0x7E000000u) | 3u << 25);
-	CHECK_EQ(60, 3, (MFGC0(16, 1) >> 25) & 0x3F);
-	vzt_g.refill_lo0 = LO(0x00030000u);
-	vzt_g.refill_lo1 = LO(0x00031000u);
+	MTGC0(16, 1, (c1 & ~0x7E000000u) | 1u << 25);
+	CHECK_EQ(61, 1, (MFGC0(16, 1) >> 25) & 0x3F);
 	vzt_run_guest(guest_load, 0x00700010u, GC0, GUEST_A, 0);
-	CHECK_EQ(61, 1, vzt_g.refill_count);
+	CHECK_EQ(62, 0, vzt_g.refill_count);
+	CHECK_EQ(63, 0x11110000u, result);
 	MTGC0(16, 1, c1);
+	vzt_guest_tlb_clear();
+	MTC0(10, 4, 0);
 	return 0;
 }

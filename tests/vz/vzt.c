@@ -47,6 +47,8 @@ static enum vzt_action standard_policy(struct test_exc_frame *f, const struct vz
 }
 
 /* Every root exception while a test runs guests comes here (tests/lib). */
+volatile uint32_t vzt_root_catch, vzt_root_cause, vzt_root_status;
+
 void test_exception(struct test_exc_frame *f)
 {
 	struct vzt_exit *e = &vzt_exits[vzt_nexits % VZT_MAX_EXITS];
@@ -62,6 +64,13 @@ void test_exception(struct test_exc_frame *f)
 	e->vector = f->vector;
 	vzt_nexits++;
 
+	if (!(e->gctl0 & GC0_GM) && vzt_root_catch) {
+		vzt_root_cause = f->cause;
+		vzt_root_status = f->status;
+		vzt_nexits--;
+		f->epc += 4;
+		return;
+	}
 	if (!(e->gctl0 & GC0_GM))
 		test_fail(0xE1000000u | f->vector, f->cause, f->epc, f->badvaddr, f->status);
 
@@ -99,7 +108,7 @@ void vzt_root_map(unsigned index, unsigned gid, uint32_t gpa, uint32_t page,
 	MTC0(10, 0, gpa & ~(2 * page - 1));                     /* EntryHi, ASID 0 */
 	MTC0(2, 0, (rpa0 >> 12) << 6 | flags);
 	MTC0(3, 0, (rpa1 >> 12) << 6 | flags);
-	MTC0(0, 0, index);
+	MTC0(0, 0, VZT_ROOT_SLOT(index));
 	__asm__ volatile("tlbwi\n\tehb" ::: "memory");
 	MTC0(5, 0, 0);
 	MTC0(10, 4, gc1);
@@ -119,6 +128,22 @@ void vzt_root_tlb_clear(void)
 	}
 	MTC0(10, 0, 0);
 	MTC0(10, 4, gc1);
+	uint32_t c1 = MFGC0(16, 1) & ~0x7E000000u;
+	MTGC0(16, 1, c1 | (VZT_GUEST_PART - 1) << 25);
+	MTC0(6, 0, VZT_GUEST_PART);
+}
+
+void vzt_guest_tlb_clear(void)
+{
+	MTGC0(5, 0, 0);
+	MTGC0(2, 0, 0);
+	MTGC0(3, 0, 0);
+	for (unsigned i = 0; i < VZT_GUEST_PART; i++) {
+		MTGC0(0, 0, i);
+		MTGC0(10, 0, 0x00400u | (0x80000000u + (i << 13)));  /* EHINV */
+		__asm__ volatile("tlbgwi\n\tehb" ::: "memory");
+	}
+	MTGC0(10, 0, 0);
 }
 
 void vzt_map_identity(unsigned first_index, unsigned gid)

@@ -106,13 +106,25 @@ enum vzt_action {
 extern enum vzt_action (*vzt_hook)(struct test_exc_frame *f, const struct vzt_exit *e);
 
 /* ---- Guest set-up and entry ----------------------------------------------- */
-/* Root TLB entry `index` for GuestID `gid`: the pair of pages of size
- * `page` (4 KB..256 MB, a power of 4) at guest physical `gpa` maps to
- * real physical rpa0/rpa1 with EntryLo flags (e.g. EL_VDG). */
+/* The TLB is shared by root and guest (docs/simulator-vz.md section 4):
+ * the tests give the guest entries 0..VZT_GUEST_PART-1 (guest
+ * Config1.MMUSize = VZT_GUEST_PART - 1, root Wired = VZT_GUEST_PART) and
+ * root's mappings the entries above. */
+#define VZT_GUEST_PART 4u
+#define VZT_ROOT_SLOT(index) (VZT_GUEST_PART + (index))
+/* Root TLB entry VZT_ROOT_SLOT(index) for GuestID `gid`: the pair of pages
+ * of size `page` (4 KB..256 MB, a power of 4) at guest physical `gpa` maps
+ * to real physical rpa0/rpa1 with EntryLo flags (e.g. EL_VDG). */
 void vzt_root_map(unsigned index, unsigned gid, uint32_t gpa, uint32_t page,
 		  uint32_t rpa0, uint32_t rpa1, uint32_t flags);
-/* Invalidate every root TLB entry. */
+/* Invalidate every TLB entry and set up the partition above. */
 void vzt_root_tlb_clear(void);
+/* Invalidate the guest part with TLBGWI (no TLBGINVF on the M5150). */
+void vzt_guest_tlb_clear(void);
+/* Root-mode exceptions a test provokes on purpose: while vzt_root_catch is
+ * set, an exception outside guest mode is logged here and skipped (EPC + 4)
+ * instead of failing the test. */
+extern volatile uint32_t vzt_root_catch, vzt_root_cause, vzt_root_status;
 /* Map, for GuestID gid, RAM (GPA 0..512 KB) and boot flash (GPA 0x1FC00000,
  * 128 KB) onto themselves, using root TLB entries first_index, first_index+1. */
 void vzt_map_identity(unsigned first_index, unsigned gid);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* tlb.c - the root TLB: guest mappings tagged with GuestIDs. The first
- * entries of each VM's plan are wired at boot; the rest of the TLB is the
- * pool the refill path (arch/mips/vectors.S) fills with TLBWR. */
+/* tlb.c - root's side of the shared TLB: guest mappings tagged with
+ * GuestIDs. Entries 0 .. guest part - 1 belong to the guests (gtlb.c); the
+ * first entries of each VM's plan are wired right above them; root Wired
+ * covers both, so the refill path (arch/mips/vectors.S) fills only the pool
+ * above with TLBWR (vm_config.h, docs/architecture.md "TLB partition"). */
 #include <vzlet/hv.h>
 #include <vzlet/cp0.h>
 
@@ -40,18 +42,19 @@ void tlb_init(void)
 
 void tlb_wire_plans(void)
 {
-	unsigned slot = 0;
+	unsigned part = vz_system.guest_tlb_part ? vz_system.guest_tlb_part : 1;
+	unsigned slot = part, last = VZ_ROOT_TLB_ENTRIES - VZ_TLB_REFILL_MIN;
 	for (unsigned id = 1; id <= hv_fast.num_vms; id++) {
 		struct vz_vm *vm = vm_by_id(id);
 		const struct vz_vm_config *c = vm->cfg;
 		unsigned j = 0;
 		set_rid(id);
-		for (; j < c->tlb_wired && j < c->tlb_count && slot < VZ_MAX_WIRED; j++)
+		for (; j < c->tlb_wired && j < c->tlb_count && slot < last; j++)
 			write_indexed(slot++, &c->tlb[j]);
 		vm->tlb_wired = (uint8_t)j;
 	}
 	wired = slot;
-	CP0_WRITE(C0_WIRED, wired);
+	CP0_WRITE(C0_WIRED, wired);       /* the guests' part and the plans */
 	set_rid(hv_fast.cur_id);
 }
 
@@ -64,7 +67,8 @@ void tlb_dump(void)
 {
 	uint32_t gc1 = CP0_READ(C0_GUESTCTL1);
 	uint32_t hi = CP0_READ(C0_ENTRYHI);
-	con_printf("root TLB, %u wired: index GuestID EntryHi PageMask EntryLo0/1\n", wired);
+	con_printf("root TLB, %u wired (guests' part %u): index GuestID EntryHi PageMask "
+		   "EntryLo0/1\n", wired, vz_system.guest_tlb_part);
 	for (unsigned i = 0; i < VZ_ROOT_TLB_ENTRIES; i++) {
 		CP0_WRITE(C0_INDEX, i);
 		ehb();

@@ -50,6 +50,10 @@ void tlb_init(void);
 void tlb_wire_plans(void);
 void tlb_dump(void);
 unsigned tlb_wired_count(void);
+/* The guests' part of the TLB on a VM switch (out may be NULL); GuestCtl1
+ * names `in` afterwards. gtlb_drop: forget a VM's entries (restart). */
+void gtlb_switch(struct vz_vm *out, struct vz_vm *in);
+void gtlb_drop(const struct vz_vm *vm);
 
 /* core: lazy FPU and DSP switching */
 void units_take(struct vz_vm *vm, bool fpu);

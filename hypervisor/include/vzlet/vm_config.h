@@ -60,9 +60,15 @@
 #define VZ_MAX_VMS          7u            /* one shadow register set each */
 #define VZ_NUM_IRQS         214u          /* EVIC vectors 0..213 on the EF */
 #define VZ_IRQ_WORDS        7u            /* 32-bit words in an IRQ bitmap */
-#define VZ_ROOT_TLB_ENTRIES 16u           /* M5150 root TLB (dual entries) */
-#define VZ_MAX_WIRED        12u           /* sum of vz_vm_config.tlb_wired; the
-                                           * rest serve the refill path */
+/* The TLB partition (docs/architecture.md "TLB partition"): the M5150 has
+ * one TLB of 16 dual entries shared by root and guest. Entries 0 .. P-1 are
+ * the guests' part (P = vz_system.guest_tlb_part: the largest guest share,
+ * at least 1); then root's wired plan entries; root Wired covers both, so
+ * root TLBWR only uses the refill pool above them, which keeps at least
+ * VZ_TLB_REFILL_MIN entries. */
+#define VZ_ROOT_TLB_ENTRIES 16u           /* M5150 TLB (dual entries) */
+#define VZ_TLB_REFILL_MIN   2u            /* root pool: an instruction and a data page */
+#define VZ_GUEST_TLB_MAX    (VZ_ROOT_TLB_ENTRIES - VZ_TLB_REFILL_MIN) /* largest share */
 
 #define VZ_HV_BOOT_BASE     0x1FC00000u   /* reset code (physical) */
 #define VZ_HV_BOOT_SIZE     0x00001000u
@@ -224,6 +230,11 @@ struct vz_vm_config {
 
 	/* Scheduling. */
 	uint32_t slice_ticks;  /* core-timer ticks per turn; 0 = system default */
+
+	/* Guest TLB share: entries 0 .. guest_tlb - 1 of the TLB while the VM
+	 * runs (its Config1.MMUSize = guest_tlb - 1); 0 = the guest does not
+	 * use its TLB: it sees one entry and a VM switch does no TLB work. */
+	uint8_t guest_tlb;
 };
 
 /* ---- The whole system -------------------------------------------------------- */
@@ -231,7 +242,9 @@ struct vz_system {
 	uint8_t num_vms;                     /* 1..VZ_MAX_VMS */
 	uint8_t console_uart;                /* 1..6; 4 on the chipKIT Wi-Fire */
 	uint8_t board_setup_count;
-	uint8_t reserved0;
+	uint8_t guest_tlb_part;              /* TLB entries 0..n-1 are the guests'
+	                                      * (largest guest_tlb, at least 1);
+	                                      * root's wired entries follow */
 	uint32_t console_baud;               /* 115200 */
 	uint32_t sysclk_hz;                  /* 200000000; Count runs at half */
 	uint32_t pbclk2_hz;                  /* UART clock, for the BRG value */
