@@ -10,7 +10,7 @@ import os, shutil, subprocess, sys, tempfile
 SRC = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
                      text=True, check=True).stdout.strip()
 muts = [
- ("guestid-isolation", "simulator/cpu/mmu.c", "		if (e->guestid != guestid)", "		if (0 && e->guestid != guestid)"),
+ ("guestid-isolation", "simulator/cpu/mmu.c", "	return e->guest == o.guest && e->guestid == o.gid;", "	return e->guest == o.guest;"),
  ("gripl-clear", "simulator/cpu/vz.c", "	c->gctl2 &= ~VZ_GC2_GRIPL;\n", ""),
  ("ghfc", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; (void)gctl0ext; return false;"),
  ("ghfc-fcd", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; (void)gctl0ext; return true;"),
@@ -38,8 +38,8 @@ muts = [
  ("mtgc0-mask", "simulator/cpu/vz_policy.c", "	case VZ_CP0(4, 0):  return 0xFF800000u;           /* Context.PTEBase */", "	case VZ_CP0(4, 0):  return 0xFFFFFFFFu;"),
  ("guest-cu1-root", "simulator/cpu/cpu_internal.h", "	return likely(!m->cpu.guest) || vz_guest_cu1_ok(m);", "	return true;"),
  ("mfgc0-in-guest", "simulator/cpu/insn_vz.c", "	if (m->cpu.guest) {\n		cpu_raise(m, EXC_RI);\n		return false;\n	}", ""),
- ("rid-tlbwi", "simulator/cpu/mmu.c", "	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT;", "	e->guestid = m->cpu.guest ? 0 : (m->cpu.gctl1 & VZ_GC1_ID);"),
- ("rid-tlbr", "simulator/cpu/mmu.c", "		m->cpu.gctl1 = (m->cpu.gctl1 & ~VZ_GC1_RID) |\n			       (uint32_t)e->guestid << VZ_GC1_RID_SHIFT;", "		(void)0;"),
+ ("rid-tlbwi", "simulator/cpu/mmu.c", "	return (struct tlb_owner){ guest, (c->gctl1 & VZ_GC1_RID) >> VZ_GC1_RID_SHIFT };", "	return (struct tlb_owner){ guest, c->gctl1 & VZ_GC1_ID };"),
+ ("rid-tlbr", "simulator/cpu/mmu.c", "	if (gid >= 0 && !c->guest) /* root TLBR: the entry's GuestID into RID */", "	if (0 && gid >= 0 && !c->guest)"),
  ("gvec", "simulator/cpu/vz_policy.c", "	return gctl2 & VZ_GC2_GVEC & ~1u;", "	(void)gctl2; return 0x200;"),
  ("guest-irq-mask-ie", "simulator/cpu/vz_policy.c", "	if (!(gstatus & ST_IE) || (gstatus & (ST_EXL | ST_ERL)))", "	if (gstatus & (ST_EXL | ST_ERL))"),
  ("guest-irq-ipl", "simulator/cpu/vz_policy.c", "	return gripl > ipl;", "	return gripl > 0 * ipl;"),
@@ -47,8 +47,21 @@ muts = [
  ("hc-exit", "simulator/cpu/insn_vz.c", "	vz_exit_insn(m, VZ_GEXC_HC);", "	vz_exit_insn(m, VZ_GEXC_GPSI);"),
  ("bus-gva", "simulator/cpu/vz.c", "			flags |= EXF_GEXC_CODE(VZ_GEXC_GVA) | EXF_BADVADDR;", "			(void)0;"),
  ("guest-reset-status", "simulator/cpu/vz_policy.c", "	case VZ_CP0(12, 0): return ST_BEV | ST_ERL;       /* 0x00400004 */", "	case VZ_CP0(12, 0): return 0;"),
- ("tlbginvf", "simulator/cpu/vz.c", "			c->other.tlb[i].entryhi |= EH_EHINV;", "			(void)i;"),
  ("mmusize", "simulator/cpu/vz.c", "		guest_tlb_size_from_config(g);\n		break;", "		break;"),
+ # The shared TLB (docs/simulator-vz.md section 4).
+ # A root write never replaces a valid guest entry, a guest write never a
+ # root entry: what separate root and guest arrays would look like.
+ ("tlb-root-spares-guest", "simulator/cpu/mmu.c", "	m->cpu.tlb[i] = n;\n", "	if (n.guest || !m->cpu.tlb[i].guest || (m->cpu.tlb[i].entryhi & EH_EHINV))\n		m->cpu.tlb[i] = n;\n"),
+ ("tlb-guest-spares-root", "simulator/cpu/mmu.c", "	m->cpu.tlb[i] = n;\n", "	if (!n.guest || m->cpu.tlb[i].guest || (m->cpu.tlb[i].entryhi & EH_EHINV))\n		m->cpu.tlb[i] = n;\n"),
+ ("guest-entry-guestid", "simulator/cpu/mmu.c", "	return e->guest == o.guest && e->guestid == o.gid;", "	return e->guest == o.guest && (o.guest ? 1 : e->guestid == o.gid);"),
+ ("guest-write-id", "simulator/cpu/mmu.c", "		return (struct tlb_owner){ true, c->gctl1 & VZ_GC1_ID };", "		return (struct tlb_owner){ true, 0 };"),
+ ("tlbgr-rid", "simulator/cpu/vz.c", "		if (gid >= 0)\n			c->gctl1 = (c->gctl1 & ~VZ_GC1_RID)", "		if (0)\n			c->gctl1 = (c->gctl1 & ~VZ_GC1_RID)"),
+ ("tlbgp-rid", "simulator/cpu/vz.c", "		tlb_probe_ctx(m, g, rid);", "		tlb_probe_ctx(m, g, (struct tlb_owner){ true, c->gctl1 & VZ_GC1_ID });"),
+ ("tlbinv-present", "simulator/cpu/mmu.c", "	return ((c->cp0.config[4] >> 29) & 3u) >= 2;", "	(void)c; return true;"),
+ ("tlb-machine-check", "simulator/cpu/mmu.c", "	if (duplicates(&m->cpu, i, &n))\n		return false;", "	if (0 && duplicates(&m->cpu, i, &n))\n		return false;"),
+ ("tlb-mmusize-clamp", "simulator/cpu/vz.c", "	if (mmusize > VZ_GUEST_MMUSIZE_MAX)\n		mmusize = VZ_GUEST_MMUSIZE_MAX;", ""),
+ ("tlb-root-random-wired", "simulator/cpu/mmu.c", "	return tlb_random_of(m, &m->cpu.cp0);", "	return tlb_random_of(m, &(struct cp0){ .tlb_size = m->cpu.cp0.tlb_size });"),
+ ("tlb-guest-random-range", "simulator/cpu/mmu.c", "	unsigned wired = r->wired & 0xF, n = r->tlb_size;", "	unsigned wired = r->wired & 0xF, n = CPU_TLB_MAX;"),
  ("ghfc-on-accept", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; return !(gctl0ext & VZ_GC0X_FCD);"),
  ("guest-exc-to-root", "simulator/cpu/vz.c", "	if (flags & EXF_ROOT) {\n		exit_to_root", "	if (1) {\n		exit_to_root"),
  ("guest-mx-root", "simulator/cpu/insn_dsp.c", "	return likely(!m->cpu.guest) || vz_guest_mx_ok(m);", "	return true;"),
