@@ -117,6 +117,9 @@ void cpu_eic_update(struct machine *m, unsigned ripl, uint32_t voff, unsigned ei
 /* Physical memory [pa, pa+len) was changed behind the CPU's back (loader,
  * flash programming, DMA): drop predecoded instructions there. */
 void cpu_code_written(struct machine *m, uint32_t pa, uint32_t len);
+/* A posted SFR store landed: devices, interrupts or the flash wait states
+ * may have changed (end the burst, re-derive the fetch window). */
+void cpu_sfr_written(struct machine *m);
 
 /* ---- Contracts implemented by the SoC (simulator/soc) -------------------- */
 void soc_init(struct machine *m);                 /* once, after allocation */
@@ -129,6 +132,17 @@ bool soc_write(struct machine *m, uint32_t pa, unsigned size, uint32_t val);
 /* Core interrupt lines into the EVIC: 0 = core timer (Cause.TI),
  * 1 = core software interrupt 0 (Cause.IP0), 2 = software interrupt 1. */
 void soc_core_irq(struct machine *m, unsigned line, bool level);
+/* The core's own loads and stores outside RAM and flash (bus.c): SFR
+ * accesses cost peripheral-bus cycles (added to m->cycle) and SFR stores are
+ * posted (they take effect later, as an event); pc names the store. Other
+ * addresses behave as soc_read/soc_write. */
+bool soc_bus_read(struct machine *m, uint32_t pa, unsigned size, uint32_t *val);
+bool soc_bus_write(struct machine *m, uint32_t pa, unsigned size, uint32_t val, uint32_t pc);
+/* SYNC: every posted store lands (the core waits). */
+void soc_bus_sync(struct machine *m);
+/* The core is taking the root interrupt the EVIC presents (a posted store
+ * that masks it is a FINDING_BUS). */
+void soc_irq_taken(struct machine *m);
 /* Flash wait states the CPU pays for an uncached program/boot flash access
  * (from PRECON.PFMWS). */
 unsigned soc_flash_wait_states(const struct machine *m);

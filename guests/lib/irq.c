@@ -46,9 +46,11 @@ void irq_disable(unsigned irq) { SFR_CLR(IEC(irq / 32)) = 1u << (irq % 32); }
 void irq_clear(unsigned irq) { SFR_CLR(IFS(irq / 32)) = 1u << (irq % 32); }
 bool irq_pending(unsigned irq) { return (SFR(IFS(irq / 32)) >> (irq % 32)) & 1u; }
 
+/* SYNC first: SFR stores are posted, and a source masked or acknowledged
+ * by one still in flight would be taken at once (docs/guest-lib.md). */
 void irq_global_enable(void)
 {
-	__asm__ volatile("ei\n\tehb" : : : "memory");
+	__asm__ volatile("sync\n\tei\n\tehb" : : : "memory");
 }
 
 uint32_t irq_save_disable(void)

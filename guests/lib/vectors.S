@@ -75,6 +75,7 @@ guest_isr_common:
 	sw	$8, 92($sp)
 	jalr	$27
 	nop
+	sync				/* the handler's SFR stores (IFS clear) land first */
 	lw	$8, 88($sp)
 	mthi	$8
 	lw	$8, 92($sp)

@@ -23,14 +23,20 @@ void evic_init(void)
 	}
 }
 
+/* SFR stores are posted: a mask or an acknowledgement is read back, so
+ * that it has landed before the ERET that could take the source again
+ * (docs/cycle-model.md, "Peripheral bus"). An unmask may land late. */
 void evic_enable(unsigned irq, bool on)
 {
 	HV_REG32(IEC(irq >> 5) + (on ? SET : CLR)) = 1u << (irq & 31);
+	if (!on)
+		(void)HV_REG32(IEC(irq >> 5));
 }
 
 void evic_clear(unsigned irq)
 {
 	HV_REG32(IFS(irq >> 5) + CLR) = 1u << (irq & 31);
+	(void)HV_REG32(IFS(irq >> 5));
 }
 
 void evic_set_priority(unsigned irq, unsigned pri, unsigned sub)

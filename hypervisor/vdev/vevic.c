@@ -90,6 +90,7 @@ static void owned_all(struct vz_vm *vm, bool sync)
 		HV_REG32(0x1F8100C8u + 0x10 * w) = on;           /* IECxSET */
 		HV_REG32(0x1F8100C4u + 0x10 * w) = own & ~on;    /* IECxCLR */
 	}
+	(void)HV_REG32(0x1F8100C0u);  /* read back: the masks land before ERET */
 }
 
 /* A real source fired (the interrupt vector latches those of the running
@@ -99,6 +100,7 @@ void vevic_real_irq(unsigned irq)
 	unsigned owner = irq < VZ_NUM_IRQS ? vz_system.irq_owner[irq] : 0;
 	HV_REG32(0x1F8100C4u + 0x10 * (irq >> 5)) = 1u << (irq & 31);   /* IECxCLR: masked
 	                                                                 * until acknowledged */
+	(void)HV_REG32(0x1F8100C0u + 0x10 * (irq >> 5));  /* read back: landed */
 	if (!owner || owner > hv_fast.num_vms) {
 		evic_clear(irq);
 		return;
@@ -129,6 +131,7 @@ void vevic_reset(struct vz_vm *vm)
 	owned_all(vm, false);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)         /* no stale occurrence */
 		HV_REG32(0x1F810044u + 0x10 * w) = e->owned[w];   /* IFSxCLR */
+	(void)HV_REG32(0x1F810040u);  /* read back: the acknowledgements land */
 	vm->guestctl2 = 0;
 }
 

@@ -196,9 +196,10 @@ void cpu_check_interrupts(struct machine *m)
 	c->irq_check = false;
 	if (unlikely(c->hz.exec))
 		hazard_irq(m);
-	if (cpu_interrupt_pending(m, false))
+	if (cpu_interrupt_pending(m, false)) {
+		soc_irq_taken(m);
 		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);
-	else if (unlikely(c->guest) && vz_guest_irq_pending(m))
+	} else if (unlikely(c->guest) && vz_guest_irq_pending(m))
 		vz_take_guest_irq(m);
 }
 

@@ -61,7 +61,6 @@ ALU(wsbh) { uint32_t v = RT; RD = ((v & 0x00FF00FFu) << 8) | ((v >> 8) & 0x00FF0
 ALU(seb) { RD = (uint32_t)(int32_t)(int8_t)RT; }
 ALU(seh) { RD = (uint32_t)(int32_t)(int16_t)RT; }
 
-ALU(sync) { (void)m; (void)d; } /* one in-order core, no write buffer modelled */
 ALU(pref) { (void)m; (void)d; }
 /* The predecode arrays are always coherent with stores, so SYNCI has
  * nothing to do; it costs its cycle. */

@@ -10,6 +10,8 @@ INSN_MDU_LIST(ALU_OP)
 #undef ALU_OP
 
 OP(ehb) { (void)d; hazard_ehb(m); } /* cost is in d->cycles */
+/* SYNC: posted SFR stores complete first (docs/cycle-model.md). */
+OP(sync) { (void)d; soc_bus_sync(m); }
 
 OP(add)
 {

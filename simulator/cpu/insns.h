@@ -24,7 +24,7 @@
 	X(movz) X(movn) X(mfhi) X(mthi) X(mflo) X(mtlo) \
 	X(addu) X(subu) X(and) X(or) X(xor) X(nor) X(slt) X(sltu) \
 	X(addiu) X(slti) X(sltiu) X(andi) X(ori) X(xori) X(lui) \
-	X(clz) X(clo) X(ext) X(ins) X(wsbh) X(seb) X(seh) X(sync) X(pref)
+	X(clz) X(clo) X(ext) X(ins) X(wsbh) X(seb) X(seh) X(pref)
 /* Like those, but they also add their extra cycles to m->cycle (insn_alu.h). */
 #define INSN_MDU_LIST(X) \
 	X(mult) X(multu) X(madd) X(maddu) X(msub) X(msubu) X(mul) X(div) X(divu)
@@ -48,7 +48,7 @@
 /* Handlers the run loop always calls with its state saved. */
 #define INSN_CALL_LIST(X) \
 	/* insn_int.c */ \
-	X(ehb) X(add) X(sub) X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
+	X(ehb) X(sync) X(add) X(sub) X(tge) X(tgeu) X(tlt) X(tltu) X(teq) X(tne) \
 	X(tgei) X(tgeiu) X(tlti) X(tltiu) X(teqi) X(tnei) X(addi) \
 	X(syscall) X(break) X(ri) X(cpu_cop2) \
 	/* insn_mem.c */ \

@@ -205,7 +205,7 @@ static bool phys_load(struct machine *m, uint32_t pa, unsigned size, uint32_t *v
 		return true;
 	}
 	m->cpu.limit = 0; /* a device access may have changed events or interrupts */
-	return soc_read(m, pa, size, val);
+	return soc_bus_read(m, pa, size, val);
 }
 
 static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t val)
@@ -227,7 +227,13 @@ static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t v
 	 * states (PRECON): end the burst and re-derive the fetch window. */
 	m->cpu.limit = 0;
 	m->cpu.fetch_size = 0;
-	return soc_write(m, pa, size, val);
+	return soc_bus_write(m, pa, size, val, m->cpu.pc - 4);
+}
+
+void cpu_sfr_written(struct machine *m)
+{
+	m->cpu.limit = 0;
+	m->cpu.fetch_size = 0;
 }
 
 /* The cache's part of a data access to host memory at x (cache.c): a

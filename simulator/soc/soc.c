@@ -111,6 +111,7 @@ void soc_init(struct machine *m)
 void soc_reset(struct machine *m)
 {
 	/* The power-on path: RCON gets POR/BOR, DEVCFG is read again. */
+	soc_bus_reset(m);
 	sfr_reset_all(m);
 	sys_reset(m);
 	osc_reset(m, true);

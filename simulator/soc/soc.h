@@ -225,8 +225,28 @@ void sba_init(struct machine *m);
 
 /* ---- The whole SoC ------------------------------------------------------ */
 
+/* ---- Peripheral bus (bus.c): posted SFR stores ------------------------------ */
+#define BUS_POSTED_MAX 4u   /* stores in flight before the core stalls */
+#define EVIC_PA_BASE 0x1F810000u
+struct bus_store {
+	uint64_t land;      /* cycle at which it takes effect */
+	uint64_t seq;       /* issue order */
+	uint32_t pa, val;
+	uint32_t pc;        /* the store instruction */
+	uint8_t size, bus;  /* bus: 0 system, 1-5 PBn */
+};
+struct soc_bus {
+	struct bus_store q[BUS_POSTED_MAX]; /* in flight, unordered */
+	unsigned count;
+	uint64_t seq;
+	uint64_t free[6];   /* cycle at which each bus takes the next transfer */
+	struct event ev;    /* the next landing */
+};
+void soc_bus_reset(struct machine *m);
+
 struct soc {
 	struct sfr_table sfr;
+	struct soc_bus bus;
 	struct evic evic;
 	struct uart uart[UART_COUNT];
 	struct timer timer[TIMER_COUNT];

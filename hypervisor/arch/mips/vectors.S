@@ -269,7 +269,9 @@ LEAF(vz_vec_interrupt)
 	subu	t5, zero, t5
 	jal	vevic_offer_add		/* uses t0-t6, v0 */
 	addiu	t5, t5, 224		/* 224 - 32 w */
-3:	and	v0, v0, v1
+3:	lui	k0, 0xBF81		/* read the EVIC back (INTSTAT): the IECwCLR */
+	lw	k0, 0x20(k0)		/* store above has landed before ERET */
+	and	v0, v0, v1
 	mtc0	v0, $10, 5		/* GuestCtl2 */
 4:	mfc0	k0, CP0_STATUS		/* taking it raised IPL to its level: */
 	ins	k0, zero, 10, 6		/* guests always run with root IPL 0 */
@@ -378,6 +380,7 @@ LEAF(vevic_word)
 	sw	t0, 8(v1)		/* real IECwSET */
 	xor	t0, t0, k0
 	sw	t0, 4(v1)		/* real IECwCLR */
+	lw	t0, 0(v1)		/* read back: landed before any ERET */
 2:	beq	t2, t6, 6f		/* the same pending IRQs: the same offer */
 	lw	t1, VEVIC_PENDING(a0)
 	srl	t3, t3, 2

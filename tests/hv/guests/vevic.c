@@ -233,8 +233,17 @@ int main(void)
 	reset_order();
 	cs1_unacked = 2;
 	SFR_SET(IFS(0)) = BIT(CS1);
-	for (unsigned i = 0; taken < 3 && i < 8; i++)
-		__asm__ volatile("wait");
+	/* Check and sleep with interrupts off (WAIT still wakes, Config7.WII):
+	 * an interrupt between the check and the WAIT would leave it asleep. */
+	for (unsigned i = 0; i < 8; i++) {
+		uint32_t st = irq_save_disable();
+		bool done = taken >= 3;
+		if (!done)
+			__asm__ volatile("wait");
+		irq_restore(st);
+		if (done)
+			break;
+	}
 	check("unacked-retaken-wait", taken == 3 && !(SFR(IFS(0)) & BIT(CS1)));
 
 	/* INT0 is not this VM's under vzlet: its bits are ignored there (the
