@@ -35,6 +35,17 @@ $(BENCH_TBUILD)/workload.elf: $(BENCH_WL_OBJS) bench/workload/workload.ld
 $(BENCH_WORKLOAD): $(BENCH_TBUILD)/workload.elf
 	$(TARGET_OBJCOPY) -O binary -j .text -j .rodata -j .data $< $@
 
+# The same workload with bench_main.c as microMIPS code (start.S stays MIPS32
+# and enters it by JALR with bit 0 set): the microMIPS line of bench-sim.
+BENCH_WORKLOAD_MM := $(BENCH_TBUILD)/workload-mm.bin
+$(BENCH_TBUILD)/mm/bench_main.o: bench/workload/bench_main.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(BENCH_CFLAGS) -mmicromips -minterlink-compressed -c $< -o $@
+$(BENCH_TBUILD)/workload-mm.elf: $(BENCH_TBUILD)/start.o $(BENCH_TBUILD)/mm/bench_main.o bench/workload/workload.ld
+	$(TARGET_CC) $(TARGET_LDFLAGS) -T bench/workload/workload.ld $(filter %.o,$^) -o $@
+$(BENCH_WORKLOAD_MM): $(BENCH_TBUILD)/workload-mm.elf
+	$(TARGET_OBJCOPY) -O binary -j .text -j .rodata -j .data $< $@
+
 $(BENCH_TBUILD)/boot.elf: $(BENCH_TBUILD)/boot.o bench/workload/boot.ld
 	$(TARGET_CC) $(TARGET_LDFLAGS) -T bench/workload/boot.ld $(BENCH_TBUILD)/boot.o -o $@
 
@@ -57,13 +68,14 @@ $(BENCH_SIM_TOOL): $(BENCH_HBUILD)/benchsim.o $(SIM_LIB)
 	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(SIM_LIB) $(SIM_LIBS)
 
 .PHONY: bench-sim-tools bench-sim
-bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_SIM_TOOL) $(BENCH_HARNESS)
+bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_WORKLOAD_MM) $(BENCH_SIM_TOOL) $(BENCH_HARNESS)
 ALL_TARGETS += bench-sim-tools
 
 bench-sim: bench-sim-tools
 	$(BENCH_SIM_TOOL) --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
-		--iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)"
+		--workload-mm $(BENCH_WORKLOAD_MM) --iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)"
 BENCH_TARGETS += bench-sim
 
--include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d
+-include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d \
+	$(BENCH_TBUILD)/mm/bench_main.d
 include bench/hv.mk

@@ -218,7 +218,8 @@ int vm_build_image(struct cfg_vm *vm)
 	 * for bare runs (the chip's reset vector); under the hypervisor it is
 	 * dead code, so it is neither placed nor mapped. */
 	uint32_t entry_gpa = 0;
-	bool boots_from_boot_flash = elf_guest_physical(img.entry, &entry_gpa) == 0 &&
+	/* Bit 0 of the entry point is the ISA (microMIPS), not an address bit. */
+	bool boots_from_boot_flash = elf_guest_physical(img.entry & ~1u, &entry_gpa) == 0 &&
 		inside(entry_gpa, 4, PIC32_BFLASH_BASE, PIC32_BFLASH_SIZE);
 
 	for (unsigned i = 0; i < img.npieces; i++) {
@@ -318,7 +319,9 @@ int vm_check_image_fits(struct cfg_vm *vm)
 				   (s->flags & ELF_PF_W) ? "writable" : "read-only",
 				   (s->flags & ELF_PF_W) ? "RAM" : "flash");
 	}
-	if (elf_guest_physical(vm->entry, &entry) != 0 || !in_region(vm, entry, 4, PERM_X))
+	/* The entry keeps bit 0 (a microMIPS entry: the guest starts and takes
+	 * its exceptions in microMIPS); the code is at the even address. */
+	if (elf_guest_physical(vm->entry & ~1u, &entry) != 0 || !in_region(vm, entry, 2, PERM_X))
 		diag_error(vm->path, "elf", "\"%s\": entry point 0x%08x is not in executable "
 			   "guest memory", vm->elf_path, vm->entry);
 	return diag_errors() == before ? 0 : -1;

@@ -10,13 +10,46 @@
 GUEST_CFLAGS := $(TARGET_CFLAGS) -Iguests/lib/include -MMD -MP
 GUEST_ASFLAGS := $(TARGET_ASFLAGS) -Iguests/lib/include -MMD -MP
 
-$(BUILD)/target/guests/%.o: guests/%.c
+# microMIPS guests (docs/guest-lib.md): `make GUEST_ISA=micromips` builds the
+# library and every guest as microMIPS code (entry point with bit 0 set: the
+# hypervisor starts them in microMIPS and they take exceptions in microMIPS).
+# Switching GUEST_ISA rebuilds the guest objects (the stamp below). Single
+# guests are built as microMIPS whatever GUEST_ISA says with the GUEST_MM_*
+# library and GUEST_MM_LINK (objects under $(BUILD)/target/mm/).
+GUEST_ISA ?= mips32
+GUEST_MM_CFLAGS := -mmicromips -minterlink-compressed
+ifeq ($(GUEST_ISA),micromips)
+GUEST_CFLAGS += $(GUEST_MM_CFLAGS)
+GUEST_ASFLAGS += -mmicromips
+else ifneq ($(GUEST_ISA),mips32)
+$(error GUEST_ISA must be mips32 or micromips, not "$(GUEST_ISA)")
+endif
+GUEST_ISA_STAMP := $(BUILD)/target/guests/isa-$(GUEST_ISA).stamp
+$(GUEST_ISA_STAMP):
+	@mkdir -p $(dir $@)
+	@rm -f $(dir $@)isa-*.stamp
+	@touch $@
+
+$(BUILD)/target/guests/%.o: guests/%.c $(GUEST_ISA_STAMP)
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-$(BUILD)/target/guests/%.o: guests/%.S
+$(BUILD)/target/guests/%.o: guests/%.S $(GUEST_ISA_STAMP)
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_ASFLAGS) -c $< -o $@
+
+# The boot-flash stub is MIPS32 in either case (the reset ISA, DEVCFG0.BOOTISA).
+$(BUILD)/target/guests/lib/boot/%.o: guests/lib/boot/%.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -Iguests/lib/include -MMD -MP -c $< -o $@
+
+$(BUILD)/target/mm/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_CFLAGS) -Iguests/lib/include -MMD -MP $(GUEST_MM_CFLAGS) -c $< -o $@
+
+$(BUILD)/target/mm/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_ASFLAGS) -Iguests/lib/include -MMD -MP -mmicromips -c $< -o $@
 
 # ---- Library -----------------------------------------------------------------
 GUEST_LIB_DIR := $(BUILD)/target/guests/lib
@@ -35,6 +68,18 @@ $(GUEST_LIB): $(GUEST_LIB_OBJS)
 GUEST_LINK = @mkdir -p $(dir $@) && $(TARGET_CC) $(TARGET_ARCH) $(TARGET_LDFLAGS) \
 	-T $(GUEST_LDSCRIPT) $(GUEST_LDFLAGS_EXTRA) -o $@ $(GUEST_START_OBJS) \
 	$(filter-out $(GUEST_START_OBJS),$(filter %.o,$^)) $(GUEST_LIB)
+
+# The same library as microMIPS, whatever GUEST_ISA is.
+GUEST_MM_LIB_DIR := $(BUILD)/target/mm/guests/lib
+GUEST_MM_START_OBJS := $(GUEST_MM_LIB_DIR)/crt0.o $(GUEST_MM_LIB_DIR)/vectors.o
+GUEST_MM_LIB_OBJS := $(patsubst guests/%.c,$(BUILD)/target/mm/guests/%.o,$(GUEST_LIB_SRCS))
+GUEST_MM_LIB := $(GUEST_MM_LIB_DIR)/libguest.a
+$(GUEST_MM_LIB): $(GUEST_MM_LIB_OBJS)
+	rm -f $@ && $(CROSS)ar rcs $@ $^
+GUEST_MM_LINK = @mkdir -p $(dir $@) && $(TARGET_CC) $(TARGET_ARCH) $(TARGET_LDFLAGS) \
+	-T $(GUEST_LDSCRIPT) $(GUEST_LDFLAGS_EXTRA) -o $@ $(GUEST_MM_START_OBJS) \
+	$(filter-out $(GUEST_MM_START_OBJS),$(filter %.o,$^)) $(GUEST_MM_LIB)
+-include $(GUEST_MM_LIB_OBJS:.o=.d) $(GUEST_MM_START_OBJS:.o=.d)
 
 # ---- Boot-flash stub ---------------------------------------------------------
 GUEST_BOOT := $(BUILD)/guests/boot.elf

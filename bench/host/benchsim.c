@@ -28,6 +28,7 @@
 struct bench_opts {
 	const char *boot;
 	const char *workload;
+	const char *workload_mm;   /* the same workload built as microMIPS code */
 	const char *guest_harness;
 	const char *qemu;
 	uint32_t iterations;
@@ -46,6 +47,7 @@ static struct bench_opts opt = {
 
 struct run_result {
 	uint64_t insns;
+	uint64_t cycles;        /* simulated core cycles */
 	double seconds;         /* wall time */
 	double cpu;             /* CPU time (less sensitive to other load on the host) */
 	uint32_t checksum;
@@ -137,6 +139,7 @@ static int run_sim(const uint8_t *boot, size_t boot_len, const uint8_t *wl, size
 		}
 	}
 	out->insns = vzsim_instructions(m);
+	out->cycles = vzsim_cycles(m);
 	out->seconds = t;
 	out->cpu = c;
 	vzsim_peek(m, base + BENCH_PARAM_PA + BP_CHECKSUM, &out->checksum, 4);
@@ -212,7 +215,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: vzlet-bench-sim [--iterations N] [--repeat R] [--sim-repeat R] [--boot FILE]\n"
-		"                       [--workload FILE]\n"
+		"                       [--workload FILE] [--workload-mm FILE]\n"
 		"                       [--qemu PROG] [--guest-harness IMAGE]\n"
 		"Runs the integer workload on vzlet-sim and on qemu-system-mipsel (mipssim, 24Kf)\n"
 		"and prints simulated MIPS, wall time and their ratio. With --guest-harness, also\n"
@@ -243,6 +246,8 @@ int main(int argc, char **argv)
 			opt.workload = v;
 		else if (!strcmp(argv[i], "--qemu"))
 			opt.qemu = v;
+		else if (!strcmp(argv[i], "--workload-mm"))
+			opt.workload_mm = v;
 		else if (!strcmp(argv[i], "--guest-harness"))
 			opt.guest_harness = v[0] ? v : NULL;
 		else {
@@ -265,8 +270,13 @@ int main(int argc, char **argv)
 	/* Root and guest runs alternate, so that both see the same host load;
 	 * the best of opt.sim_repeat is kept for each. A failing guest run is not
 	 * fatal (the VZ module may be missing): guest mode is then not reported. */
-	struct run_result sim1, sim = { 0 }, q1, qn, guest = { 0 };
+	struct run_result sim1, sim = { 0 }, q1, qn, guest = { 0 }, mm = { 0 };
 	bool have_guest = opt.guest_harness != NULL;
+	size_t mm_len = 0;
+	uint8_t *wl_mm = opt.workload_mm ?
+		read_file(opt.workload_mm, BENCH_MEM_SIZE - BENCH_LOAD_PA, &mm_len) : NULL;
+	if (opt.workload_mm && !wl_mm)
+		return 2;
 	if (run_sim(boot, boot_len, wl, wl_len, NULL, 1, &sim1))
 		return 1;
 	for (unsigned i = 0; i < opt.sim_repeat; i++) {
@@ -274,6 +284,11 @@ int main(int argc, char **argv)
 		if (run_sim(boot, boot_len, wl, wl_len, NULL, opt.iterations, &r))
 			return 1;
 		keep_best(&sim, &r, i == 0);
+		if (wl_mm) { /* the microMIPS build, alternating with the MIPS32 one */
+			if (run_sim(boot, boot_len, wl_mm, mm_len, NULL, opt.iterations, &r))
+				return 1;
+			keep_best(&mm, &r, i == 0);
+		}
 		if (have_guest) {
 			if (run_sim(boot, boot_len, wl, wl_len, opt.guest_harness, opt.iterations, &r) ||
 			    r.checksum != sim.checksum)
@@ -332,6 +347,21 @@ int main(int argc, char **argv)
 	} else {
 		printf("  guest mode: not measured (no root harness given; see docs/benchmarks.md)\n");
 	}
+	if (wl_mm) {
+		if (mm.checksum != sim.checksum) {
+			fprintf(stderr, "vzlet-bench-sim: the microMIPS workload's checksum 0x%08" PRIx32
+				" differs from the MIPS32 one's\n", mm.checksum);
+			return 1;
+		}
+		printf("  %-36s %14" PRIu64 " %9.3f %9.1f %9.3f %9.1f\n", "vzlet-sim, workload as microMIPS",
+		       mm.insns, mm.seconds, (double)mm.insns / mm.seconds / 1e6, mm.cpu,
+		       (double)mm.insns / mm.cpu / 1e6);
+		printf("  simulated cycles: MIPS32 %" PRIu64 ", microMIPS %" PRIu64 " (%.3f); workload size"
+		       " %zu vs %zu bytes\n", sim.cycles, mm.cycles, (double)mm.cycles / (double)sim.cycles,
+		       wl_len, mm_len);
+		printf("  microMIPS/MIPS32 simulation speed on CPU time: %.3f\n",
+		       ((double)mm.insns / mm.cpu) / ((double)sim.insns / sim.cpu));
+	}
 	printf("sim_mips: %.1f\n", sim_mips);
 	printf("qemu_mips: %.1f\n", qemu_mips);
 	printf("sim_vs_qemu: %.3f\n", sim_mips / qemu_mips);
@@ -340,6 +370,10 @@ int main(int argc, char **argv)
 		printf("sim_guest_mips: %.1f\n", guest_mips);
 		printf("guest_vs_root: %.3f\n", guest_mips / sim_mips);
 	}
+	if (wl_mm)
+		printf("micromips_vs_mips32: %.3f\n",
+		       ((double)mm.insns / mm.cpu) / ((double)sim.insns / sim.cpu));
+	free(wl_mm);
 	free(boot);
 	free(wl);
 	return 0;

@@ -24,6 +24,7 @@
 
 	.section .image_header, "a", @progbits
 	.word	_ebase
+	.word	_start			/* bit 0 set: a microMIPS image (boot.S) */
 
 	.section .vector_cache, "ax", @progbits
 	j	guest_exc_entry

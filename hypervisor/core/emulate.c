@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* emulate.c - decoding what a guest was doing when it trapped: the PC after
  * the trapping instruction (emulating the branch when it sat in a delay
- * slot) and the exact-width load/store to an emulated register. */
+ * slot) and the exact-width load/store to an emulated register. microMIPS
+ * guest code (EPC bit 0) goes through emulate_mm.c. */
 #include <vzlet/hv.h>
 #include <vzlet/cp0.h>
 
@@ -47,6 +48,12 @@ static uint32_t branch_next(uint32_t pc, uint32_t b)
 
 uint32_t emu_next_pc(uint32_t epc, bool bd)
 {
+	if (epc & 1) { /* microMIPS (emulate_mm.c) */
+		uint32_t bi = CP0_READ(C0_BADINSTR);
+		if (!bd)
+			return epc + emu_mm_size(bi);
+		return emu_mm_next_pc(epc, CP0_READ(C0_BADINSTRP), bi);
+	}
 	if (!bd)
 		return epc + 4;
 	return branch_next(epc, CP0_READ(C0_BADINSTRP));
@@ -83,7 +90,10 @@ static const struct vz_block *find_block(struct vz_vm *vm, uint32_t gpa)
 
 bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 {
+	uint32_t epc = CP0_READ(C0_EPC);
 	uint32_t insn = CP0_READ(C0_BADINSTR);
+	if (epc & 1)
+		insn = emu_mm_insn(insn); /* microMIPS: its MIPS32 twin */
 	unsigned info = (insn >> 30) == 2 ? ls_info[(insn >> 26) & 15] : 0;
 	unsigned width = info & 7;
 	if (!width)
@@ -91,13 +101,12 @@ bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 	/* A fetch from a device block is never emulated (BadInstr is not the
 	 * access then): the faulting address is the PC or, for a delay slot,
 	 * the next word (guest kseg0/kseg1 code: GVA = GPA + 0x80000000). */
-	uint32_t epc = CP0_READ(C0_EPC);
-	if (gpa - (epc & 0x1FFFFFFFu) < 8)
+	if (gpa - (epc & 0x1FFFFFFEu) < 8)
 		return false;
 	const struct vz_block *b = find_block(vm, gpa);
 	if (!b)
 		return false;
-	uint32_t next = bd ? emu_next_pc(epc, bd) : epc + 4;
+	uint32_t next = emu_next_pc(epc, bd);
 	uint32_t off = gpa - b->gpa;
 	if (info & LS_STORE) {
 		uint32_t v = vz_gpr_read(RT(insn));

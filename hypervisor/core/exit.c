@@ -47,6 +47,10 @@ static void gpsi_mtc0(struct vz_vm *vm, unsigned rs, uint32_t v)
 	case CP0_REGSEL(16, 0):          /* Config: K0 only */
 		GCP0_WRITE(C0_CONFIG, (GCP0_READ(C0_CONFIG) & ~7u) | (v & 7u));
 		break;
+	case CP0_REGSEL(16, 3):          /* Config3: ISAOnExc only */
+		GCP0_WRITE(C0_CONFIG3, (GCP0_READ(C0_CONFIG3) & ~CFG3_ISAONEXC) |
+			   (v & CFG3_ISAONEXC));
+		break;
 	default:                          /* writes ignored, as to absent registers */
 		break;
 	}
@@ -135,10 +139,13 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 {
 	unsigned gexc = (CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT;
 	uint32_t insn = CP0_READ(C0_BADINSTR);
+	uint32_t epc = CP0_READ(C0_EPC);
 	bool bd = cause & CA_BD;
 	/* Next PC first: a branch's operands are read before the delay-slot
 	 * instruction we emulate could change them. */
-	uint32_t next = emu_next_pc(CP0_READ(C0_EPC), bd);
+	uint32_t next = emu_next_pc(epc, bd);
+	if (epc & 1)
+		insn = emu_mm_insn(insn); /* microMIPS guest code: its MIPS32 twin */
 	bool ok;
 
 	switch (gexc) {

@@ -23,13 +23,15 @@ static void clear_gprs(unsigned id)
 	ehb();
 }
 
-static uint32_t guest_config0_reset;
+static uint32_t guest_config0_reset, guest_config3_reset;
 
 void vm_reset(struct vz_vm *vm)
 {
 	const struct vz_vm_config *c = vm->cfg;
-	if (!guest_config0_reset)
+	if (!guest_config0_reset) {
 		guest_config0_reset = GCP0_READ(C0_CONFIG) & ~7u;
+		guest_config3_reset = GCP0_READ(C0_CONFIG3) & ~CFG3_ISAONEXC;
+	}
 
 	memset(vm->gctx, 0, sizeof(vm->gctx));   /* also: no wired guest TLB entries */
 	vm->gctx[GCTX_STATUS] = c->status;
@@ -37,6 +39,9 @@ void vm_reset(struct vz_vm *vm)
 	vm->gctx[GCTX_INTCTL] = c->intctl;
 	vm->gctx[GCTX_CONFIG0] = guest_config0_reset | (c->cache_mode & 7);
 	vm->gctx[GCTX_ERROREPC] = c->entry;
+	/* A microMIPS entry point (bit 0) is a microMIPS guest: it takes its
+	 * exceptions in microMIPS, as BOOTISA = microMIPS gives a bare chip. */
+	vm->gctx[GCTX_CONFIG3] = guest_config3_reset | ((c->entry & 1) ? CFG3_ISAONEXC : 0);
 	vm->resume_pc = c->entry;
 	vm->hi = vm->lo = 0;
 	vm->compare = 0;

@@ -43,20 +43,49 @@ void cpu_trace_done(struct machine *m)
 	open_line.m = NULL;
 }
 
+/* A microMIPS instruction (docs/simulator-cpu.md, "microMIPS"): its bits as
+ * BadInstr holds them, and the disassembly of its MIPS32 twin, or the
+ * handler's name for a microMIPS-only instruction. Returns the GPR its twin
+ * writes (0 if none is known). */
+static unsigned mm_text(struct machine *m, uint32_t pc, uint32_t *bits, char *dis, size_t len)
+{
+	struct insn tmp;
+	uint32_t x = mmu_peek_insn(m, pc);
+	const char *mn;
+	*bits = x;
+	if (m->cpu.isz == 2)
+		mn = mm_decode(x & 0xFFFFu, 0, &tmp);
+	else
+		mn = mm_decode(x >> 16, x & 0xFFFFu, &tmp);
+	if (strncmp(mn, "mm_", 3) == 0 || tmp.id == INSN_ID_ri) {
+		snprintf(dis, len, "%s", strncmp(mn, "mm_", 3) == 0 ? mn + 3 : mn);
+		return tmp.rd < 32 ? tmp.rd : 0;
+	}
+	disasm(pc, tmp.raw, dis, len);
+	return disasm_gpr_dest(tmp.raw);
+}
+
 void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 {
 	uint32_t raw = d->id == INSN_ID_decode ? mmu_peek_insn(m, pc) : d->raw;
 	char dis[96];
+	unsigned dest;
 	cpu_trace_done(m); /* the branch whose delay slot this is */
+	if (m->cpu.mm) {
+		dest = mm_text(m, pc, &raw, dis, sizeof dis);
+		goto line;
+	}
 	disasm(pc, raw, dis, sizeof dis);
+	dest = disasm_gpr_dest(raw);
 	if (dis[0] == '.') { /* a word disasm lacks but the core runs: its handler's name */
 		struct insn tmp;
 		const char *mn = insn_decode(raw, 0, &tmp);
 		if (tmp.id != INSN_ID_ri)
 			snprintf(dis, sizeof dis, "%s", mn);
 	}
+line:
 	snprintf(open_line.text, sizeof open_line.text, "%12" PRIu64 " %08" PRIx32 " %08" PRIx32 "  %s",
-		     m->cycle, pc, raw, dis);
+		     m->cycle, pc | m->cpu.mm, raw, dis);
 	/* Guest-mode lines carry the GuestID: "[g1]". */
 	snprintf(open_line.tail, sizeof open_line.tail, "%s", m->cpu.in_ds ? " (ds)" : "");
 	if (m->cpu.guest) {
@@ -64,7 +93,7 @@ void cpu_trace_insn(struct machine *m, uint32_t pc, const struct insn *d)
 		snprintf(open_line.tail + l, sizeof open_line.tail - l, " [g%u]",
 			 (unsigned)(m->cpu.gctl1 & 0xFF));
 	}
-	open_line.dest = disasm_gpr_dest(raw);
+	open_line.dest = dest;
 	open_line.exc_seq = m->cpu.exc_seq;
 	open_line.m = m;
 }

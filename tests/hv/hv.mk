@@ -7,7 +7,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue bench vevic units
+HVT_SYSTEMS := two rogue bench vevic units mixed
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 # The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
 # of RAM the demo guests have.
@@ -16,6 +16,9 @@ HVT_BENCH := $(HVT_DIR)/bench.elf
 HVT_DSLOT := $(HVT_DIR)/dslot.elf
 HVT_VEVIC := $(HVT_DIR)/vevic.elf
 HVT_UNITS := $(HVT_DIR)/units.elf
+# dslot as microMIPS code (GUEST_MM_*, guests/guests.mk): VM 2 of 2 in the
+# mixed system, beside the MIPS32 poll guest.
+HVT_DSLOT_MM := $(HVT_DIR)/dslot-mm.elf
 
 $(BUILD)/target/hv/%.o: tests/hv/guests/%.c
 	@mkdir -p $(dir $@)
@@ -27,8 +30,17 @@ $(HVT_LIB_GUESTS): $(HVT_DIR)/%.elf: $(BUILD)/target/hv/%.o $(GUEST_START_OBJS) 
 	$(GUEST_LINK)
 -include $(patsubst $(HVT_DIR)/%.elf,$(BUILD)/target/hv/%.d,$(HVT_LIB_GUESTS))
 
+$(BUILD)/target/mm/hv/dslot.o: tests/hv/guests/dslot.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_CFLAGS) -Iguests/lib/include -MMD -MP $(GUEST_MM_CFLAGS) \
+		-DDSLOT_VM_ID=2 -DDSLOT_NUM_VMS=2 -c $< -o $@
+$(HVT_DSLOT_MM): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
+$(HVT_DSLOT_MM): $(BUILD)/target/mm/hv/dslot.o $(GUEST_MM_START_OBJS) $(GUEST_MM_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_MM_LINK)
+-include $(BUILD)/target/mm/hv/dslot.d
+
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
-	$(HVT_UNITS)
+	$(HVT_UNITS) $(HVT_DSLOT_MM)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
@@ -58,9 +70,9 @@ $(HVT_DIR)/%/image.srec: $(HVT_DIR)/%/hypervisor.elf $(HVT_DIR)/%/system.dtb $(H
 TEST_TARGETS += test-hv
 hv-images: $(HVT_IMAGES)
 
-test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT)
+test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT) $(SYS_OUT)/wifire-mixed.srec
 	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(GUEST_BOOT) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT) \
-		$(HVT_VEVIC) $(HVT_UNITS)
+		$(HVT_VEVIC) $(HVT_UNITS) $(HVT_DSLOT_MM) $(SYS_OUT)/wifire-mixed.srec
 
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)

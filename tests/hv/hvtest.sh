@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: Apache-2.0
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
 # Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF VEVIC_ELF UNITS_ELF
+#                  DSLOT_MM_ELF MIXED_DEMO_IMAGE
 # (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare runs)
 # Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
 set -u
-SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6 VEVIC=$7 UNITS=$8
+SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6 VEVIC=$7 UNITS=$8 DSLOT_MM=$9 MIXED_DEMO=${10}
 OUT=$DIR/out
 mkdir -p "$OUT"
 failures=0
@@ -205,6 +206,32 @@ cadence rogue-irq-ld3-vs-spinner "$LEDS" LD3 on 300 3750
 if [ "$(sed -n 's/^\[3\] //p' "$L" | tr -d '\r\n' | grep -o 'rogue: ready' | wc -l)" -eq 5 ]
 then ok rogue-restart-count
 else fail rogue-restart-count "expected 5 starts of VM 3"; fi
+
+# ---- microMIPS: the delay-slot guest as microMIPS code, bare (the boot stub
+# enters it with bit 0 set) and beside the MIPS32 poll guest ------------------
+run bare-dslot-mm 100M "$BOOT" "$DSLOT_MM"
+expect bare-dslot-mm "$OUT/bare-dslot-mm.uart" '^dslot: 14/14 ok'
+run mixed 500M "$DIR/mixed/image.srec"
+L=$OUT/mixed.uart
+expect mixed-dslot-mm "$L" '^\[2\] dslot: 24/24 ok'
+expect mixed-hypercall-write "$L" '^\[2\] dslot: hello through a hypercall'
+reject mixed-dslot-mm-fail "$L" 'dslot: FAIL'
+reject mixed-fault "$L" 'stopped:'
+expect mixed-poll-banner "$L" '^\[1\] poll: LD1 blinks'
+cadence mixed-poll-ld1 "$OUT/mixed.log" LD1 "" 500
+bare_cp0=$(tr -d '\r' < "$OUT/bare-dslot-mm.uart" | grep -m1 '^dslot: cp0 ')
+hv_cp0=$(sed -n 's/^\[2\] \(dslot: cp0 .*\)$/\1/p' "$L" | head -1)
+if [ -n "$bare_cp0" ] && [ "$bare_cp0" = "$hv_cp0" ]; then ok mixed-dslot-cp0-as-bare
+else fail mixed-dslot-cp0-as-bare "bare '$bare_cp0', under vzlet '$hv_cp0'"; fi
+# The demo system with the interrupt-driven guest as microMIPS: its Timer2
+# and console interrupts enter its microMIPS vectors (guest ISAOnExc).
+run mixed-demo 300M "$MIXED_DEMO" --input-at 150M:'\x052Z'
+L=$OUT/mixed-demo.uart
+expect mixed-demo-irq-entry "$L" '^\[hv\] vm2 irq: entry 9d001001'
+expect mixed-demo-irq-banner "$L" '^\[2\] irq: LD2-LD4'
+cadence mixed-demo-irq-ld2 "$OUT/mixed-demo.log" LD2 on 300
+expect mixed-demo-irq-input "$L" '^\[2\] .*Z'
+reject mixed-demo-fault "$L" 'stopped:'
 
 if [ $failures -ne 0 ]; then
 	echo "test-hv: $failures check(s) failed (logs in $OUT)"

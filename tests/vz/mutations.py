@@ -34,7 +34,7 @@ muts = [
  ("gtoffset", "simulator/cpu/cp0.c", "	return m->cpu.guest ? v + m->cpu.gtoffset : v;", "	return v;"),
  ("guest-ti", "simulator/cpu/vz.c", "	guest_cp0(&m->cpu)->cause |= CA_TI;", ""),
  ("llbit-shared", "simulator/cpu/exception.c", "	cp->llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)", "	cp->llbit = false; c->other.llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)"),
- ("badinstrp", "simulator/cpu/vz.c", "			bi[1] = mmu_peek_insn(m, pc - 4);", "			bi[1] = 0;"),
+ ("badinstrp", "simulator/cpu/vz.c", "			bi[1] = mmu_peek_insn(m, pc - c->bsz);", "			bi[1] = 0;"),
  ("mtgc0-mask", "simulator/cpu/vz_policy.c", "	case VZ_CP0(4, 0):  return 0xFF800000u;           /* Context.PTEBase */", "	case VZ_CP0(4, 0):  return 0xFFFFFFFFu;"),
  ("guest-cu1-root", "simulator/cpu/cpu_internal.h", "	return likely(!m->cpu.guest) || vz_guest_cu1_ok(m);", "	return true;"),
  ("mfgc0-in-guest", "simulator/cpu/insn_vz.c", "	if (m->cpu.guest) {\n		cpu_raise(m, EXC_RI);\n		return false;\n	}", ""),
@@ -65,6 +65,11 @@ muts = [
  ("ghfc-on-accept", "simulator/cpu/vz_policy.c", "	return irq_accepted || !(gctl0ext & VZ_GC0X_FCD);", "	(void)irq_accepted; return !(gctl0ext & VZ_GC0X_FCD);"),
  ("guest-exc-to-root", "simulator/cpu/vz.c", "	if (flags & EXF_ROOT) {\n		exit_to_root", "	if (1) {\n		exit_to_root"),
  ("guest-mx-root", "simulator/cpu/insn_dsp.c", "	return likely(!m->cpu.guest) || vz_guest_mx_ok(m);", "	return true;"),
+ ("mm-epc-isa", "simulator/cpu/exception.c", "		cp->epc = restart | mm;", "		cp->epc = restart;"),
+ ("mm-badinstr16", "simulator/cpu/mmu.c", "		if (mm_is16(w))\n			return w;", "		if (mm_is16(w))\n			return w << 16;"),
+ ("mm-badinstr32-order", "simulator/cpu/mmu.c", "		return peek_half(m, va + 2, &h1) ? w << 16 | h1 : 0;", "		return peek_half(m, va + 2, &h1) ? h1 << 16 | w : 0;"),
+ ("mm-guest-isaonexc", "simulator/cpu/vz_policy.c", "	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */\n	case VZ_CP0(16, 4): return 0;", "	case VZ_CP0(16, 3): return 0;\n	case VZ_CP0(16, 4): return 0;"),
+ ("mm-hypcall-code", "simulator/cpu/decode_micromips.c", "COP0_CO(((x >> 16) & 0x3FF) << 11 | 0x28)", "COP0_CO(0x28)"),
  ("guest-mx-own", "simulator/cpu/insn_dsp.c", "	if (unlikely(!(m->cpu.cp0.status & ST_MX))) {", "	if (!m->cpu.guest && unlikely(!(m->cpu.cp0.status & ST_MX))) {"),
 ]
 only = sys.argv[1:]

@@ -18,12 +18,15 @@ test-vz: test-vz-unit test-vz-target
 TEST_TARGETS += test-vz
 
 # Target programs: each tests/vz/<name>.c with the helpers.
-VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx vz_harness vz_dsp vz_tlb
+VZ_PROGS := vz_exits vz_gctl0 vz_mmu vz_irq vz_ctx vz_harness vz_dsp vz_tlb vz_micromips
 VZ_HELPER_OBJS := $(BUILD)/target/tests/vz/vzt.o $(BUILD)/target/tests/vz/vzt_asm.o
 VZ_ELFS := $(patsubst %,$(BUILD)/tests/vz/%.elf,$(VZ_PROGS))
 
 $(BUILD)/tests/vz/%.elf: $(BUILD)/target/tests/vz/%.o $(VZ_HELPER_OBJS) $(TESTLIB_OBJS)
 	$(TEST_LINK)
+
+# vz_micromips.c is microMIPS guest (and test) code; the helpers stay MIPS32.
+$(BUILD)/target/tests/vz/vz_micromips.o: TEST_TARGET_CFLAGS += -mmicromips -minterlink-compressed
 
 .PHONY: test-vz-target
 test-vz-target: $(TESTRUN) $(VZ_ELFS)

@@ -57,8 +57,12 @@ _reset:
 	li	$10, -1
 	beq	$9, $10, no_app
 	nop
+	lw	$9, 4($8)		/* the entry: APP_ENTRY + 1 for a microMIPS image */
+	li	$8, APP_ENTRY + 1
+	beq	$9, $8, 1f		/* then enter with bit 0 set: microMIPS */
+	nop
 	li	$8, APP_ENTRY
-	jr.hb	$8			/* fetch from KSEG0 with the new K0 */
+1:	jr.hb	$8			/* fetch from KSEG0 with the new K0 */
 	nop
 
 no_app:

@@ -105,6 +105,9 @@ static inline void cache_flush_range(volatile void *va, uint32_t len)
 #define CA_DC   0x08000000u
 #define CA_CE_SHIFT 28
 #define CA_BD   0x80000000u
+
+/* Config3.ISAOnExc: exceptions enter in microMIPS */
+#define CFG3_ISAONEXC 0x00010000u
 /* Exception codes */
 #define EXC_INT  0
 #define EXC_MOD  1

@@ -96,6 +96,12 @@ void hv_exception(void);
 void hv_interrupt(void);
 uint32_t emu_next_pc(uint32_t epc, bool bd);   /* PC after the trapping instruction */
 bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd);
+/* microMIPS exits (emulate_mm.c): BadInstr word -> the MIPS32 twin of an
+ * emulated instruction (0 if none), its size, and the PC after a branch
+ * (BadInstrP) and its delay slot (BadInstr). */
+uint32_t emu_mm_insn(uint32_t badinstr);
+uint32_t emu_mm_size(uint32_t badinstr);
+uint32_t emu_mm_next_pc(uint32_t epc, uint32_t branch, uint32_t slot);
 void hypercall(struct vz_vm *vm, uint32_t code);
 void setup_apply(const struct vz_reg_write *w, unsigned n);
 

@@ -5,7 +5,9 @@
  * access and continue where the branch leads. The scratch register is IPC0
  * (priorities of vectors 0-3; 0-2 are virtual per VM, so writable). Under
  * the hypervisor it also checks the hypercall ABI. Prints "dslot: N/N ok" or
- * the failing cases; runs bare too (without the hypercall checks). */
+ * the failing cases; runs bare too (without the hypercall checks).
+ * Built as microMIPS too (dslot-mm, tests/hv/hv.mk): then the branches and
+ * their slots come in both sizes, and BEQL (no microMIPS form) is left out. */
 #include "../../../hypervisor/include/vzlet/hypercall.h"
 #include "coretimer.h"
 #include "cp0.h"
@@ -35,6 +37,11 @@ static uint32_t hypcall_code1(void)
 }
 
 static const char hello[] = "dslot: hello through a hypercall\n";
+
+#ifndef DSLOT_VM_ID
+#define DSLOT_VM_ID 4 /* its VM number in tests/hv/systems/rogue.dts ... */
+#define DSLOT_NUM_VMS 4 /* ... of 4 */
+#endif
 
 #define IPC0 IPC(0)
 #define PATTERN 0x00130A05u        /* priority/subpriority of vectors 0..2 */
@@ -76,12 +83,45 @@ int main(void)
 			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
 	check("bne-not-taken", r == 1 && v == PATTERN);
 
+#ifndef __mips_micromips
 	/* taken BEQL (likely): the slot only runs when taken */
 	__asm__ volatile(".set push\n.set noreorder\n"
 			 "li %1, 0\n beql $0, $0, 1f\n lhu %0, 0(%2)\n li %1, 1\n1:\n.set pop"
 			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
 	check("beql-taken-halfword", r == 0 && v == (PATTERN & 0xFFFF));
-
+#else
+	/* microMIPS: 16-bit branches with 16-bit loads in their slots (B16 +
+	 * LHU16, BNEZ16 not taken + LW16), a 32-bit branch with a 32-bit load
+	 * (BEQ + LH with a big offset), JALR16 (32-bit slot) with a store, and
+	 * JALRS16 (16-bit slot) with SB16; registers from the 16-bit set. */
+	/* (fixed registers from the 16-bit set: $4 = the address, $2/$3 out) */
+	__asm__ volatile(".set push\n.set noreorder\n move $4, %2\n"
+			 "li $3, 0\n b16 1f\n lhu16 $2, 0($4)\n li $3, 1\n1:\n"
+			 "move %0, $2\n move %1, $3\n.set pop"
+			 : "=r"(v), "=r"(r) : "r"(ipc0) : "$2", "$3", "$4");
+	check("b16-lhu16", r == 0 && v == (PATTERN & 0xFFFF));
+	__asm__ volatile(".set push\n.set noreorder\n move $4, %2\n"
+			 "li $3, 0\n bnez16 $3, 1f\n lw16 $2, 0($4)\n li $3, 1\n1:\n"
+			 "move %0, $2\n move %1, $3\n.set pop"
+			 : "=r"(v), "=r"(r) : "r"(ipc0) : "$2", "$3", "$4");
+	check("bnez16-not-taken-lw16", r == 1 && v == PATTERN);
+	__asm__ volatile(".set push\n.set noreorder\n addiu $4, %2, -0x1000\n"
+			 "li $3, 0\n beq $3, $0, 1f\n lh $2, 0x1002($4)\n li $3, 1\n1:\n"
+			 "move %0, $2\n move %1, $3\n.set pop"
+			 : "=r"(v), "=r"(r) : "r"(ipc0) : "$2", "$3", "$4");
+	check("beq32-lh32", r == 0 && v == (PATTERN >> 16));
+	__asm__ volatile(".set push\n.set noreorder\n"
+			 "la $25, 1f\n move $3, $31\n jalr16 $25\n sw %2, 0(%1)\n"
+			 "1: move %0, $31\n move $31, $3\n.set pop"
+			 : "=&r"(link) : "r"(ipc0), "r"(0x00050C02u) : "$3", "$25", "$31");
+	check("jalr16-sw32", *ipc0 == 0x00050C02u && (link & 1));
+	__asm__ volatile(".set push\n.set noreorder\n move $4, %1\n"
+			 "la $25, 1f\n move $3, $31\n li $2, 7\n jalrs16 $25\n sb16 $2, 0($4)\n"
+			 "1: move %0, $31\n move $31, $3\n.set pop"
+			 : "=&r"(link) : "r"(ipc0) : "$2", "$3", "$4", "$25", "$31");
+	check("jalrs16-sb16", (*ipc0 & 0xFF) == 7 && (link & 1));
+	*ipc0 = PATTERN;
+#endif
 	/* branch whose operand the slot's load overwrites: the branch used the
 	 * old value (zero: taken) */
 	__asm__ volatile(".set push\n.set noreorder\n"
@@ -140,7 +180,7 @@ int main(void)
 	if (!(config3 & (1u << 23))) {          /* a guest: Config3.VZ reads 0 */
 		uint32_t r[2], t0 = ct_now();
 		hypercall(VZ_HC_VM_ID, 0, 0, r);
-		check("hc-vm-id", r[0] == 4 && r[1] == 4);
+		check("hc-vm-id", r[0] == DSLOT_VM_ID && r[1] == DSLOT_NUM_VMS);
 		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, sizeof(hello) - 1, r);
 		check("hc-console-write", r[0] == sizeof(hello) - 1);
 		hypercall(VZ_HC_CONSOLE_WRITE, 0xA0020000u, 4, r);   /* another VM's RAM */
