@@ -10,7 +10,7 @@
 #include <vzlet/cp0.h>
 
 struct vz_vm *hv_cur;            /* VM to return to (NULL while idle) */
-static struct vz_vm *loaded;     /* VM whose guest context is in the CPU */
+struct vz_vm *sched_loaded;     /* VM whose guest context is in the CPU (debug_info.c) */
 struct vz_vm *sched_want;        /* VM to run next, if any */
 #define want sched_want
 static uint32_t slice_end;
@@ -31,17 +31,17 @@ static uint32_t slice_of(const struct vz_vm *vm)
 /* Put vm's context into the CPU (the outgoing one is saved). */
 static void load(struct vz_vm *vm)
 {
-	if (loaded != vm) {
-		if (loaded) {
+	if (sched_loaded != vm) {
+		if (sched_loaded) {
 			ehb(); /* EPC and GuestCtl2 may have just been written */
-			loaded->resume_pc = CP0_READ(C0_EPC);
-			loaded->guestctl2 = CP0_READ(C0_GUESTCTL2);
-			vz_gctx_save(loaded->gctx);
-			loaded->hi = hv_fast.hi;
-			loaded->lo = hv_fast.lo;
-			vcon_flush(loaded);
+			sched_loaded->resume_pc = CP0_READ(C0_EPC);
+			sched_loaded->guestctl2 = CP0_READ(C0_GUESTCTL2);
+			vz_gctx_save(sched_loaded->gctx);
+			sched_loaded->hi = hv_fast.hi;
+			sched_loaded->lo = hv_fast.lo;
+			vcon_flush(sched_loaded);
 		}
-		gtlb_switch(loaded, vm);   /* also GuestCtl1 = vm (arch/mips/gtlb.c) */
+		gtlb_switch(sched_loaded, vm);   /* also GuestCtl1 = vm (arch/mips/gtlb.c) */
 		vz_gctx_restore(vm->gctx);
 		hv_fast.hi = vm->hi;
 		hv_fast.lo = vm->lo;
@@ -58,7 +58,7 @@ static void load(struct vz_vm *vm)
 		hv_fast.evic = vm->evic_block ? &vm->evic : NULL;
 		hv_fast.blk_cur = vm->cfg->blocks;
 		hv_fast.blk_end = vm->cfg->blocks + vm->cfg->block_count;
-		loaded = vm;
+		sched_loaded = vm;
 		ehb();
 	}
 	hv_cur = vm;
@@ -67,12 +67,12 @@ static void load(struct vz_vm *vm)
 }
 
 /* The VM whose registers are live must not be used by a restart while still
- * "loaded": forget it so the next load() restores from memory. */
+ * "sched_loaded": forget it so the next load() restores from memory. */
 static void unload(struct vz_vm *vm)
 {
-	if (loaded == vm) {
+	if (sched_loaded == vm) {
 		gtlb_drop(vm);
-		loaded = NULL;
+		sched_loaded = NULL;
 		hv_cur = NULL;
 	}
 }
@@ -118,7 +118,7 @@ static void commit(void)
 		if (!next && hv_cur && hv_cur->state == VM_RUNNABLE)
 			return;                      /* keep running the current VM */
 		if (!next)
-			next = next_runnable(hv_cur ? hv_cur : loaded);
+			next = next_runnable(hv_cur ? hv_cur : sched_loaded);
 		if (next) {
 			load(next);
 			time_program();

@@ -12,7 +12,7 @@
 _Static_assert(offsetof(struct vz_vm, fcsr) == offsetof(struct vz_vm, fpr) + 256,
 	       "FCSR after the FPRs (arch/mips/units.S)");
 
-static struct vz_vm *fpu_owner, *dsp_owner;
+struct vz_vm *fpu_owner, *dsp_owner;   /* also read by debuggers (debug_info.c) */
 
 __attribute__((noinline)) void units_take(struct vz_vm *vm, bool fpu)
 {

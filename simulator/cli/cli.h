@@ -125,6 +125,46 @@ void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t
 /* Print the held-back LED lines (call at a line end and at exit). */
 void leds_flush(struct leds *l);
 
+/* ---- The VMs of a vzlet image (vmview.c) ------------------------------- */
+#include "../../hypervisor/include/vzlet/debug_info.h"
+#define VMVIEW_MAX 7
+struct vmview_vm {
+	unsigned id;           /* VM id = GuestID = shadow set */
+	char name[24];
+	uint32_t state, cfg;   /* KSEG addresses of its struct vz_vm and config */
+};
+struct vmview {
+	bool found;            /* the image has a debugger descriptor */
+	struct vz_debug_info d;
+	unsigned n;
+	struct vmview_vm vm[VMVIEW_MAX];
+};
+enum vmview_reg { VMREG_GPR, VMREG_PC, VMREG_HI, VMREG_LO, VMREG_CP0, VMREG_FPR, VMREG_FCSR, VMREG_DSP };
+/* Find the descriptor in program flash; false (v->found = false) without one. */
+bool vmview_scan(struct machine *m, struct vmview *v);
+bool vmview_running(struct machine *m, const struct vmview *v, unsigned i);
+bool vmview_loaded(struct machine *m, const struct vmview *v, unsigned i);
+/* Index of the VM whose guest instruction is next, or -1 (root runs). */
+int vmview_current(struct machine *m, const struct vmview *v);
+/* A register as VM i sees it; n: GPR/FPR number, CP0 (reg << 3 | sel), DSP
+ * 0-6 (ac1 hi .. ac3 lo, DSPControl). false: not available. */
+bool vmview_reg(struct machine *m, const struct vmview *v, unsigned i, enum vmview_reg r,
+		unsigned n, uint32_t *out);
+bool vmview_set_reg(struct machine *m, const struct vmview *v, unsigned i, enum vmview_reg r,
+		    unsigned n, uint32_t val);
+/* Virtual -> physical for VM i (i < 0: root) with kernel privilege. */
+bool vmview_translate(struct machine *m, const struct vmview *v, int i, uint32_t va, bool write,
+		      uint32_t *pa);
+bool vmview_access(struct machine *m, const struct vmview *v, int i, uint32_t va, void *buf,
+		   size_t len, bool write);
+
+/* ---- gdb's view of the registers (gdb_regs.c) -------------------------- */
+unsigned gdb_reg_count(void);
+/* Register r of the hypervisor (ctx < 0) or of VM index ctx; false: unavailable. */
+bool gdb_reg_get(struct machine *m, const struct vmview *v, int ctx, unsigned r, uint32_t *out);
+bool gdb_reg_set(struct machine *m, const struct vmview *v, int ctx, unsigned r, uint32_t val);
+const char *gdb_target_xml(size_t *len);
+
 /* ---- GDB remote protocol server (gdbstub.c) ----------------------------- */
 enum gdb_end {
 	GDB_END_DETACH,        /* 'D': go on running without the debugger */

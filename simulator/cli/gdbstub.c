@@ -2,12 +2,15 @@
 /* gdbstub.c - a GDB remote serial protocol server (vzlet-sim --gdb PORT).
  *
  * One client on 127.0.0.1:PORT drives the simulation: the core stays at the
- * reset vector until gdb says continue or step. Registers are the 38 that
- * gdb's MIPS target expects first (r0-r31, sr, lo, hi, bad, cause, pc);
- * shorter 'g' replies leave the FPU ones unavailable. Memory is reached
- * through KSEG0/KSEG1 only. Breakpoints live here, not in guest memory:
- * while any exists the core runs one instruction at a time and the PC is
- * compared after each one (a branch and its delay slot are one step). */
+ * reset vector until gdb says continue or step. With a vzlet image the
+ * hypervisor and each VM are gdb threads (thread 1 "hv", thread n + 1
+ * "vmn NAME", vmview.c): a VM thread's registers and memory are the VM's
+ * own view, loaded or not; a stop names the thread whose instruction is
+ * next. Registers and the target description: gdb_regs.c. Breakpoints and
+ * watchpoints live here, not in memory: while any exists the core runs one
+ * instruction at a time (a branch and its delay slot are one step) and the
+ * PC of the context that runs, or the access its next instruction makes,
+ * is compared after each. docs/debugging.md describes the whole. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <netinet/in.h>
@@ -21,8 +24,17 @@
 
 #define GDB_PACKET_MAX 4096       /* also announced as PacketSize (hex 0x1000) */
 #define GDB_BREAKPOINTS 64
+#define GDB_WATCHPOINTS 16
 #define GDB_RUN_SLICE 100000u     /* cycles between looks for Ctrl-C, no breakpoints */
 #define GDB_STEP_POLL 4096u       /* steps between looks for Ctrl-C, with breakpoints */
+
+/* Watchpoint kinds: Z2 write, Z3 read, Z4 access. */
+enum { WATCH_WRITE = 1, WATCH_READ = 2 };
+
+struct gdb_watch {
+	uint32_t addr, len;
+	unsigned kind;          /* WATCH_* bits */
+};
 
 struct gdb {
 	struct machine *m;
@@ -31,8 +43,37 @@ struct gdb {
 	size_t in_pos, in_len;
 	uint32_t bp[GDB_BREAKPOINTS];
 	size_t nbp;
+	struct gdb_watch wp[GDB_WATCHPOINTS];
+	size_t nwp;
+	struct vmview vms;
+	int g_ctx, c_ctx;       /* Hg / Hc thread as a context: -1 hv, else VM index;
+	                         * c_any: Hc -1 or 0 (whatever runs) */
+	bool c_any;
+	char stop_extra[64];    /* "watch:ADDR;" for the next stop reply */
+	int only;               /* `monitor vm N`: breakpoints and watchpoints stop
+	                         * only in this context (VM index; -1 hv), ONLY_ALL: any */
 	volatile sig_atomic_t *signal;
 };
+
+#define ONLY_ALL (-2)
+
+/* gdb thread ids: 1 = the hypervisor (root), i + 2 = VM index i. */
+static int ctx_of_tid(const struct gdb *g, long tid, bool *ok)
+{
+	*ok = tid == 1 || (tid >= 2 && tid < 2 + (long)g->vms.n);
+	return tid >= 2 ? (int)(tid - 2) : -1;
+}
+
+static int tid_of_ctx(int ctx)
+{
+	return ctx + 2;
+}
+
+/* The context whose instruction is next. */
+static int running_ctx(struct gdb *g)
+{
+	return g->vms.found ? vmview_current(g->m, &g->vms) : -1;
+}
 
 static const char hexdig[] = "0123456789abcdef";
 
@@ -179,7 +220,7 @@ static bool get_reg(const char *s, uint32_t *v)
 
 static bool at_breakpoint(const struct gdb *g)
 {
-	uint32_t pc = vzsim_pc(g->m);
+	uint32_t pc = vzsim_pc(g->m);    /* of whichever context runs */
 	for (size_t i = 0; i < g->nbp; i++)
 		if (g->bp[i] == pc)
 			return true;
@@ -208,20 +249,128 @@ static bool interrupted(struct gdb *g)
 	return false;
 }
 
-/* Run until a breakpoint, Ctrl-C, a halt or fatal error. step: one step. */
+/* A 32-bit word at va in the context that runs now. */
+static bool fetch_running(struct gdb *g, uint32_t va, uint32_t *w)
+{
+	struct vzsim_cpu_view c;
+	uint32_t gpa, pa;
+	vzsim_cpu_view(g->m, &c);
+	if (c.guest) {
+		if (!vzsim_guest_va_to_gpa(g->m, NULL, va, false, &gpa) ||
+		    !vzsim_gpa_to_pa(g->m, c.guestid, gpa, false, &pa))
+			return false;
+	} else if (!vzsim_root_translate(g->m, va, false, &pa)) {
+		return false;
+	}
+	return vzsim_peek(g->m, pa, w, 4);
+}
+
+static bool is_branch(uint32_t insn)
+{
+	unsigned op = insn >> 26;
+	if (op == 0)
+		return (insn & 0x3E) == 8;   /* JR, JALR */
+	return (op >= 1 && op <= 7) || (op >= 0x14 && op <= 0x17) ||
+	       (op == 0x11 && ((insn >> 21) & 31) == 8); /* REGIMM, J, JAL, B*, B*L, BC1 */
+}
+
+/* The data access a load/store makes (register-plus-offset forms; the
+ * indexed COP1X and DSP loads are not watched). */
+static bool insn_access(struct machine *m, uint32_t insn, uint32_t *ea, uint32_t *size,
+			unsigned *kind)
+{
+	unsigned op = insn >> 26;
+	switch (op) {
+	case 0x20: case 0x24: case 0x28: *size = 1; break;            /* LB LBU SB */
+	case 0x21: case 0x25: case 0x29: *size = 2; break;            /* LH LHU SH */
+	case 0x22: case 0x23: case 0x26: case 0x2A: case 0x2B: case 0x2E:
+	case 0x30: case 0x31: case 0x38: case 0x39: *size = 4; break; /* LW* SW* LL SC LWC1 SWC1 */
+	case 0x35: case 0x3D: *size = 8; break;                       /* LDC1 SDC1 */
+	default: return false;
+	}
+	*kind = (op >= 0x28 && op <= 0x2E) || op == 0x38 || op == 0x39 || op == 0x3D
+		? WATCH_WRITE : WATCH_READ;
+	*ea = vzsim_gpr(m, (int)((insn >> 21) & 31)) + (uint32_t)(int32_t)(int16_t)insn;
+	if (op == 0x22 || op == 0x26 || op == 0x2A || op == 0x2E)
+		*ea &= ~3u; /* LWL/LWR/SWL/SWR touch bytes of this aligned word */
+	return true;
+}
+
+/* Whether the next step touches a watched range; *hit describes it. */
+static bool watch_due(struct gdb *g, char *hit, size_t cap)
+{
+	uint32_t pc = vzsim_pc(g->m), insn[2];
+	unsigned n = 0;
+	if (!fetch_running(g, pc, &insn[0]))
+		return false;
+	n = 1;
+	if (is_branch(insn[0]) && fetch_running(g, pc + 4, &insn[1]))
+		n = 2; /* its delay slot runs in the same step */
+	for (unsigned k = 0; k < n; k++) {
+		uint32_t ea, size;
+		unsigned kind;
+		if (!insn_access(g->m, insn[k], &ea, &size, &kind))
+			continue;
+		for (size_t w = 0; w < g->nwp; w++) {
+			const struct gdb_watch *wp = &g->wp[w];
+			if (!(wp->kind & kind) || ea >= wp->addr + wp->len || wp->addr >= ea + size)
+				continue;
+			snprintf(hit, cap, "%swatch:%x;",
+				 wp->kind == (WATCH_READ | WATCH_WRITE) ? "a" :
+				 wp->kind == WATCH_READ ? "r" : "", (unsigned)wp->addr);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* One instruction (or the wait up to the next event: nothing can run
+ * before it, so stepping through a WAIT cycle by cycle would only cost). */
+static enum vzsim_stop step_one(struct machine *m)
+{
+	struct vzsim_cpu_view c;
+	vzsim_cpu_view(m, &c);
+	uint64_t now = vzsim_cycles(m);
+	if (c.waiting && c.next_event > now + 1)
+		return vzsim_run(m, c.next_event - now);
+	return vzsim_run(m, 1);
+}
+
+/* Run until a breakpoint, a watchpoint, Ctrl-C, a halt or fatal error.
+ * step: until one instruction of the Hc thread has run and that thread's
+ * next instruction is the next one (other threads may run meanwhile). */
 static enum vzsim_stop gdb_resume(struct gdb *g, bool step)
 {
 	struct machine *m = g->m;
 	enum vzsim_stop stop;
-	if (step) {
-		stop = vzsim_run(m, 1);
-		fflush(stdout);
-		return stop;
-	}
+	/* Hc -1/0: gdb steps the thread it has selected (Hg), the others run. */
+	int want = g->c_any ? g->g_ctx : g->c_ctx;
+	bool ran = false;
+	/* gdb resumes one thread (Hc N, e.g. its software single step) or all:
+	 * only that thread, or the `monitor vm` one, may stop the run. */
+	int scope = g->c_any ? g->only : g->c_ctx;
+	g->stop_extra[0] = '\0';
 	for (uint64_t n = 1;; n++) {
-		if (g->nbp) {
-			stop = vzsim_run(m, 1);
-			if (stop == VZSIM_STOP_LIMIT && at_breakpoint(g))
+		if (step || g->nbp || g->nwp) {
+			struct vzsim_cpu_view before, after;
+			char hit[sizeof g->stop_extra];
+			int ctx = running_ctx(g);
+			bool watched = g->nwp && watch_due(g, hit, sizeof hit);
+			vzsim_cpu_view(m, &before);
+			stop = step_one(m);
+			vzsim_cpu_view(m, &after);
+			bool executed = !before.waiting && after.exc_seq == before.exc_seq;
+			ran |= ctx == want && !before.waiting;
+			bool scoped = scope == ONLY_ALL || scope == ctx;
+			if (stop == VZSIM_STOP_LIMIT && watched && executed && scoped) {
+				strcpy(g->stop_extra, hit);
+				break;
+			}
+			if (stop == VZSIM_STOP_LIMIT && step && ran && running_ctx(g) == want &&
+			    !after.waiting)
+				break;
+			if (stop == VZSIM_STOP_LIMIT && at_breakpoint(g) && !after.waiting &&
+			    (scope == ONLY_ALL || scope == running_ctx(g)))
 				break;
 			if (n % GDB_STEP_POLL && stop == VZSIM_STOP_LIMIT)
 				continue;
@@ -245,6 +394,189 @@ static void report_stop(struct gdb *g, enum vzsim_stop stop)
 		fprintf(stderr, "vzlet-sim: core halted at pc 0x%08x\n", (unsigned)vzsim_pc(g->m));
 }
 
+/* "T05thread:N;" plus what stopped it. */
+static void stop_reply(struct gdb *g, char *reply)
+{
+	int ctx = running_ctx(g);
+	snprintf(reply, GDB_PACKET_MAX, "T05%sthread:%x;", g->stop_extra, (unsigned)tid_of_ctx(ctx));
+	g->stop_extra[0] = '\0';
+	g->g_ctx = ctx; /* gdb reads the stopped thread's registers next */
+}
+
+static void put_hex(char *out, const uint8_t *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hexdig[b[i] >> 4];
+		out[2 * i + 1] = hexdig[b[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
+/* One register in 'g'/'p' form: 8 hex digits or "xxxxxxxx". */
+static void put_gdb_reg(struct gdb *g, char *out, unsigned r)
+{
+	uint32_t v;
+	if (gdb_reg_get(g->m, &g->vms, g->g_ctx, r, &v)) {
+		put_reg(out, v);
+		out[8] = '\0';
+	} else {
+		strcpy(out, "xxxxxxxx");
+	}
+}
+
+/* qXfer:OBJECT:read:ANNEX:OFFSET,LENGTH on a string. */
+static void xfer(const char *text, size_t len, const char *p, char *reply)
+{
+	uint32_t off, n;
+	if (!parse_hex(&p, &off) || *p++ != ',' || !parse_hex(&p, &n)) {
+		strcpy(reply, "E01");
+		return;
+	}
+	if (n > GDB_PACKET_MAX - 2)
+		n = GDB_PACKET_MAX - 2;
+	if (off >= len) {
+		strcpy(reply, "l");
+		return;
+	}
+	size_t take = len - off < n ? len - off : n;
+	reply[0] = off + take < len ? 'm' : 'l';
+	memcpy(reply + 1, text + off, take); /* no $, #, } or * in the XML */
+	reply[1 + take] = '\0';
+}
+
+static void threads_xml(struct gdb *g, char *buf, size_t cap, size_t *len)
+{
+	int n = snprintf(buf, cap, "<?xml version=\"1.0\"?>\n<threads>\n<thread id=\"1\" name=\"%s\"/>\n",
+			 g->vms.found ? "hv" : "core");
+	for (unsigned i = 0; i < g->vms.n && n > 0 && (size_t)n < cap; i++)
+		n += snprintf(buf + n, cap - (size_t)n, "<thread id=\"%x\" name=\"vm%u %s\"/>\n",
+			      (unsigned)tid_of_ctx((int)i), g->vms.vm[i].id, g->vms.vm[i].name);
+	if (n > 0 && (size_t)n < cap)
+		n += snprintf(buf + n, cap - (size_t)n, "</threads>\n");
+	*len = n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+/* qRcmd (gdb's `monitor`): "vm N" scopes breakpoints and watchpoints to VM N
+ * (0: the hypervisor), "vm all" lifts it, "vm" shows it. The reply is the
+ * text, hex-encoded. */
+static void monitor(struct gdb *g, const char *hex, char *reply)
+{
+	char cmd[64], out[160];
+	size_t n = 0;
+	while (hex[0] && hex[1] && n + 1 < sizeof cmd) {
+		int hi = hexval(hex[0]), lo = hexval(hex[1]);
+		if (hi < 0 || lo < 0)
+			break;
+		cmd[n++] = (char)(hi << 4 | lo);
+		hex += 2;
+	}
+	cmd[n] = '\0';
+	if (strncmp(cmd, "vm", 2) == 0 && (cmd[2] == ' ' || cmd[2] == '\0')) {
+		const char *arg = cmd + 2;
+		while (*arg == ' ')
+			arg++;
+		char *end;
+		long id = strtol(arg, &end, 10);
+		if (strcmp(arg, "all") == 0)
+			g->only = ONLY_ALL;
+		else if (*arg && (*end || id < 0 || id > (long)g->vms.n)) {
+			snprintf(out, sizeof out, "no VM '%s' (0: the hypervisor, 1-%u, all)\n", arg, g->vms.n);
+			put_hex(reply, (const uint8_t *)out, strlen(out));
+			return;
+		} else if (*arg)
+			g->only = id == 0 ? -1 : (int)id - 1;
+		if (g->only == ONLY_ALL)
+			snprintf(out, sizeof out, "breakpoints and watchpoints stop in any thread\n");
+		else if (g->only < 0)
+			snprintf(out, sizeof out, "breakpoints and watchpoints stop only in thread 1 (hv)\n");
+		else
+			snprintf(out, sizeof out, "breakpoints and watchpoints stop only in thread %d (vm%u %s)\n",
+				 tid_of_ctx(g->only), g->vms.vm[g->only].id, g->vms.vm[g->only].name);
+	} else {
+		snprintf(out, sizeof out, "vzlet-sim monitor commands: vm N | vm all | vm\n");
+	}
+	put_hex(reply, (const uint8_t *)out, strlen(out));
+}
+
+static bool handle_query(struct gdb *g, const char *pkt, char *reply)
+{
+	if (strncmp(pkt, "qRcmd,", 6) == 0) {
+		monitor(g, pkt + 6, reply);
+		return true;
+	}
+	if (strncmp(pkt, "qSupported", 10) == 0) {
+		snprintf(reply, GDB_PACKET_MAX,
+			 "PacketSize=%x;qXfer:features:read+;qXfer:threads:read+", GDB_PACKET_MAX);
+	} else if (strcmp(pkt, "qAttached") == 0) {
+		strcpy(reply, "1");
+	} else if (strcmp(pkt, "qC") == 0) {
+		snprintf(reply, GDB_PACKET_MAX, "QC%x", (unsigned)tid_of_ctx(running_ctx(g)));
+	} else if (strcmp(pkt, "qfThreadInfo") == 0) {
+		int n = snprintf(reply, GDB_PACKET_MAX, "m1");
+		for (unsigned i = 0; i < g->vms.n; i++)
+			n += snprintf(reply + n, GDB_PACKET_MAX - (size_t)n, ",%x",
+				      (unsigned)tid_of_ctx((int)i));
+	} else if (strcmp(pkt, "qsThreadInfo") == 0) {
+		strcpy(reply, "l");
+	} else if (strncmp(pkt, "qXfer:features:read:target.xml:", 31) == 0) {
+		size_t len;
+		const char *xml = gdb_target_xml(&len);
+		xfer(xml, len, pkt + 31, reply);
+	} else if (strncmp(pkt, "qXfer:threads:read::", 20) == 0) {
+		static char xml[2048];
+		size_t len;
+		threads_xml(g, xml, sizeof xml, &len);
+		xfer(xml, len, pkt + 20, reply);
+	} else if (strncmp(pkt, "qXfer:", 6) == 0) {
+		strcpy(reply, "E00");
+	}
+	return true;
+}
+
+/* Z/z TYPE,ADDR,KIND: 0/1 breakpoints, 2/3/4 watchpoints (write/read/access). */
+static void handle_point(struct gdb *g, const char *pkt, char *reply)
+{
+	const char *p = pkt + 2;
+	uint32_t addr, kind;
+	unsigned type = (unsigned)(pkt[1] - '0');
+	bool insert = pkt[0] == 'Z';
+	if (type > 4) {
+		reply[0] = '\0';
+		return;
+	}
+	if (*p++ != ',' || !parse_hex(&p, &addr) || *p++ != ',' || !parse_hex(&p, &kind)) {
+		strcpy(reply, "E01");
+		return;
+	}
+	strcpy(reply, "OK");
+	if (type <= 1) {
+		size_t i = 0;
+		while (i < g->nbp && g->bp[i] != addr)
+			i++;
+		if (insert && i == g->nbp) {
+			if (g->nbp == GDB_BREAKPOINTS)
+				strcpy(reply, "E02");
+			else
+				g->bp[g->nbp++] = addr;
+		} else if (!insert && i < g->nbp) {
+			g->bp[i] = g->bp[--g->nbp];
+		}
+		return;
+	}
+	unsigned wk = type == 2 ? WATCH_WRITE : type == 3 ? WATCH_READ : WATCH_READ | WATCH_WRITE;
+	size_t i = 0;
+	while (i < g->nwp && !(g->wp[i].addr == addr && g->wp[i].len == kind && g->wp[i].kind == wk))
+		i++;
+	if (insert && i == g->nwp) {
+		if (g->nwp == GDB_WATCHPOINTS || kind == 0)
+			strcpy(reply, "E02");
+		else
+			g->wp[g->nwp++] = (struct gdb_watch){ addr, kind, wk };
+	} else if (!insert && i < g->nwp) {
+		g->wp[i] = g->wp[--g->nwp];
+	}
+}
+
 /* Handle one packet; *reply gets the answer. Returns false to end the session. */
 static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *end)
 {
@@ -255,33 +587,28 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 	switch (pkt[0]) {
 	case '?':
 	case 0x03:
-		strcpy(reply, "T05");
+		stop_reply(g, reply);
 		break;
 	case 'g':
-		for (int r = 0; r < VZSIM_REG_COUNT; r++)
-			put_reg(reply + 8 * r, vzsim_get_reg(m, r));
-		reply[8 * VZSIM_REG_COUNT] = '\0';
+		for (unsigned r = 0; r < gdb_reg_count(); r++)
+			put_gdb_reg(g, reply + 8 * r, r);
 		break;
 	case 'G':
-		for (int r = 0; r < VZSIM_REG_COUNT && strlen(p) >= 8 * (size_t)(r + 1); r++)
-			if (get_reg(p + 8 * r, &v) && r != 0)
-				vzsim_set_reg(m, r, v); /* read-only ones keep their value */
+		for (unsigned r = 0; r < gdb_reg_count() && strlen(p) >= 8 * (size_t)(r + 1); r++)
+			if (get_reg(p + 8 * r, &v))
+				gdb_reg_set(m, &g->vms, g->g_ctx, r, v); /* read-only ones keep their value */
 		strcpy(reply, "OK");
 		break;
 	case 'p':
-		if (!parse_hex(&p, &addr)) {
+		if (!parse_hex(&p, &addr))
 			strcpy(reply, "E01");
-		} else if (addr < VZSIM_REG_COUNT) {
-			put_reg(reply, vzsim_get_reg(m, (int)addr));
-			reply[8] = '\0';
-		} else {
-			strcpy(reply, "xxxxxxxx"); /* FPU and others: unavailable */
-		}
+		else
+			put_gdb_reg(g, reply, addr);
 		break;
 	case 'P':
 		if (!parse_hex(&p, &addr) || *p++ != '=' || !get_reg(p, &v))
 			strcpy(reply, "E01");
-		else if (addr == 0 || vzsim_set_reg(m, (int)addr, v))
+		else if (gdb_reg_set(m, &g->vms, g->g_ctx, addr, v))
 			strcpy(reply, "OK");
 		else
 			strcpy(reply, "E01");
@@ -289,15 +616,11 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 	case 'm': {
 		uint8_t buf[GDB_PACKET_MAX / 2];
 		if (!parse_hex(&p, &addr) || *p++ != ',' || !parse_hex(&p, &len) ||
-		    len > sizeof buf || !vzsim_read_virt(m, addr, buf, len)) {
+		    len > sizeof buf || !vmview_access(m, &g->vms, g->g_ctx, addr, buf, len, false)) {
 			strcpy(reply, "E01");
 			break;
 		}
-		for (uint32_t i = 0; i < len; i++) {
-			reply[2 * i] = hexdig[buf[i] >> 4];
-			reply[2 * i + 1] = hexdig[buf[i] & 15];
-		}
-		reply[2 * len] = '\0';
+		put_hex(reply, buf, len);
 		break;
 	}
 	case 'M': {
@@ -315,7 +638,7 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 			}
 			buf[i] = (uint8_t)(hi << 4 | lo);
 		}
-		strcpy(reply, vzsim_write_virt(m, addr, buf, len) ? "OK" : "E01");
+		strcpy(reply, vmview_access(m, &g->vms, g->g_ctx, addr, buf, len, true) ? "OK" : "E01");
 		break;
 	}
 	case 'c':
@@ -328,37 +651,12 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 			*end = GDB_END_SIGNAL;
 			return false;
 		}
-		strcpy(reply, "T05");
+		stop_reply(g, reply);
 		break;
 	}
 	case 'Z':
 	case 'z':
-		if (pkt[1] != '0') {
-			break; /* only software breakpoints */
-		}
-		p = pkt + 2;
-		if (*p++ != ',' || !parse_hex(&p, &addr)) {
-			strcpy(reply, "E01");
-			break;
-		}
-		if (pkt[0] == 'Z') {
-			bool have = false;
-			for (size_t i = 0; i < g->nbp; i++)
-				have |= g->bp[i] == addr;
-			if (!have && g->nbp == GDB_BREAKPOINTS) {
-				strcpy(reply, "E02");
-				break;
-			}
-			if (!have)
-				g->bp[g->nbp++] = addr;
-		} else {
-			for (size_t i = 0; i < g->nbp; i++)
-				if (g->bp[i] == addr) {
-					g->bp[i] = g->bp[--g->nbp];
-					break;
-				}
-		}
-		strcpy(reply, "OK");
+		handle_point(g, pkt, reply);
 		break;
 	case 'k':
 		*end = GDB_END_KILL;
@@ -367,15 +665,32 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 		gdb_send(g, "OK");
 		*end = GDB_END_DETACH;
 		return false;
-	case 'H':
-		strcpy(reply, "OK");
+	case 'H': {
+		bool ok = true;
+		long tid = strtol(pkt + 2, NULL, 16);
+		bool any = tid <= 0;
+		int ctx = any ? running_ctx(g) : ctx_of_tid(g, tid, &ok);
+		if (!ok) {
+			strcpy(reply, "E01");
+		} else {
+			if (pkt[1] == 'g')
+				g->g_ctx = ctx;
+			else {
+				g->c_ctx = ctx;
+				g->c_any = any;
+			}
+			strcpy(reply, "OK");
+		}
 		break;
+	}
+	case 'T': {
+		bool ok;
+		ctx_of_tid(g, strtol(pkt + 1, NULL, 16), &ok);
+		strcpy(reply, ok ? "OK" : "E01");
+		break;
+	}
 	case 'q':
-		if (strncmp(pkt, "qSupported", 10) == 0)
-			snprintf(reply, GDB_PACKET_MAX, "PacketSize=%x", GDB_PACKET_MAX);
-		else if (strcmp(pkt, "qAttached") == 0)
-			strcpy(reply, "1");
-		break;
+		return handle_query(g, pkt, reply);
 	default:
 		break; /* empty reply: not supported */
 	}
@@ -402,7 +717,14 @@ int gdb_listen(uint16_t port)
 enum gdb_end gdb_serve(struct machine *m, int listen_fd, volatile sig_atomic_t *signal)
 {
 	static char pkt[GDB_PACKET_MAX + 1], reply[GDB_PACKET_MAX + 1];
-	struct gdb g = { .m = m, .signal = signal };
+	static struct gdb g;
+	memset(&g, 0, sizeof g);
+	g.m = m;
+	g.signal = signal;
+	vmview_scan(m, &g.vms);
+	g.g_ctx = g.c_ctx = running_ctx(&g);
+	g.c_any = true;
+	g.only = ONLY_ALL;
 	enum gdb_end end = GDB_END_GONE;
 	do
 		g.fd = accept(listen_fd, NULL, NULL);

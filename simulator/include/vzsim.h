@@ -99,4 +99,50 @@ bool vzsim_set_reg(struct machine *m, int n, uint32_t v);
 bool vzsim_read_virt(struct machine *m, uint32_t va, void *buf, size_t len);
 bool vzsim_write_virt(struct machine *m, uint32_t va, const void *buf, size_t len);
 
+/* ---- Debugger views (debug.c): what a JTAG probe would see, without side
+ * effects. The gdb server builds its VM threads from these. ---- */
+struct vzsim_cpu_view {
+	bool guest;             /* guest mode: the next instruction is a guest's */
+	unsigned guestid;       /* GuestCtl1.ID (the guest context in the hardware) */
+	unsigned css;           /* the shadow register set in use */
+	uint32_t pc;            /* the next instruction (root or guest virtual) */
+	uint32_t exc_seq;       /* exception entries so far (root and guest) */
+	bool waiting;           /* in WAIT: nothing executes before next_event */
+	uint64_t next_event;    /* cycle of the earliest timed event */
+};
+void vzsim_cpu_view(const struct machine *m, struct vzsim_cpu_view *v);
+/* GPR n (1..31) of shadow set `set`, wherever it is held. */
+uint32_t vzsim_srs_get(const struct machine *m, unsigned set, unsigned n);
+bool vzsim_srs_set(struct machine *m, unsigned set, unsigned n, uint32_t v);
+uint32_t vzsim_hilo(const struct machine *m, bool hi);
+/* CP0 register (reg, sel) of the root context or of the guest context in
+ * the hardware; false for registers this view does not offer (the guest's
+ * Count: its meaning is the hypervisor's). */
+bool vzsim_cp0_get(struct machine *m, bool guest, unsigned reg, unsigned sel, uint32_t *v);
+uint64_t vzsim_fpr(const struct machine *m, unsigned n);    /* FPR n, 64 bits */
+uint32_t vzsim_fcr(const struct machine *m, unsigned n);    /* 0: FIR, 31: FCSR */
+uint32_t vzsim_dsp_get(const struct machine *m, unsigned n); /* 0-5: ac1 hi, lo .. ac3 lo; 6: DSPControl */
+
+/* A guest's first-stage state when it is not in the hardware (the copy a
+ * hypervisor keeps): Status (ERL), EntryHi (ASID) and its TLB entries. */
+struct vzsim_guest_tlb { uint32_t entryhi, pagemask, entrylo0, entrylo1; };
+struct vzsim_guest_space {
+	uint32_t status, entryhi;
+	const struct vzsim_guest_tlb *tlb;
+	unsigned ntlb;
+};
+/* Translation with kernel privilege, as a debugger does, without side
+ * effects; false when there is no valid (for write: dirty) mapping.
+ * Root virtual -> physical (segments, root TLB). Guest virtual -> guest
+ * physical (sp == NULL: the guest context in the hardware, else sp). Guest
+ * physical -> physical through the root TLB entries tagged GuestID gid. A
+ * lookup in a list of entries (global or matching asid), for the copies a
+ * hypervisor keeps. */
+bool vzsim_root_translate(const struct machine *m, uint32_t va, bool write, uint32_t *pa);
+bool vzsim_guest_va_to_gpa(const struct machine *m, const struct vzsim_guest_space *sp,
+			   uint32_t va, bool write, uint32_t *gpa);
+bool vzsim_gpa_to_pa(const struct machine *m, unsigned gid, uint32_t gpa, bool write, uint32_t *pa);
+bool vzsim_tlb_list_map(const struct vzsim_guest_tlb *tlb, unsigned n, uint32_t asid,
+			uint32_t va, bool write, uint32_t *out);
+
 #endif

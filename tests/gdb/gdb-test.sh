@@ -86,16 +86,16 @@ check "kill" 'Remote target\) killed'
 [ "$sim_rc" -eq 0 ] && ok "vzlet-sim ends with status 0 after kill" || fail "vzlet-sim status $sim_rc after kill"
 [ $failures -eq 0 ] || { echo "--- gdb output"; sed 's/^/    /' "$tmp/gdb.out"; echo "--- sim stderr"; cat "$tmp/sim.err"; }
 
-# 2. Raw protocol: a mapped address is refused; continue, then Ctrl-C (0x03)
-# stops it with T05.
+# 2. Raw protocol: a mapped address without a mapping (kseg2, empty TLB) is
+# refused; continue, then Ctrl-C (0x03) stops it with T05.
 start_sim
 if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
-	printf '$m1000,4#8e' >&3
+	printf '$mc0001000,4#81' >&3
 	reply=
 	read -r -t 20 -d '#' -u 3 reply
 	case $reply in
-	*'$E01') ok "mapped (kuseg) address is refused with E01" ;;
-	*) fail "m1000,4: reply '$reply'" ;;
+	*'$E01') ok "unmapped kseg2 address is refused with E01" ;;
+	*) fail "mc0001000,4: reply '$reply'" ;;
 	esac
 	head -c 2 <&3 >/dev/null   # the checksum
 	printf '$c#63' >&3
@@ -103,7 +103,7 @@ if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
 	reply=
 	read -r -t 20 -d '#' -u 3 reply
 	case $reply in
-	*'$T05') ok "Ctrl-C stops a running core with T05" ;;
+	*'$T05thread:1;') ok "Ctrl-C stops a running core with T05 (thread 1)" ;;
 	*) fail "Ctrl-C: reply '$reply'" ;;
 	esac
 	printf '$k#6b' >&3
