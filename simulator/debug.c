@@ -138,30 +138,33 @@ static bool entry_pa(uint32_t pagemask, const uint32_t lo[2], uint32_t va, bool 
 }
 
 /* First stage with kernel privilege: kseg0/kseg1 unmapped, kuseg unmapped
- * while ERL = 1, everything else through the entries of tlb. */
-static bool va_to_first(const struct cp0 *tlb, uint32_t status, uint32_t asid, uint32_t va,
-			bool write, uint32_t *out)
+ * while ERL = 1, everything else through the TLB entries of owner o. */
+static bool va_to_first(const struct cpu *c, struct tlb_owner o, uint32_t status, uint32_t asid,
+			uint32_t va, bool write, uint32_t *out)
 {
 	if ((va >= 0x80000000u && va < 0xC0000000u) || (va < 0x80000000u && (status & ST_ERL))) {
 		*out = va < 0x80000000u ? va : va & 0x1FFFFFFFu;
 		return true;
 	}
-	int i = tlb_lookup(tlb, va, asid, 0);
-	return i >= 0 && entry_pa(tlb->tlb[i].pagemask, tlb->tlb[i].entrylo, va, write, out);
+	int i = tlb_lookup(c, va, asid, o);
+	return i >= 0 && entry_pa(c->tlb[i].pagemask, c->tlb[i].entrylo, va, write, out);
 }
 
 bool vzsim_root_translate(const struct machine *m, uint32_t va, bool write, uint32_t *pa)
 {
 	const struct cp0 *r = root_ctx(&m->cpu);
-	return va_to_first(r, r->status, r->entryhi & EH_ASID, va, write, pa);
+	return va_to_first(&m->cpu, (struct tlb_owner){ false, 0 }, r->status, r->entryhi & EH_ASID,
+			   va, write, pa);
 }
 
 bool vzsim_guest_va_to_gpa(const struct machine *m, const struct vzsim_guest_space *sp,
 			   uint32_t va, bool write, uint32_t *gpa)
 {
 	if (!sp) {
-		const struct cp0 *g = guest_ctx(&m->cpu);
-		return va_to_first(g, g->status, g->entryhi & EH_ASID, va, write, gpa);
+		const struct cpu *c = &m->cpu;
+		const struct cp0 *g = guest_ctx(c);
+		struct tlb_owner o = { true, c->gctl1 & VZ_GC1_ID }; /* the guest's own entries */
+		return va_to_first(c, o, g->status, g->entryhi & EH_ASID, va, write, gpa);
 	}
 	if ((va >= 0x80000000u && va < 0xC0000000u) || (va < 0x80000000u && (sp->status & ST_ERL))) {
 		*gpa = va < 0x80000000u ? va : va & 0x1FFFFFFFu;
@@ -172,9 +175,11 @@ bool vzsim_guest_va_to_gpa(const struct machine *m, const struct vzsim_guest_spa
 
 bool vzsim_gpa_to_pa(const struct machine *m, unsigned gid, uint32_t gpa, bool write, uint32_t *pa)
 {
-	const struct cp0 *r = root_ctx(&m->cpu);
-	int i = tlb_lookup(r, gpa, r->entryhi & EH_ASID, gid);
-	return i >= 0 && entry_pa(r->tlb[i].pagemask, r->tlb[i].entrylo, gpa, write, pa);
+	const struct cpu *c = &m->cpu;
+	const struct cp0 *r = root_ctx(c);
+	/* Root's second-stage entries for GuestID gid (shared TLB, simulator-vz.md). */
+	int i = tlb_lookup(c, gpa, r->entryhi & EH_ASID, (struct tlb_owner){ false, gid & 0xFFu });
+	return i >= 0 && entry_pa(c->tlb[i].pagemask, c->tlb[i].entrylo, gpa, write, pa);
 }
 
 bool vzsim_tlb_list_map(const struct vzsim_guest_tlb *tlb, unsigned n, uint32_t asid,
