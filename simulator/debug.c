@@ -96,6 +96,7 @@ bool vzsim_cp0_get(struct machine *m, bool guest, unsigned reg, unsigned sel, ui
 	case 14 << 3 | 2: *v = cp->nestedepc; break;
 	case 15 << 3 | 1: *v = cp->ebase; break;
 	case 16 << 3 | 0: *v = cp->config[0]; break;
+	case 16 << 3 | 3: *v = cp->config[3]; break;
 	case 17 << 3 | 0: *v = cp->lladdr; break;
 	case 30 << 3 | 0: *v = cp->errorepc; break;
 	case 31 << 3 | 2: *v = cp->kscratch[0]; break;

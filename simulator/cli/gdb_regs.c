@@ -33,6 +33,7 @@ static const struct greg extra_cp0[] = {
 	{ "intctl", GK_CP0, CP0(12, 1), false }, { "srsctl", GK_CP0, CP0(12, 2), true },
 	{ "epc", GK_CP0, CP0(14, 0), false }, { "nestedepc", GK_CP0, CP0(14, 2), false },
 	{ "ebase", GK_CP0, CP0(15, 1), false }, { "config", GK_CP0, CP0(16, 0), false },
+	{ "config3", GK_CP0, CP0(16, 3), false },
 	{ "lladdr", GK_CP0, CP0(17, 0), false }, { "errorepc", GK_CP0, CP0(30, 0), false },
 	{ "kscratch1", GK_CP0, CP0(31, 2), false }, { "kscratch2", GK_CP0, CP0(31, 3), false },
 	{ "guestctl0", GK_CP0, CP0(12, 6), true }, { "guestctl1", GK_CP0, CP0(10, 4), true },

@@ -16,7 +16,7 @@
 #define VZ_DEBUG_MAGIC0   0x4C455A56u   /* "VZLE" */
 #define VZ_DEBUG_MAGIC1   0x47424454u   /* "TDBG" */
 #define VZ_DEBUG_VERSION  1u
-#define VZ_DEBUG_GCTX_MAX 24u
+#define VZ_DEBUG_GCTX_MAX 32u
 
 struct vz_debug_info {
 	uint32_t magic[2];
