@@ -67,15 +67,38 @@ $(BENCH_SIM_TOOL): $(BENCH_HBUILD)/benchsim.o $(SIM_LIB)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(SIM_LIB) $(SIM_LIBS)
 
+# The same tool on a simulator library built without the cache model
+# (-DVZSIM_NO_CACHE_MODEL), only to state what the model costs in host time
+# (sim_mips_no_cache_model:, cache_model_speed:). Tests never use it.
+BENCH_NOCACHE_DIR := $(BUILD)/host-nocache
+BENCH_NOCACHE_OBJS := $(patsubst %.c,$(BENCH_NOCACHE_DIR)/%.o,$(SIM_SRCS))
+BENCH_NOCACHE_LIB := $(BENCH_NOCACHE_DIR)/libvzsim.a
+BENCH_SIM_NOCACHE := $(BUILD)/bin/vzlet-bench-sim-nocache
+
+$(BENCH_NOCACHE_DIR)/simulator/%.o: simulator/%.c
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(SIM_CFLAGS) -DVZSIM_NO_CACHE_MODEL -c $< -o $@
+
+$(BENCH_NOCACHE_LIB): $(BENCH_NOCACHE_OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BENCH_SIM_NOCACHE): $(BENCH_HBUILD)/benchsim.o $(BENCH_NOCACHE_LIB)
+	@mkdir -p $(dir $@)
+	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(BENCH_NOCACHE_LIB) $(SIM_LIBS)
+
 .PHONY: bench-sim-tools bench-sim
 bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_WORKLOAD_MM) $(BENCH_SIM_TOOL) $(BENCH_HARNESS)
 ALL_TARGETS += bench-sim-tools
 
-bench-sim: bench-sim-tools
+bench-sim: bench-sim-tools $(BENCH_SIM_NOCACHE)
+	@base=$$($(BENCH_SIM_NOCACHE) --sim-only --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
+		--iterations $(BENCH_ITERATIONS)) || exit 1; \
 	$(BENCH_SIM_TOOL) --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
-		--workload-mm $(BENCH_WORKLOAD_MM) --iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)"
+		--workload-mm $(BENCH_WORKLOAD_MM) --iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)" \
+		--baseline-mips "$$(echo "$$base" | sed -n 's/^sim_mips: //p')" \
+		--baseline-cpu-mips "$$(echo "$$base" | sed -n 's/^sim_cpu_mips: //p')"
 BENCH_TARGETS += bench-sim
 
 -include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d \
-	$(BENCH_TBUILD)/mm/bench_main.d
+	$(BENCH_TBUILD)/mm/bench_main.d $(BENCH_NOCACHE_OBJS:.o=.d)
 include bench/hv.mk

@@ -34,6 +34,9 @@ struct bench_opts {
 	uint32_t iterations;
 	unsigned repeat;        /* QEMU runs per measurement (best taken) */
 	unsigned sim_repeat;    /* vzlet-sim runs per measurement (best taken) */
+	bool sim_only;          /* root-mode simulator figures only (no QEMU, no guest) */
+	double baseline_mips;   /* sim_mips of the build without the cache model, or 0 */
+	double baseline_cpu_mips; /* ... the same on CPU time */
 };
 
 static struct bench_opts opt = {
@@ -156,6 +159,7 @@ static void keep_best(struct run_result *best, const struct run_result *r, bool 
 	if (first || r->cpu < best->cpu)
 		best->cpu = r->cpu;
 	best->insns = r->insns;
+	best->cycles = r->cycles;
 	best->checksum = r->checksum;
 }
 
@@ -217,8 +221,12 @@ static void usage(FILE *f)
 		"usage: vzlet-bench-sim [--iterations N] [--repeat R] [--sim-repeat R] [--boot FILE]\n"
 		"                       [--workload FILE] [--workload-mm FILE]\n"
 		"                       [--qemu PROG] [--guest-harness IMAGE]\n"
+		"                       [--sim-only] [--baseline-mips MIPS --baseline-cpu-mips MIPS]\n"
 		"Runs the integer workload on vzlet-sim and on qemu-system-mipsel (mipssim, 24Kf)\n"
-		"and prints simulated MIPS, wall time and their ratio. With --guest-harness, also\n"
+		"and prints simulated MIPS, wall time and their ratio, and the workload's cycles\n"
+		"per instruction. --sim-only prints only sim_mips (the baseline build without the\n"
+		"cache model runs so); --baseline-mips adds that figure and the ratio. With\n"
+		"--guest-harness, also\n"
 		"runs it as a VZ guest of that root harness (see docs/benchmarks.md).\n");
 }
 
@@ -226,6 +234,10 @@ int main(int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++) {
 		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+		if (!strcmp(argv[i], "--sim-only")) {
+			opt.sim_only = true;
+			continue;
+		}
 		if (!strcmp(argv[i], "--help")) {
 			usage(stdout);
 			return 0;
@@ -248,6 +260,10 @@ int main(int argc, char **argv)
 			opt.qemu = v;
 		else if (!strcmp(argv[i], "--workload-mm"))
 			opt.workload_mm = v;
+		else if (!strcmp(argv[i], "--baseline-mips"))
+			opt.baseline_mips = strtod(v, NULL);
+		else if (!strcmp(argv[i], "--baseline-cpu-mips"))
+			opt.baseline_cpu_mips = strtod(v, NULL);
 		else if (!strcmp(argv[i], "--guest-harness"))
 			opt.guest_harness = v[0] ? v : NULL;
 		else {
@@ -271,7 +287,7 @@ int main(int argc, char **argv)
 	 * the best of opt.sim_repeat is kept for each. A failing guest run is not
 	 * fatal (the VZ module may be missing): guest mode is then not reported. */
 	struct run_result sim1, sim = { 0 }, q1, qn, guest = { 0 }, mm = { 0 };
-	bool have_guest = opt.guest_harness != NULL;
+	bool have_guest = opt.guest_harness != NULL && !opt.sim_only;
 	size_t mm_len = 0;
 	uint8_t *wl_mm = opt.workload_mm ?
 		read_file(opt.workload_mm, BENCH_MEM_SIZE - BENCH_LOAD_PA, &mm_len) : NULL;
@@ -296,6 +312,14 @@ int main(int argc, char **argv)
 			else
 				keep_best(&guest, &r, i == 0);
 		}
+	}
+	if (opt.sim_only) { /* the baseline run of a build without the cache model */
+		printf("sim_mips: %.1f\n", (double)sim.insns / sim.seconds / 1e6);
+		printf("sim_cpu_mips: %.1f\n", (double)sim.insns / sim.cpu / 1e6);
+		free(boot);
+		free(wl);
+		free(wl_mm);
+		return 0;
 	}
 	if (best_qemu(1, &q1) || best_qemu(opt.iterations, &qn))
 		return 1;
@@ -363,6 +387,14 @@ int main(int argc, char **argv)
 		       ((double)mm.insns / mm.cpu) / ((double)sim.insns / sim.cpu));
 	}
 	printf("sim_mips: %.1f\n", sim_mips);
+	printf("sim_cpi: %.3f\n", (double)sim.cycles / (double)sim.insns);
+	printf("sim_cpu_mips: %.1f\n", sim_cpu_mips);
+	if (opt.baseline_mips > 0 && opt.baseline_cpu_mips > 0) {
+		/* the speed ratio on CPU time: less sensitive to the host's load */
+		printf("sim_mips_no_cache_model: %.1f\n", opt.baseline_mips);
+		printf("sim_cpu_mips_no_cache_model: %.1f\n", opt.baseline_cpu_mips);
+		printf("cache_model_speed: %.3f\n", sim_cpu_mips / opt.baseline_cpu_mips);
+	}
 	printf("qemu_mips: %.1f\n", qemu_mips);
 	printf("sim_vs_qemu: %.3f\n", sim_mips / qemu_mips);
 	if (have_guest) {

@@ -13,12 +13,6 @@
 
 #include "cpu_internal.h"
 
-#ifdef VZSIM_NO_CACHE_MODEL
-#define CACHE_MODEL 0 /* benchmark build only: every access hits, no checks */
-#else
-#define CACHE_MODEL 1
-#endif
-
 /* Cycle costs (docs/cycle-model.md). */
 #define CYC_BUS 2        /* system-bus round trip before the first word */
 #define CYC_BEATS 3      /* the other three words of a 16-byte line */
@@ -121,12 +115,13 @@ static int find(struct cache_line *set, uint32_t line)
 	return -1;
 }
 
-static void touch(struct cache_line *set, int w)
+static inline void touch(struct cache_line *set, int w)
 {
-	uint8_t a = set[w].age;
-	for (int i = 0; i < CACHE_WAYS; i++)
-		if (set[i].age < a)
-			set[i].age++;
+	uint8_t a = set[w].age; /* everything younger ages by one (unrolled: hot) */
+	set[0].age += set[0].age < a;
+	set[1].age += set[1].age < a;
+	set[2].age += set[2].age < a;
+	set[3].age += set[3].age < a;
 	set[w].age = 0;
 }
 
@@ -301,7 +296,8 @@ static inline bool cca_write_through(unsigned cca) { return cca == 0 || cca == 1
  * bytes themselves are moved by the caller on host memory. */
 void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca, bool store)
 {
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return;
 	struct cpu *c = &m->cpu;
 	struct cache *ca = &c->caches.d;
 	uint32_t line = pa & ~(CACHE_LINE - 1);
@@ -357,24 +353,50 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 	} else {
 		c->dc_wr[sidx] = va & ~(CACHE_LINE - 1);
 	}
-#else
-	(void)m; (void)va; (void)pa; (void)cca; (void)store;
-#endif
+}
+
+/* A data access whose page is in the data translation cache (e) but whose
+ * line is not the most recently used one of its set: for a write-back or
+ * (loads) write-through page the bookkeeping, after which the caller does
+ * the access on host memory (true); false for what the slow path must do
+ * (uncached pages, write-through stores). */
+bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store)
+{
+	struct cpu *c = &m->cpu;
+	unsigned cca = e->cca;
+	uint32_t pa = e->pa | (va & 0xFFFu), line = pa & ~(CACHE_LINE - 1);
+	if (!cca_cached(cca) || (store && cca_write_through(cca)))
+		return false;
+	if (CACHE_MODEL && likely(c->caches.d.uninit == 0)) {
+		/* The common case, a write-back hit on a clean-enough line:
+		 * LRU and the filters only. */
+		struct cache_line *set = set_of(&c->caches.d, pa);
+		int w = set[0].tag == line ? 0 : set[1].tag == line ? 1 :
+			set[2].tag == line ? 2 : set[3].tag == line ? 3 : -1;
+		if (w >= 0 && set[w].valid && !set[w].stale && !cca_write_through(cca)) {
+			unsigned sidx = (va >> 4) & (DCACHE_SETS - 1);
+			touch(set, w);
+			set[w].dirty |= store;
+			c->dc_rd[sidx] = va & ~(CACHE_LINE - 1);
+			c->dc_wr[sidx] = set[w].dirty ? va & ~(CACHE_LINE - 1) : CACHE_FILTER_NONE;
+			return true;
+		}
+	}
+	cache_data_access(m, va, pa, cca, store);
+	return true;
 }
 
 /* After a write-through store wrote host memory: memory has the bytes too. */
 void cache_store_done(struct machine *m, uint32_t pa)
 {
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return;
 	struct cache *ca = &m->cpu.caches.d;
 	struct cache_line *set = set_of(ca, pa);
 	int w = find(set, pa & ~(CACHE_LINE - 1));
 	const uint8_t *h = line_host(m, pa & ~(CACHE_LINE - 1));
 	if (w >= 0 && set[w].init && h)
 		memcpy(set[w].data, h, CACHE_LINE);
-#else
-	(void)m; (void)pa;
-#endif
 }
 
 /* An uncached data access to RAM or flash at pa. Returns true if it was
@@ -382,7 +404,8 @@ void cache_store_done(struct machine *m, uint32_t pa)
  * not the cached bytes, is what an uncached access reaches). */
 bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val)
 {
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return false;
 	struct cache *ca = &m->cpu.caches.d;
 	struct cache_line *set = set_of(ca, pa);
 	int w = find(set, pa & ~(CACHE_LINE - 1));
@@ -411,10 +434,6 @@ bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool sto
 		*val = v;
 	}
 	return true;
-#else
-	(void)m; (void)pa; (void)size; (void)store; (void)val;
-	return false;
-#endif
 }
 
 /* ---- Instruction fetch ------------------------------------------------ */
@@ -492,30 +511,25 @@ static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
  * when the line is not the most recently used one of its set). */
 void cache_ifetch(struct machine *m, const struct insn *d)
 {
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return;
 	struct cpu *c = &m->cpu;
 	uint32_t pa = window_pa(c, d);
 	ifetch_pa(m, window_va(c, d), pa);
 	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = (uintptr_t)(d - ((pa >> 2) & 3));
-#else
-	(void)m; (void)d;
-#endif
 }
 
 static unsigned uncached_fetch_pa(struct machine *m, uint32_t va, uint32_t pa)
 {
 	if (is_flash(pa))
 		return CYC_BUS + flash_read(m, pa, true, false);
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return 0;
 	struct cache_line *set = set_of(&m->cpu.caches.d, pa);
 	int w = find(set, pa & ~(CACHE_LINE - 1));
 	if (w >= 0 && set[w].init && (set[w].dirty || set[w].stale))
 		finding(m, FINDING_COHERENCE, va, "uncached fetch of a line the D-cache holds", pa, &set[w]);
 	return CYC_BUS;
-#else
-	(void)va;
-	return 0;
-#endif
 }
 
 /* Extra cycles of one uncached fetch of entry d (prefetch module for
@@ -538,7 +552,8 @@ void cache_fetch_at(struct machine *m, uint32_t va, unsigned size)
 		m->cycle += uncached_fetch_pa(m, va, pa);
 		return;
 	}
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return;
 	int w = ifetch_pa(m, va, pa);
 	const struct cache_line *l = &set_of(&c->caches.i, pa)[w];
 	const uint8_t *view = line_host(m, pa);
@@ -550,9 +565,6 @@ void cache_fetch_at(struct machine *m, uint32_t va, unsigned size)
 			"instruction fetch from an I-cache line older than the stored bytes (no I-cache invalidate / SYNCI)",
 			pa, l);
 	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
-#else
-	(void)size;
-#endif
 }
 
 /* The instruction word a cached fetch of entry e gets: the I-cache line's
@@ -560,7 +572,8 @@ void cache_fetch_at(struct machine *m, uint32_t va, unsigned size)
  * line that differs from what was stored. False: e is not fetched cached. */
 bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w)
 {
-#if CACHE_MODEL
+	if (!CACHE_MODEL)
+		return false;
 	struct cpu *c = &m->cpu;
 	if (c->fetch_uncached || e < c->fetch_dec || e >= c->fetch_dec + (c->fetch_size >> 2))
 		return false;
@@ -578,10 +591,6 @@ bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w)
 		*w = iw;
 	}
 	return true;
-#else
-	(void)m; (void)e; (void)w;
-	return false;
-#endif
 }
 
 /* ---- CACHE and SYNCI -------------------------------------------------- */

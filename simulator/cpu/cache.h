@@ -9,6 +9,15 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The cache model is the simulator's only model; the benchmark builds a
+ * second library without it (-DVZSIM_NO_CACHE_MODEL: every access hits,
+ * no checks) only to measure what the model costs in host time. */
+#ifdef VZSIM_NO_CACHE_MODEL
+#define CACHE_MODEL 0
+#else
+#define CACHE_MODEL 1
+#endif
+
 #define CACHE_WAYS 4
 #define CACHE_LINE 16u
 #define ICACHE_SETS 256     /* 16 KB / 4 ways / 16 B: 4 KB per way */

@@ -204,7 +204,8 @@ static void run_burst(struct machine *m)
 	/* Entry d is in a line that may not be the most recently used one of
 	 * its I-cache set: the cache's bookkeeping first (cache_ifetch). */
 #define ICHECK() do {							\
-		if (unlikely(c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))) \
+		if (CACHE_MODEL &&					\
+		    unlikely(c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))) \
 			goto icache_check;				\
 	} while (0)
 	/* Run handler fn_ on d with the state in memory. */
@@ -267,15 +268,27 @@ icache_check: /* cached fetch of a line that is not its set's MRU */
 	/* The dtlb entry of va (32 bytes each: a byte offset from a shift). */
 #define DTLB_AT(va) ((const struct dtlb_entry *)((const char *)c->dtlb +	\
 		      (((va) >> (12 - 5)) & ((CPU_DTLB_SIZE - 1) << 5))))
+	/* A dtlb hit on a line that is not its D-cache set's MRU: the cache's
+	 * bookkeeping with the state saved, then the access in place; the
+	 * handler (slow path) if the page is uncached or write-through. */
+#define DCACHE_MISS(fn_, e_, va_, store_) do {				\
+		c->pc = PC_OF(d) + 4;					\
+		m->cycle = cycle;					\
+		if (!cache_dtlb_access(m, (e_), (va_), (store_)))	\
+			CALL(fn_);					\
+		TAKE_CYCLE();						\
+	} while (0)
 	/* Loads and stores: the data translation cache hit of mem_load/
 	 * mem_store, with the alignment check folded into the tag compare
 	 * (a misaligned address never matches; the handler raises AdEL/AdES). */
 #define LOAD_CASE(name, align, type) L_##name: {				\
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
-		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align)))) && \
-		    likely(c->dc_rd[(va_ >> 4) & (DCACHE_SETS - 1)] ==	\
-			   (va_ & ~(CACHE_LINE - 1)))) {		\
+		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
+			if (CACHE_MODEL && unlikely(c->dc_rd[(va_ >> 4) &	\
+			    (DCACHE_SETS - 1)] != (va_ & ~(CACHE_LINE - 1)))) { \
+				DCACHE_MISS(op_##name, e_, va_, false);	\
+			}						\
 			type v_;					\
 			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
 			RD = (uint32_t)v_;				\
@@ -293,9 +306,11 @@ icache_check: /* cached fetch of a line that is not its set's MRU */
 #define STORE_CASE(name, align, type) L_##name: {			\
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
-		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align)))) && \
-		    likely(c->dc_wr[(va_ >> 4) & (DCACHE_SETS - 1)] ==	\
-			   (va_ & ~(CACHE_LINE - 1)))) {		\
+		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
+			if (CACHE_MODEL && unlikely(c->dc_wr[(va_ >> 4) &	\
+			    (DCACHE_SETS - 1)] != (va_ & ~(CACHE_LINE - 1)))) { \
+				DCACHE_MISS(op_##name, e_, va_, true);	\
+			}						\
 			uint32_t off_ = va_ & 0xFFFu;			\
 			type v_ = (type)RT;				\
 			memcpy(e_->host + off_, &v_, sizeof v_);	\
@@ -369,7 +384,7 @@ W_any: /* every instruction of an uncached window: its fetch, the handler */
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
-	if (unlikely(((uintptr_t)s & 63) == 0) &&
+	if (CACHE_MODEL && unlikely(((uintptr_t)s & 63) == 0) &&
 	    c->ic_mru[ICACHE_SET_OF(s)] != ICACHE_LINE_OF(s)) {
 		m->cycle = cycle;
 		cache_ifetch(m, s);
@@ -415,6 +430,7 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef TAKE_CYCLE
 #undef TO_SLOT
 #undef DTLB_AT
+#undef DCACHE_MISS
 #undef GOTO_T
 #undef ICHECK
 #undef T_OF_PC

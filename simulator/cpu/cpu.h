@@ -95,7 +95,9 @@ struct dtlb_entry {
 	uint32_t tag_w;      /* va page writable (RAM only), or DTLB_NONE */
 	uint8_t *host;       /* host address of the page */
 	struct insn *dec;    /* predecode entries of the page (RAM) */
-	uint64_t pad;        /* to 32 bytes: the run loop indexes with a shift */
+	uint32_t pa;         /* physical address of the page (cache.c) */
+	uint8_t cca;         /* its cache coherency attribute */
+	uint8_t pad[3];      /* to 32 bytes: the run loop indexes with a shift */
 };
 _Static_assert(sizeof(struct dtlb_entry) == 32, "dtlb entry size");
 

@@ -119,6 +119,47 @@ static inline void decode_invalidate(struct insn *d)
 	d[-1].id = insn_id_decode; /* its load-use cost (or fused slot) depended on this word */
 }
 
+/* ---- cache.c ---------------------------------------------------------- */
+void cache_init(struct machine *m);
+void cache_free(struct machine *m);
+void cache_reset(struct machine *m);            /* power-on: random contents */
+void cache_filters_flush(struct machine *m);    /* virtual-address filters (mode change) */
+/* Cacheable CCA (2 and 7 are uncached; 0/1 write-through, 3-6 write-back). */
+static inline bool cca_cached(unsigned cca) { return cca != 2 && cca != 7; }
+/* A cached load/store of pa (bytes moved by the caller on host memory). */
+void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca, bool store);
+void cache_store_done(struct machine *m, uint32_t pa);   /* after a write-through store */
+/* The line of a dtlb-hitting access is not its set's MRU: bookkeeping for a
+ * cacheable page (true), or false: take the slow path. */
+bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store);
+/* An uncached load/store of RAM/flash: true if done here on a D line's memory copy. */
+bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
+/* Cached fetch of entry d's line in the fetch window (LRU, miss, checks). */
+void cache_ifetch(struct machine *m, const struct insn *d);
+/* Extra cycles of an uncached fetch of entry d. */
+unsigned cache_uncached_fetch(struct machine *m, const struct insn *d);
+/* Charge a microMIPS fetch of size bytes at va in the window (and check it). */
+void cache_fetch_at(struct machine *m, uint32_t va, unsigned size);
+/* The word a cached fetch of e gets from the I-cache (op_decode). */
+bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w);
+void cache_op(struct machine *m, unsigned op, uint32_t va);
+void cache_synci(struct machine *m, uint32_t va);
+
+/* The I-cache set of a predecode entry (arrays are aligned so that an
+ * entry's address bits 13:6 are its physical address bits 11:4) and the
+ * first entry of its line. */
+#define ICACHE_SET_OF(d) (((uintptr_t)(d) >> 6) & (ICACHE_SETS - 1))
+#define ICACHE_LINE_OF(d) ((uintptr_t)(d) & ~(uintptr_t)63)
+/* Charge the fetch of entry d outside the fast loop (delay slots, traces). */
+static inline void cpu_fetch_charge(struct machine *m, const struct insn *d)
+{
+	struct cpu *c = &m->cpu;
+	if (c->fetch_uncached)
+		m->cycle += cache_uncached_fetch(m, d);
+	else if (CACHE_MODEL && c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))
+		cache_ifetch(m, d);
+}
+
 /* ---- mmu.c ------------------------------------------------------------ */
 enum access { ACC_LOAD, ACC_STORE, ACC_FETCH };
 #define XL_REFILL 0x100      /* fault flag: TLB refill (vector offset 0) */
@@ -187,8 +228,11 @@ void tlb_invalidate(struct machine *m, struct tlb_owner o, bool all, uint32_t as
 static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 {
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
-	if (likely(e->tag_r == (va & ~0xFFFu)) &&
-	    likely(m->cpu.dc_rd[(va >> 4) & (DCACHE_SETS - 1)] == (va & ~(CACHE_LINE - 1)))) {
+	if (likely(e->tag_r == (va & ~0xFFFu))) {
+		if (CACHE_MODEL &&
+		    unlikely(m->cpu.dc_rd[(va >> 4) & (DCACHE_SETS - 1)] != (va & ~(CACHE_LINE - 1))) &&
+		    !cache_dtlb_access(m, e, va, false))
+			return mem_load_slow(m, va, size, val);
 		const uint8_t *p = e->host + (va & 0xFFFu);
 		switch (size) {
 		case 1: *val = *p; break;
@@ -203,8 +247,11 @@ static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint3
 static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 {
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
-	if (likely(e->tag_w == (va & ~0xFFFu)) &&
-	    likely(m->cpu.dc_wr[(va >> 4) & (DCACHE_SETS - 1)] == (va & ~(CACHE_LINE - 1)))) {
+	if (likely(e->tag_w == (va & ~0xFFFu))) {
+		if (CACHE_MODEL &&
+		    unlikely(m->cpu.dc_wr[(va >> 4) & (DCACHE_SETS - 1)] != (va & ~(CACHE_LINE - 1))) &&
+		    !cache_dtlb_access(m, e, va, true))
+			return mem_store_slow(m, va, size, val);
 		uint32_t off = va & 0xFFFu;
 		uint8_t *p = e->host + off;
 		switch (size) {
@@ -216,44 +263,6 @@ static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint
 		return true;
 	}
 	return mem_store_slow(m, va, size, val);
-}
-
-/* ---- cache.c ---------------------------------------------------------- */
-void cache_init(struct machine *m);
-void cache_free(struct machine *m);
-void cache_reset(struct machine *m);            /* power-on: random contents */
-void cache_filters_flush(struct machine *m);    /* virtual-address filters (mode change) */
-/* Cacheable CCA (2 and 7 are uncached; 0/1 write-through, 3-6 write-back). */
-static inline bool cca_cached(unsigned cca) { return cca != 2 && cca != 7; }
-/* A cached load/store of pa (bytes moved by the caller on host memory). */
-void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca, bool store);
-void cache_store_done(struct machine *m, uint32_t pa);   /* after a write-through store */
-/* An uncached load/store of RAM/flash: true if done here on a D line's memory copy. */
-bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
-/* Cached fetch of entry d's line in the fetch window (LRU, miss, checks). */
-void cache_ifetch(struct machine *m, const struct insn *d);
-/* Extra cycles of an uncached fetch of entry d. */
-unsigned cache_uncached_fetch(struct machine *m, const struct insn *d);
-/* Charge a microMIPS fetch of size bytes at va in the window (and check it). */
-void cache_fetch_at(struct machine *m, uint32_t va, unsigned size);
-/* The word a cached fetch of e gets from the I-cache (op_decode). */
-bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w);
-void cache_op(struct machine *m, unsigned op, uint32_t va);
-void cache_synci(struct machine *m, uint32_t va);
-
-/* The I-cache set of a predecode entry (arrays are aligned so that an
- * entry's address bits 13:6 are its physical address bits 11:4) and the
- * first entry of its line. */
-#define ICACHE_SET_OF(d) (((uintptr_t)(d) >> 6) & (ICACHE_SETS - 1))
-#define ICACHE_LINE_OF(d) ((uintptr_t)(d) & ~(uintptr_t)63)
-/* Charge the fetch of entry d outside the fast loop (delay slots, traces). */
-static inline void cpu_fetch_charge(struct machine *m, const struct insn *d)
-{
-	struct cpu *c = &m->cpu;
-	if (c->fetch_uncached)
-		m->cycle += cache_uncached_fetch(m, d);
-	else if (c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))
-		cache_ifetch(m, d);
 }
 
 /* ---- exception.c ------------------------------------------------------ */

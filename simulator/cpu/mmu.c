@@ -172,8 +172,10 @@ static uint8_t *host_of(struct machine *m, uint32_t pa, bool *is_ram, bool *is_f
 	return NULL;
 }
 
-static void dtlb_fill(struct machine *m, uint32_t va, uint32_t pa, bool readable, bool writable)
+static void dtlb_fill(struct machine *m, uint32_t va, const struct xlate *x, bool readable,
+		      bool writable)
 {
+	uint32_t pa = x->pa;
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	bool is_ram, is_flash;
 	uint8_t *host = host_of(m, pa & ~0xFFFu, &is_ram, &is_flash);
@@ -184,6 +186,8 @@ static void dtlb_fill(struct machine *m, uint32_t va, uint32_t pa, bool readable
 		e->tag_w = DTLB_NONE;
 	}
 	e->host = host;
+	e->pa = pa & ~0xFFFu;
+	e->cca = (uint8_t)x->cca;
 	if (readable)
 		e->tag_r = va & ~0xFFFu;
 	if (writable && is_ram) {
@@ -266,7 +270,7 @@ bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 		cpu_raise_addr(m, EXC_DBE, va);
 		return false;
 	}
-	dtlb_fill(m, va, x.pa, true, false);
+	dtlb_fill(m, va, &x, true, false);
 	return true;
 }
 
@@ -297,7 +301,7 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 		cache_store_done(m, x.pa); /* write-through: memory has it too */
 	/* Cache the page for writes; for reads too unless it is read-inhibited. */
 	struct xlate rx;
-	dtlb_fill(m, va, x.pa, mmu_translate(m, va, ACC_LOAD, &rx) == 0, true);
+	dtlb_fill(m, va, &x, mmu_translate(m, va, ACC_LOAD, &rx) == 0, true);
 	return true;
 }
 
