@@ -783,3 +783,24 @@ void cache_synci(struct machine *m, uint32_t va)
 	hit_op(m, CACHE_D, 6, x.pa);
 	hit_op(m, CACHE_I, 4, x.pa);
 }
+
+void vzsim_cache_evict(struct machine *m, uint32_t pa, uint32_t len)
+{
+	struct caches *k = caches_of(m);
+	uint64_t cycle = m->cycle;
+	for (unsigned i = 0; i < k->d.sets * CACHE_WAYS; i++) {
+		struct cache_line *l = &k->d.lines[i];
+		if (l->valid && l->init && l->tag - pa < len) {
+			d_writeback(m, l);
+			d_drop(m, l);
+		}
+	}
+	for (unsigned i = 0; i < k->i.sets * CACHE_WAYS; i++) {
+		struct cache_line *l = &k->i.lines[i];
+		if (l->valid && l->init && l->tag - pa < len)
+			i_invalidate(m, l);
+	}
+	cache_filters_flush(m);
+	ifilter_flush(&m->cpu);
+	m->cycle = cycle;
+}

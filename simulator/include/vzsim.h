@@ -76,6 +76,11 @@ uint64_t vzsim_cycles(const struct machine *m);
 uint64_t vzsim_instructions(const struct machine *m);
 /* Model-checker findings so far (each machine_finding call counts once). */
 uint64_t vzsim_findings(const struct machine *m);
+
+/* Write back and invalidate every I- and D-cache line holding physical
+ * memory in [pa, pa + len) (benchmarks: the hypervisor's lines evicted, as
+ * other code's work does on silicon). Takes no simulated time. */
+void vzsim_cache_evict(struct machine *m, uint32_t pa, uint32_t len);
 uint32_t vzsim_pc(const struct machine *m);
 uint32_t vzsim_gpr(const struct machine *m, int n);   /* current shadow set */
 /* Physical memory peek/poke (RAM, flash, boot flash; no side effects). */

@@ -39,14 +39,15 @@ GLABEL(hvb_hypcall_op)
 GLABEL(hvb_hypcall_after)
 	LOOP_TAIL
 
-/* (2) A trap to root and back with no emulation work: CACHE traps (GPSI,
- * GuestCtl0.CG = 0) and the hypervisor's C exit path completes it as a
- * no-op. On the bare chip it is an ordinary cache operation. */
+/* (2) A trap to root and back with no emulation work: a CACHE by index
+ * traps (GPSI: GuestCtl0.CG = 1 runs only hit-type operations, CGI = 0)
+ * and the hypervisor's C exit path completes an Index Load Tag as a no-op.
+ * On the bare chip it is an ordinary cache operation (TagLo changes). */
 GLABEL(hvb_trap)
 	lui	$8, 0x8000
 1:
 GLABEL(hvb_trap_op)
-	cache	0x19, 0($8)		/* Hit Writeback D */
+	cache	0x05, 0($8)		/* Index Load Tag D */
 GLABEL(hvb_trap_after)
 	LOOP_TAIL
 

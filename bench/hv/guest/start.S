@@ -9,6 +9,8 @@
  * Interrupts use EIC single-vector mode: every interrupt enters at
  * EBase + 0x200, which jumps to the handler the current measurement put in
  * k1 (compiled C never uses k0/k1). */
+#include "../../../guests/lib/include/cache_init.h"
+
 	.set noreorder
 	.set noat
 
@@ -16,8 +18,10 @@
 	.section .boot, "ax", @progbits
 	.globl _boot
 _boot:
+	cache_init			/* random tags at power-on (cache_init.h) */
+	cache_set_k0 3
 	la	$8, _start
-	jr	$8
+	jr.hb	$8
 	nop
 
 /* ---- Vectors at EBase = 0x9D040000 --------------------------------------- */
