@@ -27,7 +27,7 @@ static uint32_t gpsi_mfc0(struct vz_vm *vm, unsigned rs)
 	 * performance counters, watch pairs or EJTAG (PC = WR = EP = 0): PerfCtl/
 	 * Cnt, WatchLo/Hi and Debug read 0 as absent registers (counting
 	 * disabled, WatchHi.M = 0), as do SRSCtl/SRSMap (one set for the guest),
-	 * CDMMBase, ErrCtl, CacheErr, TagLo/DataLo (CACHE is a no-op), DEPC and
+	 * CDMMBase, ErrCtl, CacheErr, TagLo/DataLo (tag CACHE ops are ignored), DEPC and
 	 * DESAVE. Writes to all of them are ignored. */
 	return 0;
 }
@@ -133,7 +133,7 @@ static void guest_cache_index(uint32_t insn)
 }
 
 /* Kept out of line so that the device-access path through hv_exception
- * stays short. Returns false for the CACHE no-op, after which nothing else
+ * stays short. Returns false after a CACHE by index, after which nothing else
  * is to be done. */
 static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 {
