@@ -9,8 +9,8 @@
  *     of the winner's priority x;
  *   single vector (MVEC = 0): offset 0x200 (EBase + 0x200, the chip's single
  *     vector), shadow set 1 if PRISS.SS0 else 0.
- * INTSTAT shows the current winner (SIRQ = vector, SRIPL = priority) and
- * keeps the last one when nothing is pending.
+ * INTSTAT shows the current winner (SIRQ = vector, SRIPL = priority); when
+ * nothing is requested SRIPL reads 0 and SIRQ keeps the last winner.
  * Not modelled: the temporal proximity timer (INTCON.TPC, IPTMR are plain
  * storage) and external INT0-4 pins (INTxEP plain storage).
  */
@@ -67,6 +67,8 @@ void evic_update(struct machine *m)
 			eicss = e->priss & 1u;
 		}
 		e->intstat = (uint32_t)best | best_pri << 8;
+	} else {
+		e->intstat &= 0xFFu;   /* no request: SRIPL 0, SIRQ the last one */
 	}
 	e->out_vector = best;
 	if (ripl != e->out_ripl || voff != e->out_voff || eicss != e->out_eicss) {
