@@ -74,8 +74,11 @@ int check_ownership(struct cfg_system *sys)
 			if (b->device < 0)
 				continue;
 			d = &sys->devices[b->device];
+			/* Blocks that write nothing (read-only, write-ignored,
+			 * write-logged) take no ownership: several VMs may read a
+			 * device, or have their writes to it dropped. */
 			if (d->emulator != EMU_NONE || d->shareable || d->hypervisor_only ||
-			    b->pins_only)
+			    b->pins_only || b->access != ACCESS_READ_WRITE)
 				continue;
 			if (d->owner >= 0 && d->owner != (int)v) {
 				diag_error(b->path, b->prop, "%s is not shareable and is already "

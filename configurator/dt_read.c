@@ -322,8 +322,9 @@ static void read_hypervisor(const void *fdt, struct cfg_system *sys)
 	int off = fdt_path_offset(fdt, "/hypervisor");
 	uint32_t ph;
 	static const char *const known[] = {
-		"console", "console-baud", "cpu-clock-hz", "pbclk2-hz", "time-slice-us",
-		"setup", NULL
+		"console", "console-baud", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz",
+		"pbclk3-hz", "pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz",
+		"time-slice-us", "setup", NULL
 	};
 
 	hv->console = -1;
@@ -357,7 +358,15 @@ static void read_hypervisor(const void *fdt, struct cfg_system *sys)
 	}
 	get_u32(fdt, off, hv->path, "console-baud", &hv->console_baud, false);
 	get_u32(fdt, off, hv->path, "cpu-clock-hz", &hv->cpu_clock_hz, false);
-	get_u32(fdt, off, hv->path, "pbclk2-hz", &hv->pbclk2_hz, false);
+	for (unsigned b = 0; b < 8; b++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "pbclk%u-hz", b + 1);
+		/* reset dividers: PBCLK7 (the CPU's) 1, the others 2 */
+		hv->pbclk_hz[b] = b == 6 ? hv->cpu_clock_hz : hv->cpu_clock_hz / 2;
+		hv->pbclk_set[b] = get_u32(fdt, off, hv->path, name, &hv->pbclk_hz[b], false) == 0;
+	}
+	hv->pbclk2_hz = hv->pbclk_hz[1];
 	get_u32(fdt, off, hv->path, "time-slice-us", &hv->time_slice_us, false);
 	if (hv->console_baud == 0 || hv->console_baud > hv->pbclk2_hz / 4)
 		diag_error(hv->path, "console-baud", "%u is not reachable from a %u Hz clock",
@@ -601,7 +610,8 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 	static const char *const known[] = {
 		"reg", "label", "elf", "ram-size", "ram", "flash-size", "polling",
 		"no-autostart", "time-slice-us", "interrupts", "devices", "pins", "cache",
-		"setup", "guest-tlb-entries", NULL
+		"setup", "guest-tlb-entries", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz", "pbclk3-hz",
+		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -664,6 +674,14 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 	    (vm->slice_us == 0 || vm->slice_us > 10000000))
 		diag_error(path, "time-slice-us", "%u is outside 1 us..10 s", vm->slice_us);
 	get_u32(fdt, off, path, "guest-tlb-entries", &vm->guest_tlb, false); /* check.c */
+	/* The clocks the guest's binary was built for (checked in clocks.c). */
+	get_u32(fdt, off, path, "cpu-clock-hz", &vm->expect_cpu_hz, false);
+	for (unsigned b = 0; b < 8; b++) {
+		char name[16];
+
+		snprintf(name, sizeof name, "pbclk%u-hz", b + 1);
+		get_u32(fdt, off, path, name, &vm->expect_pbclk_hz[b], false);
+	}
 	vm->cache = CACHE_WRITE_BACK;
 	s = get_string(fdt, off, path, "cache", false);
 	if (s)

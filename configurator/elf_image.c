@@ -170,6 +170,48 @@ static int parse_pieces(const uint8_t *b, size_t len, const char *path, const ch
 	return 0;
 }
 
+/* A segment's run-time range is what its allocated sections use: a segment
+ * may start with bytes no section owns (GNU ld can put the ELF headers into
+ * the first segment, as in Apache NuttX's boot-flash segment), and those are
+ * neither stored nor used. Without section headers the segments stay whole.
+ * The section headers were checked by parse_pieces. */
+static void trim_segments(const uint8_t *b, struct elf_image *img)
+{
+	uint32_t shoff = get32(b + 32);
+	uint16_t shentsize = get16(b + 46), shnum = get16(b + 48);
+
+	if (shoff == 0 || shnum == 0)
+		return;
+	for (unsigned k = 0; k < img->nsegments; k++) {
+		struct cfg_segment *s = &img->segments[k];
+		uint64_t lo = UINT64_MAX, hi = 0;
+
+		for (unsigned i = 0; i < shnum; i++) {
+			const uint8_t *sh = b + shoff + (size_t)i * shentsize;
+			uint32_t addr = get32(sh + 12), size = get32(sh + 20);
+
+			if (!(get32(sh + 8) & SHF_ALLOC) || size == 0 || addr < s->vaddr ||
+			    (uint64_t)addr + size > (uint64_t)s->vaddr + s->memsz)
+				continue;
+			lo = addr < lo ? addr : lo;
+			hi = (uint64_t)addr + size > hi ? (uint64_t)addr + size : hi;
+		}
+		if (lo == UINT64_MAX)
+			continue;
+		uint32_t skip = (uint32_t)lo - s->vaddr;
+
+		s->vaddr += skip;
+		s->paddr += skip;
+		s->gpa_run += skip;
+		s->gpa_load += skip;
+		s->offset += skip;
+		s->filesz = s->filesz > skip ? s->filesz - skip : 0;
+		s->memsz = (uint32_t)(hi - lo);
+		if (s->filesz > s->memsz)
+			s->filesz = s->memsz;
+	}
+}
+
 static int parse(const uint8_t *b, size_t len, const char *path, const char *node,
 		 const char *prop, struct elf_image *img)
 {
@@ -255,7 +297,10 @@ static int parse(const uint8_t *b, size_t len, const char *path, const char *nod
 		diag_error(node, prop, "\"%s\" has no loadable segment", path);
 		return -1;
 	}
-	return parse_pieces(b, len, path, node, prop, img);
+	if (parse_pieces(b, len, path, node, prop, img) != 0)
+		return -1;
+	trim_segments(b, img);
+	return 0;
 }
 
 int elf_image_read(const char *path, const char *node, const char *prop,

@@ -174,6 +174,8 @@ struct cfg_vm {
 	bool no_autostart;
 	uint32_t slice_us;            /* 0: the system default */
 	enum cache_mode cache;
+	uint32_t expect_cpu_hz;       /* clocks the guest is built for, 0 = not */
+	uint32_t expect_pbclk_hz[8];  /* stated (checked against the system's) */
 	struct cfg_pin { int port; unsigned pin; } pins[16];
 	unsigned npins;
 
@@ -213,7 +215,9 @@ struct cfg_hypervisor {
 	int console;                  /* device index or -1 */
 	uint32_t console_baud;
 	uint32_t cpu_clock_hz;
-	uint32_t pbclk2_hz;
+	uint32_t pbclk2_hz;           /* = pbclk_hz[1] */
+	uint32_t pbclk_hz[8];         /* PBCLK1..8 as the system runs them */
+	bool pbclk_set[8];            /* given in the devicetree: PBnDIV is written */
 	uint32_t time_slice_us;
 	unsigned console_uart;        /* 1..6 */
 	struct cfg_setup_write setup[CFG_MAX_SETUP]; /* board-level writes */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "clocks.h"
 #include "diag.h"
 #include "mem_pool.h"
 #include "tlb_plan.h"
@@ -152,6 +153,7 @@ int system_build(struct cfg_system *sys)
 	check_ownership(sys);
 	check_irqs(sys);
 	check_memory(sys);
+	clocks_plan(sys);
 	check_setup(sys);
 	if (diag_errors())
 		return -1;

@@ -121,3 +121,6 @@ $(GUEST_LIBCHECK): $(BUILD)/target/guests/lib/tests/libcheck.o $(GUEST_START_OBJ
 test-guest-lib: $(SIM_CLI) $(GUEST_BOOT) $(GUEST_LIBCHECK) guests/lib/tests/test-guest-lib.sh
 	@guests/lib/tests/test-guest-lib.sh $(SIM_CLI) $(GUEST_BOOT) $(GUEST_LIBCHECK)
 TEST_TARGETS += test-guest-lib
+
+# ---- Third-party guests ------------------------------------------------------
+include guests/nuttx/nuttx.mk

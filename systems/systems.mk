@@ -56,7 +56,10 @@ $(SYS_OUT)/%.srec: $(SYS_OUT)/%/merge.args
 $(SYS_OUT)/%.hex: $(SYS_OUT)/%.srec
 	$(SREC_CAT) $< -o $@ -intel
 
-SYSTEM_IMAGES := $(foreach s,$(SYSTEMS),$(SYS_OUT)/$(s).srec $(SYS_OUT)/$(s).hex)
+# SYSTEMS_OPTIONAL (set by the fragments of third-party guests, e.g.
+# guests/nuttx/nuttx.mk) are built on request only.
+SYSTEM_IMAGES := $(foreach s,$(filter-out $(SYSTEMS_OPTIONAL),$(SYSTEMS)),\
+	$(SYS_OUT)/$(s).srec $(SYS_OUT)/$(s).hex)
 .PHONY: systems run-demo
 systems: $(SYSTEM_IMAGES)
 ALL_TARGETS += systems

@@ -16,8 +16,11 @@ int timer_start_hz(unsigned n, uint32_t hz)
 		return -1;
 	const uint16_t *pre = n == 1 ? prescale_a : prescale_b;
 	unsigned count = n == 1 ? 4 : 8;
+	/* The timers' clock as the chip runs it: under vzlet the system
+	 * description decides PBCLK3 (give the VM PB3DIV read-only). */
+	uint32_t pbclk3 = SYSCLK_HZ / ((SFR(PBDIV(3)) & PBDIV_MASK) + 1);
 	for (unsigned i = 0; i < count; i++) {
-		uint32_t ticks = PBCLK3_HZ / pre[i] / hz;
+		uint32_t ticks = pbclk3 / pre[i] / hz;
 		if (ticks >= 1 && ticks <= 0x10000u) {
 			SFR(TCON(n)) = 0;
 			SFR(TMR(n)) = 0;

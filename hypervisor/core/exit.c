@@ -21,12 +21,18 @@ static uint32_t gpsi_mfc0(struct vz_vm *vm, unsigned rs)
 	case CP0_REGSEL(15, 0): return CP0_READ(C0_PRID);
 	case CP0_REGSEL(16, 6): return CP0_READ(C0_CONFIG6);
 	case CP0_REGSEL(16, 7): return CP0_READ(C0_CONFIG7);
+	/* SRSCtl: the chip's HSS, the rest 0. The guest has one register set
+	 * (writes are ignored, and its RDPGPR/WRPGPR reach that set), but
+	 * PIC32MZ software counts on the chip's shadow sets: Apache NuttX's
+	 * start-up sets gp in sets HSS..1 with a loop that, with HSS = 0, would
+	 * run 2^32 times. */
+	case CP0_REGSEL(12, 2): return CP0_READ(C0_SRSCTL) & SRS_HSS_MASK;
 	}
 	/* (Config0-5 reads execute in the guest: GuestCtl0.CF = 0 traps writes.)
 	 * The guest's Config1 (the chip's guest context) announces no
 	 * performance counters, watch pairs or EJTAG (PC = WR = EP = 0): PerfCtl/
 	 * Cnt, WatchLo/Hi and Debug read 0 as absent registers (counting
-	 * disabled, WatchHi.M = 0), as do SRSCtl/SRSMap (one set for the guest),
+	 * disabled, WatchHi.M = 0), as do SRSMap (one set for the guest),
 	 * CDMMBase, ErrCtl, CacheErr, TagLo/DataLo (tag CACHE ops are ignored), DEPC and
 	 * DESAVE. Writes to all of them are ignored. */
 	return 0;

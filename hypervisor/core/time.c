@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* time.c - the root core timer: guests' virtual Compare deadlines and the
- * scheduler's time slice share it; root Compare is always the earliest.
+/* time.c - the root core timer: guests' virtual Compare deadlines, the
+ * scheduler's time slice and the console's partial-line flushes share it;
+ * root Compare is always the earliest.
  *
  * Guest time (GuestCtl0.GT = 0): guest Count = root Count + GTOffset, so a
  * guest's clock keeps running while it is off the CPU (wall-clock time, the
@@ -25,28 +26,29 @@ uint64_t time_now(void)
 	return (uint64_t)time_hi << 32 | c;
 }
 
+/* The smaller of best and the ticks from now to due (at least MIN_DELTA). */
+static uint32_t nearer(uint32_t best, uint32_t due, uint32_t now)
+{
+	int32_t d = (int32_t)(due - now);
+	if (d < (int32_t)MIN_DELTA)
+		d = MIN_DELTA;
+	return (uint32_t)d < best ? (uint32_t)d : best;
+}
+
 void time_program(void)
 {
 	uint32_t now = CP0_READ(C0_COUNT);
 	uint32_t best = MAX_DELTA;
 	bool armed;
 	uint32_t slice = sched_slice_deadline(&armed);
-	if (armed) {
-		int32_t d = (int32_t)(slice - now);
-		if (d < (int32_t)MIN_DELTA)
-			d = MIN_DELTA;
-		if ((uint32_t)d < best)
-			best = (uint32_t)d;
-	}
+	if (armed)
+		best = nearer(best, slice, now);
 	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
 		struct vz_vm *vm = &vz_vm_state[i];
-		if (!vm->timer_armed)
-			continue;
-		int32_t d = (int32_t)(vm->timer_due - now);
-		if (d < (int32_t)MIN_DELTA)
-			d = MIN_DELTA;
-		if ((uint32_t)d < best)
-			best = (uint32_t)d;
+		if (vm->timer_armed)
+			best = nearer(best, vm->timer_due, now);
+		if (vm->con_flush_armed)
+			best = nearer(best, vm->con_flush_due, now);
 	}
 	CP0_WRITE(C0_COMPARE, now + best);
 }
@@ -63,6 +65,8 @@ void time_interrupt(void)
 			vm->timer_armed = 0;
 			vevic_raise(vm, 0);
 		}
+		if (vm->con_flush_armed && (int32_t)(now - vm->con_flush_due) >= 0)
+			vcon_flush(vm);
 	}
 	bool armed;
 	uint32_t slice = sched_slice_deadline(&armed);

@@ -72,6 +72,7 @@ void vcon_reset(struct vz_vm *vm)
 void vcon_flush(struct vz_vm *vm)
 {
 	struct vz_vcon *c = &vm->con;
+	vm->con_flush_armed = 0;
 	if (!c->line_len)
 		return;
 	unsigned done = con_guest_write(vm->id, c->line, c->line_len);
@@ -92,8 +93,18 @@ static void out(struct vz_vm *vm, uint8_t ch)
 	if (ch == '\r' || line_full(c))
 		return;                 /* written while it read "full": dropped */
 	c->line[c->line_len++] = (char)ch;
-	if (ch == '\n' || line_full(c))
+	if (ch == '\n' || line_full(c)) {
 		vcon_flush(vm);
+		return;
+	}
+	/* A partial line (a prompt, the echo of a key) goes out after a quiet
+	 * time even if the guest never waits or leaves the CPU: each byte
+	 * moves the deadline, time.c flushes when it passes. */
+	vm->con_flush_due = CP0_READ(C0_COUNT) + VZ_CON_QUIET_TICKS;
+	if (!vm->con_flush_armed) {
+		vm->con_flush_armed = 1;
+		time_program();
+	}
 }
 
 void vcon_write_bytes(struct vz_vm *vm, const volatile uint8_t *p, uint32_t n)

@@ -15,7 +15,11 @@
 /* Clocks set by the DEVCFG words (guests/lib/boot/devcfg.S). */
 #define SYSCLK_HZ        200000000u
 #define PBCLK2_HZ        100000000u   /* UARTs */
-#define PBCLK3_HZ        100000000u   /* timers */
+#define PBCLK3_HZ        100000000u   /* timers, at the reset divider; the timer
+                                       * code reads PB3DIV instead */
+/* Peripheral bus clock dividers: PBCLKn = SYSCLK / (PBDIV + 1) */
+#define PBDIV(n)         (0xBF801300u + 0x10u * ((n) - 1))
+#define PBDIV_MASK       0x7Fu
 #define CORETIMER_HZ     (SYSCLK_HZ / 2)
 
 /* System */

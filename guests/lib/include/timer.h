@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* timer.h - Timer1..9 as periodic interrupt sources (PBCLK3 = 100 MHz). */
+/* timer.h - Timer1..9 as periodic interrupt sources, clocked by PBCLK3 (read
+ * from PB3DIV: under vzlet the VM needs PB1DIV..PB8DIV read-only). */
 #ifndef GUEST_TIMER_H
 #define GUEST_TIMER_H
 

@@ -151,6 +151,7 @@ static inline void cache_flush_range(volatile void *va, uint32_t len)
 #define GC2_GRIPL_SHIFT 24
 /* SRSCtl */
 #define SRS_PSS_SHIFT 6
+#define SRS_HSS_MASK  (0xFu << 26)
 #define SRS_PSS_MASK  0x000003C0u
 #define SRS_ESS_SHIFT 12
 

@@ -29,6 +29,7 @@ enum vz_gctx {
 #define VZ_GTLB_KEEP     4u    /* guest wired TLB entries kept across switches */
 #define VZ_CON_RX_SIZE   16u   /* power of two */
 #define VZ_CON_LINE_SIZE 80u
+#define VZ_CON_QUIET_TICKS 100000u /* 1 ms: a partial line waits this long for more */
 
 /* The VM's virtual interrupt controller (the registers the guest sees). */
 struct vz_vevic {
@@ -71,6 +72,7 @@ struct vz_vm {
 	uint8_t timer_armed;          /* guest Compare deadline pending */
 	uint8_t tlb_wired;            /* plan entries actually wired at boot */
 	uint8_t evic_block;           /* has a VZ_EMU_EVIC block at 0x1F810000 */
+	uint8_t con_flush_armed;      /* a partial console line waits for con_flush_due */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
 	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
@@ -98,6 +100,8 @@ struct vz_vm {
 	uint64_t fpr[32];
 	uint32_t fcsr;
 	uint32_t dsp[7];              /* ac1-ac3 HI, LO; DSPControl */
+
+	uint32_t con_flush_due;       /* root Count: flush the partial line (vcon.c) */
 };
 
 extern struct vz_vm vz_vm_state[];   /* VZ_DEFINE_VM_STATE in the tables */
