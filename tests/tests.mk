@@ -13,3 +13,4 @@ include tests/config/config.mk
 include tests/hv/hv.mk
 include tests/disasm/disasm.mk
 include tests/gdb/gdb.mk
+include tests/nuttx/nuttx.mk

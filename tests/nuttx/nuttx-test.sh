@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# nuttx-test.sh - Apache NuttX (chipkit-wifire:nsh) on vzlet-sim: scripted NSH
+# sessions bare (from its HEX and from its ELF) and as VM 3 of
+# systems/wifire-nuttx.dts beside the poll and irq demo guests.
+# Usage: nuttx-test.sh VZLET_SIM NUTTX_OUT SYSTEM_TARGET
+#   NUTTX_OUT      where scripts/nuttx-build.sh builds (and caches) NuttX
+#   SYSTEM_TARGET  the system image, built with $MAKE once NuttX exists
+# Without the NuttX sources it says so and passes. Every check prints
+# "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
+set -u
+SIM=$1 NX=$2 SYSTEM=$3
+MAKE=${MAKE:-make}
+OUT=$NX/test
+failures=0
+
+ok()   { echo "ok   $1"; }
+fail() { echo "FAIL $1: $2"; failures=$((failures + 1)); }
+
+scripts/nuttx-build.sh "$NX"
+case $? in
+0) ;;
+3) echo "test-nuttx: skipped: NuttX sources not found (see README)"; exit 0 ;;
+*) echo "FAIL nuttx-build: scripts/nuttx-build.sh failed"; exit 1 ;;
+esac
+$MAKE --no-print-directory "$SYSTEM" >/dev/null || { echo "FAIL nuttx-system: make $SYSTEM"; exit 1; }
+mkdir -p "$OUT"
+
+# run NAME ARGS... : console (UART4) in $OUT/NAME.uart, LEDs and the
+# simulator's statistics in $OUT/NAME.log. Status 0 (--until) and 3 (cycle
+# limit) are normal ends.
+run() {
+	local name=$1
+	shift
+	rm -f "$OUT/$name.uart"
+	"$SIM" --strict --fast --quiet --leds --stats --uart "4=file:$OUT/$name.uart" "$@" \
+		>"$OUT/$name.log" 2>&1
+	local rc=$?
+	if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
+		fail "$name-run" "vzlet-sim exited with $rc (see $OUT/$name.log)"
+	fi
+}
+# Console text without NuttX's VT100 "erase to end of line" and CRs.
+text() { sed -e 's/\x1b\[K//g' -e 's/\r//g' "$OUT/$1.uart"; }
+
+expect() {   # expect NAME RUN REGEX : some console line matches
+	if text "$2" | grep -Eq -- "$3"; then ok "$1"; else fail "$1" "no line matches /$3/ in $OUT/$2.uart"; fi
+}
+count() {    # count NAME RUN REGEX N : exactly N console lines match
+	local n
+	n=$(text "$2" | grep -Ec -- "$3")
+	if [ "$n" -eq "$4" ]; then ok "$1"; else fail "$1" "$n lines match /$3/, expected $4"; fi
+}
+# stop_s RUN : simulated seconds at the end of the run (--stats)
+stop_s() { awk '$2 == "simulated" && $3 == "time" { print $4 }' "$OUT/$1.log"; }
+# near NAME VALUE WANT : VALUE is WANT within 1 %
+near() {
+	if awk -v v="$2" -v w="$3" 'BEGIN { exit !(v != "" && v >= w * 0.99 && v <= w * 1.01) }'
+	then ok "$1"; else fail "$1" "$2, expected $3 (+-1%)"; fi
+}
+# cadence NAME RUN LED STATE PERIOD_MS FROM_MS : the LED's events with STATE
+# ("on", "off", "" for both) from FROM_MS on come every PERIOD_MS (+-1%), at
+# least 3 of them.
+cadence() {
+	local r
+	r=$(awk -v led="$3" -v st="$4" -v p="$5" -v from="$6" '
+		$1 == "[led]" && $2 == led && (st == "" || $3 == st) && $5 + 0 >= from {
+			if (n > 0 && ($5 - last < p * 0.99 || $5 - last > p * 1.01))
+				bad = bad sprintf(" %.3f", $5 - last)
+			last = $5; n++
+		}
+		END { print n < 3 ? "only " n " events" : bad != "" ? "intervals off:" bad : "ok" }' \
+		"$OUT/$2.log")
+	if [ "$r" = ok ]; then ok "$1"; else fail "$1" "$3 $4 every $5 ms: $r"; fi
+}
+
+# ---- 1. Bare, from the HEX a flash programmer writes ----------------------------
+# 200M cycles = 1 simulated second.
+run bare-hex "$NX/nuttx.hex" --cycles 1400M \
+	--input-at '300M:help\r' --input-at '400M:ps\r' --input-at '500M:free\r' \
+	--input-at '600M:uptime\r' --input-at '800M:cat /proc/uptime\r'
+expect bare-hex-banner bare-hex '^NuttShell \(NSH\)'
+expect bare-hex-prompt bare-hex '^nsh> '
+expect bare-hex-help bare-hex '^Builtin Apps:'
+expect bare-hex-ps bare-hex 'Idle_Task'
+expect bare-hex-ps-nsh bare-hex 'nsh_main'
+expect bare-hex-free bare-hex 'Umem'
+expect bare-hex-uptime bare-hex '^00:00:03 up'
+# typed at 4.000 s: NuttX's clock against simulated time
+near bare-hex-proc-uptime "$(text bare-hex | awk '/cat \/proc\/uptime/ { getline; print $1 + 0; exit }')" 4.00
+
+# ---- 2. Bare, from the ELF: `sleep 2` takes 2 simulated seconds -------------------
+# "echo slept" is typed during the sleep and runs when it ends.
+run bare-elf "$NX/nuttx.elf" --cycles 1200M --input-at '300M:sleep 2\r' \
+	--input-at '310M:echo slept\r' --until '\nslept'
+expect bare-elf-prompt bare-elf '^nsh> '
+expect bare-elf-slept bare-elf '^slept'
+near bare-elf-sleep-2s "$(awk -v s="$(stop_s bare-elf)" 'BEGIN { print s - 1.5 }')" 2.00
+
+# ---- 3. As VM 3 beside the demo guests ------------------------------------------
+# The focus starts on VM 1: "ps" at 0.5 s goes to the poll guest. Ctrl-E 3 at
+# 1 s gives NuttX the keyboard.
+IMG=$SYSTEM
+run vm "$IMG" --cycles 1800M --input-at '100M:ps\r' --input-at '200M:\x053' \
+	--input-at '220M:help\r' --input-at '400M:ps\r' --input-at '500M:free\r' \
+	--input-at '600M:uptime\r' --input-at '800M:cat /proc/uptime\r' \
+	--input-at '1000M:\x051' --input-at '1020M:free\r'
+expect vm-banner vm '^\[hv\] vzlet hypervisor: 3 VMs'
+expect vm-nuttx-banner vm '^\[3\] NuttShell \(NSH\)'
+expect vm-nuttx-prompt vm '^\[3\] nsh> '
+expect vm-help vm '^\[3\] Builtin Apps:'
+expect vm-ps vm '^\[3\] .*Idle_Task'
+expect vm-free vm '^\[3\] .*Umem'
+expect vm-uptime vm '^\[3\] 00:00:03 up'
+near vm-proc-uptime "$(text vm | awk '/cat \/proc\/uptime/ { getline; print $2 + 0; exit }')" 4.00
+# Typed input reaches NuttX only while it has the focus: the "ps" and "free"
+# typed to VM 1 became the poll guest's symbols; NuttX ran each command once.
+expect vm-focus-poll vm '^\[1\] [.]*[ps]'
+count vm-ps-once vm 'Idle_Task' 1
+count vm-free-once vm 'Umem' 1
+# Every console line is tagged with its VM (or [hv]).
+if text vm | grep -Ev '^\[(hv|1|2|3)\] |^$' | grep -q .; then
+	fail vm-tagged "untagged line: $(text vm | grep -Ev '^\[(hv|1|2|3)\] |^$' | head -1)"
+else ok vm-tagged; fi
+# The demo guests keep their LED rates while NuttX runs.
+cadence vm-poll-ld1 vm LD1 "" 500 0
+cadence vm-irq-ld2 vm LD2 on 300 0
+cadence vm-irq-ld4 vm LD4 on 300 0
+
+run vm-sleep "$IMG" --cycles 1800M --input-at '200M:\x053' --input-at '300M:sleep 2\r' \
+	--input-at '310M:echo slept\r' --until '[3] slept'
+near vm-sleep-2s "$(awk -v s="$(stop_s vm-sleep)" 'BEGIN { print s - 1.5 }')" 2.00
+
+if [ "$failures" -ne 0 ]; then
+	echo "test-nuttx: $failures check(s) failed (logs in $OUT)"
+	exit 1
+fi
+echo "test-nuttx: all checks passed"
