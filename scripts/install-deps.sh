@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Install the Debian 12 packages vzlet needs. Idempotent: does nothing when all
-# are present. As root it installs them; otherwise it prints the exact command.
+# Install the Debian 12 packages vzlet needs (kconfig-frontends-nox and
+# xz-utils build Apache NuttX as a guest, docs/nuttx.md). Idempotent: does
+# nothing when all are present. As root it installs them; otherwise it
+# prints the exact command.
 set -eu
 
 PACKAGES="make gcc libc6-dev pkg-config gcc-mipsel-linux-gnu binutils-mipsel-linux-gnu \
-srecord device-tree-compiler libfdt-dev libcmocka-dev qemu-system-mips gdb-multiarch"
+srecord device-tree-compiler libfdt-dev libcmocka-dev qemu-system-mips gdb-multiarch \
+kconfig-frontends-nox xz-utils"
 
 missing=""
 for p in $PACKAGES; do
