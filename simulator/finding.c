@@ -5,6 +5,7 @@
  * that tests cannot pass by relying on it. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "machine.h"
 
@@ -30,7 +31,7 @@ void machine_finding(struct machine *m, enum finding_rule rule, const char *fmt,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	m->findings++;
-	if (m->opt.strict) {
+	if (m->opt.strict && !(m->opt.lenient_rules & (1u << rule))) {
 		machine_fatal(m, "strict: %s: %s", finding_rule_name(rule), msg);
 		return;
 	}
@@ -39,6 +40,14 @@ void machine_finding(struct machine *m, enum finding_rule rule, const char *fmt,
 	m->findings_warned |= 1u << rule;
 	machine_warn(m, "%s: %s (further %s findings not shown; --strict makes them fatal)",
 		     finding_rule_name(rule), msg, finding_rule_name(rule));
+}
+
+int vzsim_rule_by_name(const char *name)
+{
+	for (unsigned r = 0; r < FINDING_RULES; r++)
+		if (!strcmp(name, rule_names[r]))
+			return (int)r;
+	return -1;
 }
 
 uint64_t vzsim_findings(const struct machine *m)

@@ -77,6 +77,8 @@ static void usage(FILE *f)
 	      "  --strict            a model-checker finding (software relying on behaviour\n"
 	      "                      silicon does not guarantee: cache coherence, CP0\n"
 	      "                      hazards, ...) is a fatal error; otherwise a warning\n"
+	      "  --lenient RULE      with --strict, findings of RULE (e.g. cp0-hazard) stay\n"
+	      "                      warnings: for third-party code under investigation\n"
 	      "  --gdb PORT          wait for gdb on 127.0.0.1:PORT before running; gdb then\n"
 	      "                      drives the run (target remote :PORT); after a detach the\n"
 	      "                      run goes on as without --gdb, a kill ends it (status 0)\n"
@@ -228,6 +230,7 @@ static int add_watch(struct watch *w, size_t *n, const char *arg, const char *op
 enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
 	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT, OPT_STRICT_MODEL,
+	OPT_LENIENT,
 	OPT_QUIET, OPT_HELP, OPT_GDB,
 };
 
@@ -250,6 +253,7 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "trace-after", required_argument, NULL, OPT_TRACE_AFTER },
 		{ "strict-sfr", no_argument, NULL, OPT_STRICT },
 		{ "strict", no_argument, NULL, OPT_STRICT_MODEL },
+		{ "lenient", required_argument, NULL, OPT_LENIENT },
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "gdb", required_argument, NULL, OPT_GDB },
@@ -316,6 +320,16 @@ static int run(struct cli *c, int argc, char **argv)
 			break;
 		case OPT_STRICT: opt.strict_sfr = true; break;
 		case OPT_STRICT_MODEL: opt.strict = true; break;
+		case OPT_LENIENT: {
+			int r = vzsim_rule_by_name(optarg);
+			if (r < 0) {
+				fprintf(stderr, "vzlet-sim: --lenient needs a rule name (cp0-hazard, "
+					"cache-coherence, ...), not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			opt.lenient_rules |= 1u << r;
+			break;
+		}
 		case OPT_QUIET: c->quiet = opt.quiet = true; break;
 		case OPT_GDB:
 			c->gdb_port = strtol(optarg, &end, 10);

@@ -31,6 +31,8 @@ struct vzsim_options {
 	bool strict;            /* a model-checker finding (cache coherence, CP0 hazard,
 	                         * ...: machine_finding) stops the run (VZSIM_STOP_FATAL);
 	                         * otherwise each rule is reported once as a warning */
+	unsigned lenient_rules; /* bit r: findings of rule r stay warnings even with
+	                         * strict (vzsim_rule_by_name gives r) */
 	bool quiet;             /* do not print warnings (unimplemented SFRs, ...) on stderr */
 	FILE *trace;            /* if non-NULL, one line per executed instruction */
 	uint64_t trace_after;   /* start tracing at this cycle */
@@ -76,6 +78,9 @@ uint64_t vzsim_cycles(const struct machine *m);
 uint64_t vzsim_instructions(const struct machine *m);
 /* Model-checker findings so far (each machine_finding call counts once). */
 uint64_t vzsim_findings(const struct machine *m);
+/* The number of the model-checker rule called `name` ("cp0-hazard", ...),
+ * for vzsim_options.lenient_rules; -1 if there is none. */
+int vzsim_rule_by_name(const char *name);
 
 /* Write back and invalidate every I- and D-cache line holding physical
  * memory in [pa, pa + len) (benchmarks: the hypervisor's lines evicted, as

@@ -29,12 +29,16 @@ mkdir -p "$OUT"
 # run NAME ARGS... : console (UART4) in $OUT/NAME.uart, LEDs and the
 # simulator's statistics in $OUT/NAME.log. Status 0 (--until) and 3 (cycle
 # limit) are normal ends.
+# Strict, but CP0-hazard findings stay warnings: NuttX's own code writes CP0
+# registers and uses them without EHB (separated by NOPs or nothing) at the
+# sites listed in docs/nuttx.md ("Strict model"), code that runs on Wi-Fire
+# boards. Every other checker (cache, bus order, ISA) is fatal here too.
 run() {
 	local name=$1
 	shift
 	rm -f "$OUT/$name.uart"
-	"$SIM" --strict --fast --quiet --leds --stats --uart "4=file:$OUT/$name.uart" "$@" \
-		>"$OUT/$name.log" 2>&1
+	"$SIM" --strict --lenient cp0-hazard --fast --leds --stats \
+		--uart "4=file:$OUT/$name.uart" "$@" >"$OUT/$name.log" 2>&1
 	local rc=$?
 	if [ $rc -ne 0 ] && [ $rc -ne 3 ]; then
 		fail "$name-run" "vzlet-sim exited with $rc (see $OUT/$name.log)"
@@ -78,7 +82,7 @@ cadence() {
 # 200M cycles = 1 simulated second.
 run bare-hex "$NX/nuttx.hex" --cycles 1400M \
 	--input-at '300M:help\r' --input-at '400M:ps\r' --input-at '500M:free\r' \
-	--input-at '600M:uptime\r' --input-at '800M:cat /proc/uptime\r'
+	--input-at '700M:uptime\r' --input-at '800M:cat /proc/uptime\r'
 expect bare-hex-banner bare-hex '^NuttShell \(NSH\)'
 expect bare-hex-prompt bare-hex '^nsh> '
 expect bare-hex-help bare-hex '^Builtin Apps:'
@@ -103,7 +107,7 @@ near bare-elf-sleep-2s "$(awk -v s="$(stop_s bare-elf)" 'BEGIN { print s - 1.5 }
 IMG=$SYSTEM
 run vm "$IMG" --cycles 1800M --input-at '100M:ps\r' --input-at '200M:\x053' \
 	--input-at '220M:help\r' --input-at '400M:ps\r' --input-at '500M:free\r' \
-	--input-at '600M:uptime\r' --input-at '800M:cat /proc/uptime\r' \
+	--input-at '700M:uptime\r' --input-at '800M:cat /proc/uptime\r' \
 	--input-at '1000M:\x051' --input-at '1020M:free\r'
 expect vm-banner vm '^\[hv\] vzlet hypervisor: 3 VMs'
 expect vm-nuttx-banner vm '^\[3\] NuttShell \(NSH\)'
@@ -112,7 +116,9 @@ expect vm-help vm '^\[3\] Builtin Apps:'
 expect vm-ps vm '^\[3\] .*Idle_Task'
 expect vm-free vm '^\[3\] .*Umem'
 expect vm-uptime vm '^\[3\] 00:00:03 up'
-near vm-proc-uptime "$(text vm | awk '/cat \/proc\/uptime/ { getline; print $2 + 0; exit }')" 4.00
+# (the answer is the next line of VM 3 with a number; other VMs' lines interleave)
+near vm-proc-uptime "$(text vm | awk '/cat \/proc\/uptime/ { f = 1; next }
+	f && $1 == "[3]" && $2 ~ /^[0-9.]+$/ { print $2; exit }')" 4.00
 # Typed input reaches NuttX only while it has the focus: the "ps" and "free"
 # typed to VM 1 became the poll guest's symbols; NuttX ran each command once.
 expect vm-focus-poll vm '^\[1\] [.]*[ps]'
