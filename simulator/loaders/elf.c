@@ -42,6 +42,21 @@ static uint32_t le32(const uint8_t *p)
 	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* A table of `num` program or section headers of `entsize` bytes at `off`:
+ * entries large enough, all inside the file. */
+static int table_fits(struct image *img, size_t len, uint32_t off, uint32_t entsize,
+		      uint32_t num, uint32_t min, const char *what)
+{
+	if (entsize < min)
+		return image_error(img, 0, "%s header size %" PRIu32 " is smaller than %" PRIu32,
+				   what, entsize, min);
+	uint64_t end = (uint64_t)off + (uint64_t)num * entsize;
+	if (end > len)
+		return image_error(img, 0, "truncated: %s headers end at byte %" PRIu64
+				   ", file has %zu bytes", what, end, len);
+	return 0;
+}
+
 /* Every PT_LOAD segment's file bytes at p_paddr (already checked). */
 static int load_segments(struct image *img, const uint8_t *buf, uint32_t phoff,
 			 uint32_t phentsize, uint32_t phnum)
@@ -83,13 +98,8 @@ int image_parse_elf(struct image *img, const uint8_t *buf, size_t len)
 	uint32_t phentsize = le16(buf + 42), phnum = le16(buf + 44);
 	if (phnum == 0)
 		return image_error(img, 0, "no program headers");
-	if (phentsize < PHDR_SIZE)
-		return image_error(img, 0, "program header size %" PRIu32 " is smaller than %d",
-				   phentsize, PHDR_SIZE);
-	uint64_t phend = (uint64_t)phoff + (uint64_t)phnum * phentsize;
-	if (phend > len)
-		return image_error(img, 0, "truncated: program headers end at byte %" PRIu64
-				   ", file has %zu bytes", phend, len);
+	if (table_fits(img, len, phoff, phentsize, phnum, PHDR_SIZE, "program"))
+		return -1;
 	img->has_entry = true;
 	img->entry = le32(buf + 24);
 
@@ -116,13 +126,8 @@ int image_parse_elf(struct image *img, const uint8_t *buf, size_t len)
 	uint32_t shentsize = le16(buf + 46), shnum = le16(buf + 48);
 	if (shoff == 0 || shnum == 0)
 		return load_segments(img, buf, phoff, phentsize, phnum);
-	if (shentsize < SHDR_SIZE)
-		return image_error(img, 0, "section header size %" PRIu32 " is smaller than %d",
-				   shentsize, SHDR_SIZE);
-	uint64_t shend = (uint64_t)shoff + (uint64_t)shnum * shentsize;
-	if (shend > len)
-		return image_error(img, 0, "truncated: section headers end at byte %" PRIu64
-				   ", file has %zu bytes", shend, len);
+	if (table_fits(img, len, shoff, shentsize, shnum, SHDR_SIZE, "section"))
+		return -1;
 	for (uint32_t k = 0; k < shnum; k++) {
 		const uint8_t *sh = buf + shoff + (size_t)k * shentsize;
 		uint32_t type = le32(sh + 4), flags = le32(sh + 8);

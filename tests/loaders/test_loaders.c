@@ -186,6 +186,74 @@ static void expect_elf_error(const uint8_t *buf, size_t n, const char *fragment)
 	free(fm);
 }
 
+/* A segment that starts at file offset 0 holds the ELF header as padding in
+ * front of its one section (as GNU ld lays out Apache NuttX's boot flash):
+ * only sections are written, so the padding neither lands in boot flash nor
+ * conflicts with the reset code's segment at the same address. */
+static size_t padded_elf(uint8_t *b, size_t max, bool sections)
+{
+	memset(b, 0, max);
+	memcpy(b, "\177ELF", 4);
+	b[4] = 1;
+	b[5] = 1;
+	b[6] = 1;
+	put16(b + 16, 2);
+	put16(b + 18, 8);
+	put32(b + 24, 0xBFC00000);
+	put32(b + 28, 52);
+	put16(b + 42, 32);
+	put16(b + 44, 2);
+	put32(b + 52, 1);                  /* padding + "devcfg!!" at 0x1FC00100 */
+	put32(b + 52 + 4, 0);
+	put32(b + 52 + 8, 0x1FC00000);
+	put32(b + 52 + 12, 0x1FC00000);
+	put32(b + 52 + 16, 0x108);
+	put32(b + 52 + 20, 0x108);
+	put32(b + 84, 1);                  /* "resetvec" at the reset vector */
+	put32(b + 84 + 4, 0x108);
+	put32(b + 84 + 8, 0xBFC00000);
+	put32(b + 84 + 12, 0xBFC00000);
+	put32(b + 84 + 16, 8);
+	put32(b + 84 + 20, 8);
+	memcpy(b + 0x100, "devcfg!!", 8);
+	memcpy(b + 0x108, "resetvec", 8);
+	if (sections) {
+		put32(b + 32, 0x120);      /* e_shoff: null, .devcfg, .reset */
+		put16(b + 46, 40);
+		put16(b + 48, 3);
+		uint8_t *sh = b + 0x120 + 40;
+		put32(sh + 4, 1);
+		put32(sh + 8, 2);          /* SHF_ALLOC */
+		put32(sh + 12, 0x1FC00100);
+		put32(sh + 16, 0x100);
+		put32(sh + 20, 8);
+		sh += 40;
+		put32(sh + 4, 1);
+		put32(sh + 8, 6);          /* SHF_ALLOC | SHF_EXECINSTR */
+		put32(sh + 12, 0xBFC00000);
+		put32(sh + 16, 0x108);
+		put32(sh + 20, 8);
+	}
+	return 0x120 + 3 * 40;
+}
+
+static void test_elf_sections_not_padding(void **state)
+{
+	(void)state;
+	uint8_t b[0x200];
+	struct fake_mem *fm = fake_new();
+	size_t n = padded_elf(b, sizeof b, true);
+	assert_int_equal(load(fm, "padded.elf", b, n), 0);
+	assert_memory_equal(fm->boot1, "resetvec", 8);
+	assert_memory_equal(fm->boot1 + 0x100, "devcfg!!", 8);
+	assert_int_equal(fm->boot1[0x10], 0xFF);  /* header padding not written */
+	free(fm);
+	/* Without section headers the segments are all there is: they overlap. */
+	n = padded_elf(b, sizeof b, false);
+	expect_elf_error(b, n, "conflicts with program header 0");
+}
+
+
 static void test_elf_header_errors(void **state)
 {
 	(void)state;
@@ -526,6 +594,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_fuzz_ihex),
 		cmocka_unit_test(test_fuzz_srec),
 		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_elf_sections_not_padding),
 	};
 	return cmocka_run_group_tests_name("loaders", tests, NULL, NULL);
 }
