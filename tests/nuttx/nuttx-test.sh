@@ -116,8 +116,9 @@ expect vm-help vm '^\[3\] Builtin Apps:'
 expect vm-ps vm '^\[3\] .*Idle_Task'
 expect vm-free vm '^\[3\] .*Umem'
 expect vm-uptime vm '^\[3\] 00:00:03 up'
-# (the answer is the next line of VM 3 with a number; other VMs' lines interleave)
-near vm-proc-uptime "$(text vm | awk '/cat \/proc\/uptime/ { f = 1; next }
+# (the answer is the next line of VM 3 with a number: other VMs' lines
+# interleave, and a line VM 3 writes while it leaves the CPU comes in parts)
+near vm-proc-uptime "$(text vm | awk '/cat \/proc/ { f = 1; next }
 	f && $1 == "[3]" && $2 ~ /^[0-9.]+$/ { print $2; exit }')" 4.00
 # Typed input reaches NuttX only while it has the focus: the "ps" and "free"
 # typed to VM 1 became the poll guest's symbols; NuttX ran each command once.
