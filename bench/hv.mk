@@ -53,7 +53,13 @@ $(HVB_IMAGE): $(HVB_HV_ELF) $(HVB_OUT)/system.dtb $(VZLET_CONFIG)
 	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_OUT)/merge.args $(HVB_OUT)/system.dtb
 	srec_cat @$(HVB_OUT)/merge.args -o $@
 
-HVB_TOOL_OBJS := $(BUILD)/host/bench/hv/hvbench.o $(BUILD)/host/bench/hv/elfsyms.o
+HVB_TOOL_OBJS := $(BUILD)/host/bench/hv/hvbench.o $(BUILD)/host/bench/hv/elfsyms.o \
+	$(BUILD)/host/bench/hv/vmswitch.o
+# VM switches with and without guest TLB work: the four-VM test system
+# (tests/hv/systems/rogue.dts: dslot has a guest TLB share with a wired
+# entry, the other three have none).
+HVB_SWITCH_IMAGE := $(BUILD)/hv/rogue/image.srec
+HVB_SWITCH_ELF := $(BUILD)/hv/rogue/hypervisor.elf
 
 $(BUILD)/host/bench/hv/%.o: bench/hv/%.c
 	@mkdir -p $(dir $@)
@@ -70,9 +76,10 @@ ALL_TARGETS += bench-hv-tools
 # HVB_FLAGS=--profile: the path of every figure through the hypervisor,
 # function by function; --console: the guest's output.
 HVB_FLAGS ?=
-bench-hv: bench-hv-tools $(HVB_SIZE_ELF)
+bench-hv: bench-hv-tools $(HVB_SIZE_ELF) $(HVB_SWITCH_IMAGE)
 	$(HVB_TOOL) --guest $(HVB_GUEST) --image $(HVB_IMAGE) --hv-elf $(HVB_HV_ELF) \
-		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) $(HVB_FLAGS)
+		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) \
+		--switch-image $(HVB_SWITCH_IMAGE) --switch-hv-elf $(HVB_SWITCH_ELF) $(HVB_FLAGS)
 BENCH_TARGETS += bench-hv
 
 .PRECIOUS: $(HVB_OUT)/system.dtb $(HVB_OUT)/vm_tables.c $(HVB_OUT)/vm_tables.o

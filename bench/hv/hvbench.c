@@ -22,6 +22,7 @@
 
 #include "vzsim.h"
 #include "elfsyms.h"
+#include "vmswitch.h"
 #include "guest/hvb_record.h"
 
 #define RAM_PA      0x00000000u
@@ -33,6 +34,7 @@
 #define QUIET_CYCLES 100000ull       /* no console output for this long... */
 #define QUIET_LIMIT 20000000ull      /* ...waited for at most this long */
 #define RUN_LIMIT   50000000ull      /* cycles of single-stepped measuring */
+#define SWITCH_LIMIT 60000000ull     /* cycles of the VM-switch system */
 
 static const char *prog = "vzlet-bench-hv";
 
@@ -620,12 +622,16 @@ static void usage(FILE *f)
 		"                    instance; without it, per-function totals of the missed ones\n"
 		"  --worst           profile the slowest instance instead of the median one\n"
 		"  --trace           with the profile, every instruction of the instance\n"
-		"  --console         print the guest's console output of both runs\n", prog);
+		"  --console         print the guest's console output of both runs\n"
+		"  --switch-image IMAGE --switch-hv-elf ELF\n"
+		"                    a system whose VMs differ in their guest TLB share: times\n"
+		"                    the guest TLB work (gtlb_switch) of its VM switches\n", prog);
 }
 
 int main(int argc, char **argv)
 {
 	const char *guest = NULL, *image = NULL, *hv_elf = NULL, *size_elf = NULL;
+	const char *sw_image = NULL, *sw_elf = NULL;
 	const char *size_tool = "mipsel-linux-gnu-size";
 	bool want_profile = false, want_console = false, want_worst = false, want_trace = false;
 	for (int i = 1; i < argc; i++) {
@@ -641,6 +647,10 @@ int main(int argc, char **argv)
 			size_elf = argv[++i];
 		else if (!strcmp(a, "--size-tool") && more)
 			size_tool = argv[++i];
+		else if (!strcmp(a, "--switch-image") && more)
+			sw_image = argv[++i];
+		else if (!strcmp(a, "--switch-hv-elf") && more)
+			sw_elf = argv[++i];
 		else if (!strcmp(a, "--profile"))
 			want_profile = true;
 		else if (!strcmp(a, "--trace"))
@@ -738,6 +748,32 @@ int main(int argc, char **argv)
 				trace_instance(&hv, smp, hv_elf ? &hsyms : NULL, &gsyms);
 		}
 	}
+	struct vmswitch_result sw = { 0 };
+	bool sw_ok = false;
+	if (sw_image && sw_elf) {
+		struct symtab swsyms = load_symbols(sw_elf);
+		char err[512];
+		if (vmswitch_measure(sw_image, &swsyms, SWITCH_LIMIT, &sw, err, sizeof err) != 0)
+			die("%s: %s", sw_image, err);
+		sw_ok = true;
+		static const char *const what[VMSW_KINDS] = {
+			"  between VMs without a share",
+			"  out of a VM with a share (save, invalidate)",
+			"  into a VM with a share (restore)",
+		};
+		printf("\nGuest TLB work of a VM switch (gtlb_switch: GuestCtl1, guest MMUSize,\n"
+		       "TLBGR/TLBGWI), measured on real switches of %s:\n", sw_image);
+		row("%-48s %8s %-16s %8s %s", "figure (core-timer ticks)", "vzlet", "cycles",
+		    "calls", "TLBG*");
+		for (int k = 0; k < VMSW_KINDS; k++) {
+			if (!sw.n[k]) {
+				row("%-48s %8s", what[k], "-");
+				continue;
+			}
+			row("%-48s %8.1f %-16llu %8u %u", what[k], (double)sw.median[k] / 2,
+			    (unsigned long long)sw.median[k], sw.n[k], sw.tlbg[k]);
+		}
+	}
 	if (want_console) {
 		printf("\nconsole, bare:\n%s\nconsole, under vzlet:\n%s\n", bare.console, hv.console);
 	}
@@ -775,6 +811,20 @@ int main(int argc, char **argv)
 			else
 				printf("%.*s_cold_ticks: unmeasured\n", (int)n, figures[f].key);
 		}
+	if (sw_ok) {
+		/* A switch between two VMs with a share does both halves; one
+		 * without costs only the GuestCtl1 write every switch has. */
+		if (sw.n[VMSW_OUT] && sw.n[VMSW_IN])
+			printf("guest_tlb_switch_ticks: %llu\n",
+			       (unsigned long long)((sw.median[VMSW_OUT] + sw.median[VMSW_IN] + 1) / 2));
+		else
+			printf("guest_tlb_switch_ticks: unmeasured\n");
+		if (sw.n[VMSW_NONE])
+			printf("guest_tlb_switch_ticks_no_share: %llu\n",
+			       (unsigned long long)((sw.median[VMSW_NONE] + 1) / 2));
+		else
+			printf("guest_tlb_switch_ticks_no_share: unmeasured\n");
+	}
 	if (size_elf) {
 		printf("hv_code_bytes: %lu\n", code);
 		printf("hv_ram_bytes: %lu\n", ram);

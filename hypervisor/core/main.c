@@ -36,8 +36,9 @@ static void cp0_init(void)
 static void banner(void)
 {
 	const struct vz_system *s = &vz_system;
-	con_printf("vzlet hypervisor: %u VMs, console UART%u, slice %u ticks, %u TLB entries wired\n",
-		   hv_fast.num_vms, s->console_uart, s->slice_ticks, tlb_wired_count());
+	con_printf("vzlet hypervisor: %u VMs, console UART%u, slice %u ticks, TLB: guests' part %u, "
+		   "root Wired %u\n", hv_fast.num_vms, s->console_uart, s->slice_ticks,
+		   s->guest_tlb_part, tlb_wired_count());
 	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
 		const struct vz_vm_config *c = vm_by_id(i)->cfg;
 		con_printf("vm%u %s: entry %08x, %u regions, %u TLB, %u blocks%s\n",
