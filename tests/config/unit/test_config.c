@@ -413,7 +413,8 @@ static void test_allocations_do_not_overlap(void **state)
 		}
 	}
 	assert_int_equal(system_plan_tlb(&sys), 0);
-	/* 1 + 1 + 1 + 2 + 1 entries: all wired (12 slots). */
+	/* 1 + 1 + 1 + 2 + 1 entries: all wired (13 slots: 16 less the guests'
+	 * part of 1 and the refill pool of 2). */
 	unsigned total = 0;
 
 	for (unsigned i = 0; i < 5; i++) {
@@ -421,6 +422,33 @@ static void test_allocations_do_not_overlap(void **state)
 		assert_int_equal(sys.vms[i].nwired, sys.vms[i].nentries);
 	}
 	assert_int_equal(total, 6);
+}
+
+/* The TLB partition: the guests' part is the largest share (at least 1),
+ * root may wire what the refill pool of 2 leaves; a share above 14 is
+ * refused naming the VM. */
+static void test_tlb_partition(void **state)
+{
+	unsigned budget;
+
+	(void)state;
+	memset(&sys, 0, sizeof sys);
+	add_vm(1);
+	assert_int_equal(tlb_partition(&sys, &budget), 1);
+	assert_int_equal(budget, 13);
+	add_vm(2)->guest_tlb = 6;
+	add_vm(3)->guest_tlb = 3;
+	assert_int_equal(tlb_partition(&sys, &budget), 6);
+	assert_int_equal(budget, 8);
+	sys.vms[2].guest_tlb = 14;
+	assert_int_equal(check_tlb_partition(&sys), 0);
+	assert_int_equal(tlb_partition(&sys, &budget), 14);
+	assert_int_equal(budget, 0);
+	sys.vms[2].guest_tlb = 15;
+	assert_int_equal(check_tlb_partition(&sys), -1);
+	assert_string_equal(diag_last(), "error: /vms/vm@3: property \"guest-tlb-entries\": 15 "
+			    "guest TLB entries do not fit: the 16-entry TLB keeps 2 for root's "
+			    "refill pool, so a guest share is at most 14");
 }
 
 static void test_vm_id_gap(void **state)
@@ -578,6 +606,7 @@ int main(void)
 		cmocka_unit_test_setup(test_allocation_exhausted, setup),
 		cmocka_unit_test_setup(test_allocations_do_not_overlap, setup),
 		cmocka_unit_test_setup(test_vm_id_gap, setup),
+		cmocka_unit_test_setup(test_tlb_partition, setup),
 		cmocka_unit_test_setup(test_emitted_tlb_and_blocks, setup),
 		cmocka_unit_test_setup(test_mutated_devicetrees, setup),
 		cmocka_unit_test_setup(test_mutated_elf_files, setup),
