@@ -30,7 +30,7 @@ muts = [
  ("second-stage", "simulator/cpu/mmu.c", "	return vz_translate_gpa(m, acc, x); /* guest: GPA -> real address */", "	return 0;"),
  ("gpa-badvaddr", "simulator/cpu/mmu.c", "		va = c->vz_gpa;\n", ""),
  ("gexc-gpa", "simulator/cpu/mmu.c", "		flags |= EXF_GEXC_CODE(VZ_GEXC_GPA);", "		flags |= EXF_ROOT;"),
- ("root-irq-preempt", "simulator/cpu/exception.c", "		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);\n	else if", "		{ if (!c->guest) cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0); }\n	else if"),
+ ("root-irq-preempt", "simulator/cpu/exception.c", "		cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);\n	} else if", "		if (!c->guest) cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT | EXF_ROOT, 0, 0);\n	} else if"),
  ("gtoffset", "simulator/cpu/cp0.c", "	return m->cpu.guest ? v + m->cpu.gtoffset : v;", "	return v;"),
  ("guest-ti", "simulator/cpu/vz.c", "	guest_cp0(&m->cpu)->cause |= CA_TI;", ""),
  ("llbit-shared", "simulator/cpu/exception.c", "	cp->llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)", "	cp->llbit = false; c->other.llbit = false;\n	mmu_mode_changed(m);\n	cpu_request_irq_check(m);\n	if (!c->guest)"),
