@@ -162,20 +162,7 @@ static void mark_init(struct cache *ca, struct cache_line *l)
 }
 
 /* Host bytes of physical memory at a line, or NULL (SFRs, unmapped). */
-static uint8_t *line_host(struct machine *m, uint32_t line)
-{
-	if (line < PA_RAM_SIZE)
-		return m->ram + line;
-	if (line - PA_PFLASH_BASE < PA_PFLASH_SIZE)
-		return m->pflash + (line - PA_PFLASH_BASE);
-	if (line - PA_BOOT_BASE < PA_BOOT_SIZE)
-		return m->boot1 + (line - PA_BOOT_BASE);
-	if (line - PA_BOOT1_BASE < PA_BOOT_SIZE)
-		return m->boot1 + (line - PA_BOOT1_BASE);
-	if (line - PA_BOOT2_BASE < PA_BOOT_SIZE)
-		return m->boot2 + (line - PA_BOOT2_BASE);
-	return NULL;
-}
+static inline uint8_t *line_host(struct machine *m, uint32_t line) { return mmu_host(m, line); }
 
 static const char *state_name(const struct cache_line *l)
 {

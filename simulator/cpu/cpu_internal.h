@@ -188,6 +188,8 @@ bool mmu_fetch_map(struct machine *m, uint32_t va);
  * (a 16-bit one in bits 15:0, a 32-bit one with its first halfword in
  * bits 31:16). */
 uint32_t mmu_peek_insn(struct machine *m, uint32_t va);
+/* Host memory behind physical address pa (RAM, flash), or NULL. */
+uint8_t *mmu_host(struct machine *m, uint32_t pa);
 /* Forget cached translations (mode, ASID or TLB changed). */
 void mmu_flush(struct machine *m);
 /* Recompute the mode key; flush if it changed. */

@@ -172,6 +172,12 @@ static uint8_t *host_of(struct machine *m, uint32_t pa, bool *is_ram, bool *is_f
 	return NULL;
 }
 
+uint8_t *mmu_host(struct machine *m, uint32_t pa)
+{
+	bool is_ram, is_flash;
+	return host_of(m, pa, &is_ram, &is_flash);
+}
+
 static void dtlb_fill(struct machine *m, uint32_t va, const struct xlate *x, bool readable,
 		      bool writable)
 {
