@@ -88,6 +88,21 @@ int check_ownership(struct cfg_system *sys)
 			d->owner = (int)v;
 		}
 	}
+	/* Coupled devices (a timer pair) go to one VM: the even timer's T32
+	 * makes the odd one its upper half. */
+	for (unsigned d = 0; d < sys->ndevices; d++) {
+		const struct cfg_device *a = &sys->devices[d];
+		const struct cfg_device *b;
+
+		if (a->coupled < 0 || a->owner < 0)
+			continue;
+		b = &sys->devices[a->coupled];
+		if (b->owner >= 0 && b->owner != a->owner)
+			diag_error(sys->vms[b->owner].path, "devices", "%s is coupled with %s (bits "
+				   "0x%x at +0x%x of it control this one), which is given to %s: "
+				   "give both to one VM", b->path, a->path, a->couple_mask,
+				   a->couple_off, sys->vms[a->owner].path);
+	}
 	/* Pins: a port given whole to one VM has no pins left for others. */
 	for (unsigned v = 0; v < sys->nvms; v++) {
 		const struct cfg_vm *vm = &sys->vms[v];
@@ -274,10 +289,91 @@ static int device_at(const struct cfg_system *sys, uint32_t addr)
 	return -1;
 }
 
-static void check_writes(const struct cfg_system *sys, const char *path, int vm_index,
-			 const struct cfg_setup_write *w, unsigned n)
+/* Registers only the hypervisor may write, even from the board's setup:
+ * SYSKEY (the hypervisor unlocks around each list itself) and RSWRST (a
+ * software reset at every boot is a reset loop). Physical addresses of the
+ * register and its CLR/SET/INV aliases. */
+static const struct named_range hv_registers[] = {
+	{ "SYSKEY", 0x1F800030u, 0x10 },
+	{ "RSWRST (software reset)", 0x1F801250u, 0x10 },
+};
+
+/* The writable bits of the word at pa for a VM, from its read-write blocks
+ * (direct pages: all); 0 if none. */
+static uint32_t vm_allow(const struct cfg_vm *vm, uint32_t pa, bool *found)
 {
-	for (unsigned i = 0; i < n; i++) {
+	*found = false;
+	for (unsigned i = 0; i < vm->nblocks; i++) {
+		const struct cfg_block *b = &vm->blocks[i];
+
+		if (b->emulator != EMU_NONE || b->access != ACCESS_READ_WRITE ||
+		    !inside(pa, 4, b->base, b->size))
+			continue;
+		*found = true;
+		if (b->direct)
+			return 0xFFFFFFFFu;
+		return b->sub[(pa - b->base) / SUBPAGE_SIZE].allow[(pa / 4) % 4];
+	}
+	return 0;
+}
+
+/* A VM's setup list is re-applied at each of its restarts, so it may do
+ * nothing the VM could not do itself: each write must be to a register of
+ * one of its read-write blocks, changing only bits it may write. A store to
+ * a register whose bits it may write only in part (pins of a shared port,
+ * a timer without its pair's T32) becomes the CLR and SET stores that
+ * change exactly those bits, as the hypervisor does for the guest. */
+static void check_vm_write(const struct cfg_system *sys, struct cfg_vm *vm, unsigned i,
+			   uint32_t pa, int dev)
+{
+	const struct cfg_setup_write *w = &vm->setup[i];
+	bool found;
+	uint32_t allow = vm_allow(vm, pa, &found);
+
+	if (sys->devices[dev].hypervisor_only) {
+		diag_error(vm->path, "setup", "address 0x%08x is in %s, which is the "
+			   "hypervisor's: a VM's setup is re-applied at each restart and may "
+			   "only write registers the VM may write (use the hypervisor's setup)",
+			   w->addr, sys->devices[dev].path);
+		return;
+	}
+	if (!found) {
+		diag_error(vm->path, "setup", "address 0x%08x is in %s, which this VM cannot "
+			   "write: a VM's setup may only write registers the VM may write",
+			   w->addr, sys->devices[dev].path);
+		return;
+	}
+	if ((pa / 4) % 4 != 0 || allow == 0xFFFFFFFFu) {
+		if (w->value & ~allow)
+			diag_error(vm->path, "setup", "address 0x%08x: value 0x%x sets bits 0x%x "
+				   "this VM may not write", w->addr, w->value, w->value & ~allow);
+		return;
+	}
+	if (w->value & ~allow) {
+		diag_error(vm->path, "setup", "address 0x%08x: value 0x%x sets bits 0x%x this VM "
+			   "may not write", w->addr, w->value, w->value & ~allow);
+		return;
+	}
+	if (vm->nsetup == CFG_MAX_SETUP) {
+		diag_error(vm->path, "setup", "address 0x%08x: the VM may write only some bits "
+			   "of it, which takes two writes (CLR, SET), and there is no room for "
+			   "more than %u", w->addr, CFG_MAX_SETUP);
+		return;
+	}
+	memmove(&vm->setup[i + 2], &vm->setup[i + 1], (vm->nsetup - i - 1) * sizeof *w);
+	vm->nsetup++;
+	vm->setup[i + 1].addr = (pa + 8) | (w->addr & 0xE0000000u);
+	vm->setup[i + 1].value = w->value & allow;
+	vm->setup[i].addr = w->addr + 4;
+	vm->setup[i].value = ~w->value & allow;
+}
+
+static void check_writes(const struct cfg_system *sys, const char *path, struct cfg_vm *vm,
+			 struct cfg_setup_write *w, unsigned *n)
+{
+	int vm_index = vm ? (int)(vm - sys->vms) : -1;
+
+	for (unsigned i = 0; i < *n; i++) {
 		uint32_t pa = w[i].addr;
 		int dev;
 
@@ -288,6 +384,10 @@ static void check_writes(const struct cfg_system *sys, const char *path, int vm_
 			diag_error(path, "setup", "address 0x%08x is not word aligned", w[i].addr);
 			continue;
 		}
+		for (unsigned h = 0; h < sizeof hv_registers / sizeof hv_registers[0]; h++)
+			if (inside(pa, 4, hv_registers[h].base, hv_registers[h].size))
+				diag_error(path, "setup", "address 0x%08x is %s, which only the "
+					   "hypervisor itself writes", w[i].addr, hv_registers[h].what);
 		dev = device_at(sys, pa);
 		if (dev < 0) {
 			diag_error(path, "setup", "address 0x%08x: unknown device, no device of the "
@@ -300,20 +400,29 @@ static void check_writes(const struct cfg_system *sys, const char *path, int vm_
 			continue;
 		}
 		if (vm_index >= 0 && sys->devices[dev].owner >= 0 &&
-		    sys->devices[dev].owner != vm_index)
+		    sys->devices[dev].owner != vm_index) {
 			diag_error(path, "setup", "address 0x%08x is in %s, which belongs to %s",
 				   w[i].addr, sys->devices[dev].path,
 				   sys->vms[sys->devices[dev].owner].path);
+			continue;
+		}
+		if (vm) {
+			unsigned before = *n;
+
+			check_vm_write(sys, vm, i, pa, dev);
+			i += *n - before;   /* skip the SET store just added */
+		}
 	}
 }
 
-int check_setup(const struct cfg_system *sys)
+int check_setup(struct cfg_system *sys)
 {
 	unsigned before = diag_errors();
 
-	check_writes(sys, sys->hv.path, -1, sys->hv.setup, sys->hv.nsetup);
+	check_writes(sys, sys->hv.path, NULL, sys->hv.setup, &sys->hv.nsetup);
 	for (unsigned v = 0; v < sys->nvms; v++)
-		check_writes(sys, sys->vms[v].path, (int)v, sys->vms[v].setup, sys->vms[v].nsetup);
+		check_writes(sys, sys->vms[v].path, &sys->vms[v], sys->vms[v].setup,
+			     &sys->vms[v].nsetup);
 	return diag_errors() == before ? 0 : -1;
 }
 

@@ -11,7 +11,7 @@ int check_vm_ids(const struct cfg_system *sys);
 int check_ownership(struct cfg_system *sys);
 int check_irqs(struct cfg_system *sys);
 int check_memory(const struct cfg_system *sys);
-int check_setup(const struct cfg_system *sys);
+int check_setup(struct cfg_system *sys);
 /* Each VM's guest TLB share fits the shared TLB beside root's refill pool
  * (vzlet/vm_config.h, docs/architecture.md "TLB partition"). */
 int check_tlb_partition(const struct cfg_system *sys);

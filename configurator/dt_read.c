@@ -197,7 +197,7 @@ static void read_device(const void *fdt, int off, struct cfg_system *sys)
 	const char *emu, *name;
 	static const char *const known[] = {
 		"reg", "interrupts", "vzlet,shareable", "vzlet,emulator",
-		"vzlet,hypervisor-only", "status", "label", NULL
+		"vzlet,hypervisor-only", "vzlet,coupled", "status", "label", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -252,6 +252,22 @@ static void read_device(const void *fdt, int off, struct cfg_system *sys)
 	emu = get_string(fdt, off, path, "vzlet,emulator", false);
 	if (emu)
 		d->emulator = parse_emulator(path, emu);
+	d->coupled = -1;
+	const fdt32_t *cp = get_cells(fdt, off, path, "vzlet,coupled", &n, false);
+	if (cp && n != 3) {
+		diag_error(path, "vzlet,coupled", "expected <&device offset mask> (3 cells)");
+		return;
+	}
+	if (cp) {
+		d->couple_phandle = fdt32_to_cpu(cp[0]);
+		d->couple_off = fdt32_to_cpu(cp[1]);
+		d->couple_mask = fdt32_to_cpu(cp[2]);
+		if (d->couple_off % 4 || d->couple_off >= d->size || !d->couple_mask) {
+			diag_error(path, "vzlet,coupled", "offset 0x%x: not a register of the "
+				   "device, or an empty mask", d->couple_off);
+			return;
+		}
+	}
 	sys->ndevices++;
 }
 
@@ -272,6 +288,13 @@ static void read_devices(const void *fdt, struct cfg_system *sys)
 			continue;
 		if (has_prop(fdt, child, "reg"))
 			read_device(fdt, child, sys);
+	}
+	for (unsigned i = 0; i < sys->ndevices; i++) {
+		struct cfg_device *d = &sys->devices[i];
+
+		if (d->couple_phandle)
+			d->coupled = resolve_device(fdt, sys, d->path, "vzlet,coupled",
+						    d->couple_phandle);
 	}
 }
 

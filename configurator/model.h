@@ -86,6 +86,11 @@ struct cfg_device {
 	bool is_port;                 /* an I/O port: pins can be given out */
 	enum emulator emulator;       /* always emulated when not EMU_NONE */
 	int owner;                    /* VM index owning it unshared, -1 if none */
+	/* vzlet,coupled = <&other offset mask>: bits `mask` of the register at
+	 * `offset` change how `other` works (a timer pair's T32). */
+	uint32_t couple_phandle;
+	uint32_t couple_off, couple_mask;
+	int coupled;                  /* device index, -1 if none */
 };
 
 struct cfg_segment {

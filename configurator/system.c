@@ -145,6 +145,7 @@ int system_build(struct cfg_system *sys)
 		if (vm_build_image(vm) == 0 && vm_build_ram(vm) == 0)
 			vm_check_image_fits(vm);
 		vm_build_blocks(sys, vm);
+		vm_mask_coupled(sys, vm);
 	}
 	if (diag_errors())
 		return -1;

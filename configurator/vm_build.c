@@ -492,6 +492,48 @@ void vm_build_blocks(struct cfg_system *sys, struct cfg_vm *vm)
 	}
 }
 
+static bool vm_writes_device(const struct cfg_vm *vm, int dev)
+{
+	for (unsigned i = 0; i < vm->nblocks; i++)
+		if (vm->blocks[i].device == dev && vm->blocks[i].access == ACCESS_READ_WRITE &&
+		    !vm->blocks[i].pins_only)
+			return true;
+	return false;
+}
+
+/* Coupled bits (vzlet,coupled: a timer pair's T32 makes the odd timer the
+ * even one's upper half) are writable only by a VM that has the other
+ * device too; without it they are taken out of every alias's allow mask, so
+ * the VM cannot take over a device it was not given. A directly mapped page
+ * cannot be filtered bit by bit: refused. */
+void vm_mask_coupled(const struct cfg_system *sys, struct cfg_vm *vm)
+{
+	for (unsigned i = 0; i < vm->nblocks; i++) {
+		struct cfg_block *b = &vm->blocks[i];
+
+		if (b->emulator != EMU_NONE || b->access != ACCESS_READ_WRITE)
+			continue;
+		for (unsigned d = 0; d < sys->ndevices; d++) {
+			const struct cfg_device *dev = &sys->devices[d];
+			uint32_t reg = dev->base + dev->couple_off;
+
+			if (dev->coupled < 0 || !inside(reg, 4, b->base, b->size) ||
+			    vm_writes_device(vm, dev->coupled))
+				continue;
+			if (b->direct) {
+				diag_error(b->path, b->prop, "%s is mapped directly, so its bits 0x%x "
+					   "at +0x%x, which control %s, cannot be guarded: give "
+					   "this VM %s too", dev->path, dev->couple_mask,
+					   dev->couple_off, sys->devices[dev->coupled].path,
+					   sys->devices[dev->coupled].path);
+				continue;
+			}
+			for (int w = 0; w < 4; w++)
+				b->sub[(reg - b->base) / SUBPAGE_SIZE].allow[w] &= ~dev->couple_mask;
+		}
+	}
+}
+
 /* Within one VM: blocks must not overlap each other, and a page with a block
  * is never mapped (a block there would be bypassed). */
 int vm_check_layout(const struct cfg_system *sys, const struct cfg_vm *vm)

@@ -13,6 +13,9 @@ int vm_build_ram(struct cfg_vm *vm);
 int vm_check_image_fits(struct cfg_vm *vm);
 /* Turn devices, explicit blocks and pins into blocks and device regions. */
 void vm_build_blocks(struct cfg_system *sys, struct cfg_vm *vm);
+/* Take coupled bits (vzlet,coupled) out of the allow masks of a VM that
+ * does not have the device they control. */
+void vm_mask_coupled(const struct cfg_system *sys, struct cfg_vm *vm);
 /* Overlaps inside one VM (blocks, regions, blocks sharing a mapped page). */
 int vm_check_layout(const struct cfg_system *sys, const struct cfg_vm *vm);
 

@@ -7,8 +7,27 @@
 #include <vzlet/cp0.h>
 
 #define OUT_SIZE 4096u          /* power of two: a full status/TLB dump fits */
-#define OUT_RESERVE 1024u       /* kept for the hypervisor's own text */
 #define CTRL_E   0x05
+#define ESC      0x1B
+
+/* The output ring is shared by three kinds of text, each allowed to fill it
+ * only up to its own limit, so that the more important kinds always find
+ * room (docs/isolation.md, "Console output"):
+ *   CON_FAULT    fault reports: the whole ring. At most 7 reports of two
+ *                lines (< 160 bytes each) are outstanding, since a faulted
+ *                VM stays stopped until the console restarts it.
+ *   CON_REPLY    command replies and focus confirmations: all but
+ *                FAULT_RESERVE. Input is only read while a whole reply fits
+ *                (REPLY_MAX), so they are never dropped either.
+ *   CON_CHATTER  guest text, logged writes, violations: all but
+ *                FAULT_RESERVE + REPLY_RESERVE; what does not fit waits in
+ *                the guest's line buffer or, for the hypervisor's chatter
+ *                (rate-limited per VM), is dropped as whole lines and
+ *                counted. */
+#define FAULT_RESERVE 1152u
+#define REPLY_RESERVE 1024u
+#define REPLY_MAX     REPLY_RESERVE
+#define LINE_MAX      120u      /* longer hypervisor lines are broken */
 
 static const char hv_tag[] = { '[', 'h', 'v', ']', ' ', 0 };
 
@@ -17,13 +36,42 @@ static uint32_t out_head, out_tail;   /* free-running */
 static uint8_t out_owner;             /* 0 = at line start, 0xFF = hv text, else VM id */
 static uint8_t focus;                 /* 0 = hypervisor, else VM id */
 static uint8_t escape;                /* Ctrl-E seen */
+static uint8_t esc_seq;               /* inside a terminal escape sequence (focus 0) */
 static uint8_t cmd_vm = 1;            /* VM the commands act on */
+static uint8_t rx_paused;             /* input left in the UART until replies fit */
+static uint8_t unknown_said;          /* an unknown key was answered: quiet until a command */
+static uint8_t level = CON_REPLY;     /* of the hypervisor text being written */
+static char stage[LINE_MAX];          /* the hypervisor line being written */
+static unsigned stage_len;
+static uint32_t lines_lost;           /* whole hypervisor lines dropped (chatter) */
+
+static uint32_t out_used(void)
+{
+	return out_head - out_tail;
+}
+
+static uint32_t out_limit(unsigned lvl)
+{
+	return lvl == CON_FAULT ? OUT_SIZE : lvl == CON_REPLY ? OUT_SIZE - FAULT_RESERVE :
+	       OUT_SIZE - FAULT_RESERVE - REPLY_RESERVE;
+}
+
+static bool rx_room(void)
+{
+	return out_used() + REPLY_MAX <= out_limit(CON_REPLY);
+}
+
+static void con_interrupt_rx_take(void);
 
 void con_kick(void)
 {
 	while (out_tail != out_head && uart_tx_ready())
 		uart_tx((uint8_t)out_ring[out_tail++ % OUT_SIZE]);
 	evic_enable(uart_irq_base() + 2, out_tail != out_head);
+	if (rx_paused && rx_room()) {
+		rx_paused = 0;
+		con_interrupt_rx_take();
+	}
 }
 
 /* Room left for guest output: guests see their transmitter full below this
@@ -31,30 +79,93 @@ void con_kick(void)
  * the hypervisor wait for the UART. */
 bool con_guest_room(void)
 {
-	return out_head - out_tail < OUT_SIZE - OUT_RESERVE;
+	return out_used() + 8 < out_limit(CON_CHATTER);   /* 8: a tag and an escape */
 }
 
-/* Never waits for the UART: that would stop every guest. When even the
- * hypervisor's reserve is used up, its text is lost. */
+/* Callers have checked the room (levels above). */
 static void out_byte(char c)
 {
-	if (out_head - out_tail < OUT_SIZE)
+	if (out_used() < OUT_SIZE)
 		out_ring[out_head++ % OUT_SIZE] = c;
 }
 
-/* Hypervisor text: every line starts on its own line, tagged "". */
+/* What a byte looks like on the terminal: printable ASCII and tab as they
+ * are, other control bytes in caret notation (^[ for ESC, ^H for
+ * backspace, ^? for DEL), bytes 0x80-0xFF as \xNN. No byte a guest or the
+ * hypervisor writes can move the cursor back, clear or recolour the screen:
+ * every line on the terminal starts with the tag the hypervisor put there.
+ * Returns the number of characters written to `to` (at most 4). */
+unsigned con_visible(uint8_t c, char to[4])
+{
+	static const char hex[] = "0123456789abcdef";
+	if ((c >= 0x20 && c < 0x7F) || c == '\t') {
+		to[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x20 || c == 0x7F) {
+		to[0] = '^';
+		to[1] = (char)(c ^ 0x40);
+		return 2;
+	}
+	to[0] = '\\';
+	to[1] = 'x';
+	to[2] = hex[c >> 4];
+	to[3] = hex[c & 15];
+	return 4;
+}
+
+/* A line of hypervisor text goes into the ring whole, tagged, or not at all. */
+static bool commit_line(const char *p, unsigned n, unsigned lvl)
+{
+	uint32_t need = (out_owner ? 1u : 0u) + 5u + n + 1u;
+	if (out_used() + need > out_limit(lvl))
+		return false;
+	if (out_owner)
+		out_byte('\n');
+	for (const char *t = hv_tag; *t; t++)
+		out_byte(*t);
+	while (n--)
+		out_byte(*p++);
+	out_byte('\n');
+	out_owner = 0;
+	return true;
+}
+
+static void stage_commit(void)
+{
+	if (lines_lost) {
+		char note[32] = "(";
+		unsigned n = 1;
+		char d[10];
+		unsigned k = 0;
+		for (uint32_t v = lines_lost; v; v /= 10)
+			d[k++] = (char)('0' + v % 10);
+		while (k)
+			note[n++] = d[--k];
+		for (const char *t = " lines lost)"; *t; t++)
+			note[n++] = *t;
+		if (out_used() + n + 7 + stage_len + 7 <= out_limit(level) &&
+		    commit_line(note, n, level))
+			lines_lost = 0;
+	}
+	if (!commit_line(stage, stage_len, level))
+		lines_lost++;
+	stage_len = 0;
+}
+
+/* Hypervisor text: staged, and committed a whole line at a time. */
 void con_putc(char c)
 {
-	if (out_owner != 0xFF) {
-		if (out_owner != 0)
-			out_byte('\n');
-		out_owner = 0xFF;
-		for (const char *t = hv_tag; *t; t++)
-			out_byte(*t);
+	if (c == '\n') {
+		stage_commit();
+		return;
 	}
-	out_byte(c);
-	if (c == '\n')
-		out_owner = 0;
+	char v[4];
+	unsigned n = con_visible((uint8_t)c, v);
+	if (stage_len + n > LINE_MAX)
+		stage_commit();
+	for (unsigned i = 0; i < n; i++)
+		stage[stage_len++] = v[i];
 }
 
 /* Tagged guest text; returns how many bytes fitted (the rest stays with
@@ -78,9 +189,15 @@ void con_guest_byte(unsigned id, char c)
 		out_byte(' ');
 		out_owner = (uint8_t)id;
 	}
-	out_byte(c);
-	if (c == '\n')
+	if (c == '\n') {
+		out_byte(c);
 		out_owner = 0;
+		return;
+	}
+	char v[4];
+	unsigned k = con_visible((uint8_t)c, v);
+	for (unsigned i = 0; i < k; i++)
+		out_byte(v[i]);
 }
 
 void con_puts(const char *s)
@@ -106,10 +223,10 @@ static void put_num(uint32_t v, unsigned base, int width)
 
 
 /* %s %c %u %x, with a zero-padded width: %08x */
-void con_printf(const char *fmt, ...)
+static void con_vprintf(unsigned lvl, const char *fmt, va_list ap)
 {
-	va_list ap;
-	va_start(ap, fmt);
+	uint8_t saved = level;
+	level = (uint8_t)lvl;
 	for (; *fmt; fmt++) {
 		if (*fmt != '%') {
 			con_putc(*fmt);
@@ -128,8 +245,54 @@ void con_printf(const char *fmt, ...)
 		default: con_putc('?'); break;
 		}
 	}
-	va_end(ap);
+	level = saved;
 	con_kick();
+}
+
+void con_printf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	con_vprintf(CON_REPLY, fmt, ap);
+	va_end(ap);
+}
+
+void con_report(unsigned lvl, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	con_vprintf(lvl, fmt, ap);
+	va_end(ap);
+}
+
+/* Chatter about a VM (logged writes): at most LOG_BURST lines at once, then
+ * one per LOG_PERIOD, with the number left out since the last line. Bounds
+ * what one VM can make the hypervisor print to about 10 lines a second. */
+#define LOG_BURST  4u
+#define LOG_PERIOD (HV_TICKS_PER_SEC / 10u)
+
+bool con_log_allowed(struct vz_vm *vm)
+{
+	uint32_t now = (uint32_t)time_now();
+	while (vm->log_tokens < LOG_BURST && now - vm->log_refill >= LOG_PERIOD) {
+		vm->log_tokens++;
+		vm->log_refill += LOG_PERIOD;
+	}
+	if (vm->log_tokens == LOG_BURST)
+		vm->log_refill = now;
+	if (!vm->log_tokens) {
+		vm->log_suppressed++;
+		return false;
+	}
+	vm->log_tokens--;
+	return true;
+}
+
+void con_log_reset(struct vz_vm *vm)
+{
+	vm->log_tokens = LOG_BURST;
+	vm->log_refill = (uint32_t)time_now();
+	vm->log_suppressed = 0;
 }
 
 void con_init(void)
@@ -158,7 +321,7 @@ static void show_vm(struct vz_vm *vm)
 		   live ? GCP0_READ(C0_CAUSE) : vm->gctx[GCTX_CAUSE],
 		   vm->exits, vm->irqs, vm->violations);
 	if (vm->state == VM_FAULTED)
-		vm_show_fault(vm);
+		vm_show_fault(vm, CON_REPLY);
 }
 
 static void show_irqs(struct vz_vm *vm)
@@ -226,11 +389,42 @@ static void command(char c)
 	case '\n':
 		break;
 	default:
-		con_printf("'%c'? (h: help)\n", c);
-		break;
+		/* One answer per run of unknown keys: a pasted text or a
+		 * stream of garbage gets one line, not one per byte. */
+		if (!unknown_said)
+			con_printf("'%c'? (h: help)\n", c);
+		unknown_said = 1;
+		return;
 	}
+	unknown_said = 0;
 	if (done)
 		con_printf("vm%u %s\n", vm->id, done);
+}
+
+/* Terminal escape sequences (cursor keys send ESC [ A, function keys ESC O P,
+ * ESC [ 1 5 ~, ...) are not commands: skipped whole when the hypervisor has
+ * the focus, so that their letters are never taken as keys. ECMA-48: ESC,
+ * then for CSI '[' parameter and intermediate bytes 0x20-0x3F up to a final
+ * byte 0x40-0x7E; for SS3 'O' one more byte; otherwise the byte after ESC. */
+static bool skip_escape(uint8_t c)
+{
+	switch (esc_seq) {
+	case 0:
+		if (c != ESC)
+			return false;
+		esc_seq = 1;
+		return true;
+	case 1:
+		esc_seq = c == '[' ? 2 : c == 'O' ? 3 : 0;
+		return true;
+	case 2:
+		if (c < 0x20 || c > 0x3F)
+			esc_seq = 0;
+		return true;
+	default:
+		esc_seq = 0;
+		return true;
+	}
 }
 
 static void input(uint8_t c)
@@ -239,6 +433,7 @@ static void input(uint8_t c)
 		escape = 0;
 		if (c >= '0' && c <= '9') {
 			unsigned id = c - '0';
+			esc_seq = 0;
 			if (id == 0 || vm_by_id(id)) {
 				focus = (uint8_t)id;
 				if (id)
@@ -258,23 +453,38 @@ static void input(uint8_t c)
 		return;
 	}
 	if (focus == 0) {
-		command((char)c);
+		if (!skip_escape(c))
+			command((char)c);
 		return;
 	}
 	struct vz_vm *vm = vm_by_id(focus);
-	if (!vcon_input(vm, c)) {
+	if (!vcon_input(vm, c) && out_used() < OUT_SIZE) {
 		out_byte('\a');   /* the VM's input ring is full */
 		con_kick();
 	}
 }
 
-void con_interrupt_rx(void)
+/* Keys are taken from the UART only while a whole reply fits in the ring
+ * (rx_room); otherwise they wait in its receive FIFO (beyond its 8 bytes
+ * they are lost there, an overrun), and con_kick resumes once the terminal
+ * has taken enough text. So input can never make the hypervisor drop its
+ * own replies, and a long pasted line costs nothing but the keys the UART
+ * could not hold. */
+static void con_interrupt_rx_take(void)
 {
 	int c;
-	while ((c = uart_rx()) >= 0)
+	while (rx_room() && (c = uart_rx()) >= 0)
 		input((uint8_t)c);
+	if (!rx_room())
+		rx_paused = 1;
+	evic_enable(uart_irq_base() + 1, !rx_paused);
 	evic_clear(uart_irq_base() + 1);
 	evic_clear(uart_irq_base());
+}
+
+void con_interrupt_rx(void)
+{
+	con_interrupt_rx_take();
 }
 
 void con_interrupt_tx(void)

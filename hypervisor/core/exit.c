@@ -186,7 +186,7 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 
 static __attribute__((noinline, noreturn)) void hv_panic(unsigned exc)
 {
-	con_printf("panic: exception %u epc=%08x badvaddr=%08x\n",
+	con_report(CON_FAULT, "panic: exception %u epc=%08x badvaddr=%08x\n",
 		   exc, CP0_READ(C0_EPC), CP0_READ(C0_BADVADDR));
 	for (;;)
 		__asm__ volatile("wait");

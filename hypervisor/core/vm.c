@@ -48,6 +48,7 @@ void vm_reset(struct vz_vm *vm)
 	vm->gtoffset = -(int32_t)CP0_READ(C0_COUNT);   /* guest Count starts at 0 */
 	vm->timer_armed = 0;
 	vm->exits = vm->irqs = vm->violations = 0;
+	con_log_reset(vm);
 	vm->last_block = NULL;
 
 	vcon_reset(vm);
@@ -85,13 +86,13 @@ void vm_fault(struct vz_vm *vm, const char *why)
 	vm->resume_pc = vm->fault_epc;
 	vm->fault_gexc = (uint8_t)((CP0_READ(C0_GUESTCTL0) & GC0_GEXC_MASK) >> GC0_GEXC_SHIFT);
 	sched_stop(vm, VM_FAULTED);
-	con_printf("vm%u (%s) stopped: %s\n", vm->id, vm->cfg->name, why);
-	vm_show_fault(vm);
+	con_report(CON_FAULT, "vm%u (%s) stopped: %s\n", vm->id, vm->cfg->name, why);
+	vm_show_fault(vm, CON_FAULT);
 }
 
-void vm_show_fault(const struct vz_vm *vm)
+void vm_show_fault(const struct vz_vm *vm, unsigned level)
 {
-	con_printf("  epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
+	con_report(level, "  epc=%08x cause=%08x (exc %u, gexc %u) badvaddr=%08x badinstr=%08x\n",
 		   vm->fault_epc, vm->fault_cause, (vm->fault_cause & CA_EXC_MASK) >> 2,
 		   vm->fault_gexc, vm->fault_badvaddr, vm->fault_badinstr);
 }

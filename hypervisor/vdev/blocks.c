@@ -22,11 +22,19 @@ static void real_write(uint32_t pa, unsigned width, uint32_t v)
 	}
 }
 
+/* One line per logged write would let a guest flood the console (and push
+ * out other VMs' reports): rate-limited per VM, with the number of writes
+ * not shown since the last line (console.c, con_log_allowed). */
 static void log_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off,
 		      unsigned width, uint32_t v, const char *what)
 {
-	con_printf("vm%u %s write %x (%u bytes) to %08x\n", vm->id, what, v, width,
-		   b->gpa + off);
+	if (!con_log_allowed(vm))
+		return;
+	con_report(CON_CHATTER, "vm%u %s write %x (%u bytes) to %08x%s", vm->id, what, v,
+		   width, b->gpa + off, vm->log_suppressed ? " (" : "\n");
+	if (vm->log_suppressed)
+		con_report(CON_CHATTER, "+%u not shown)\n", vm->log_suppressed);
+	vm->log_suppressed = 0;
 }
 
 static bool emu_read32(struct vz_vm *vm, const struct vz_block *b, uint32_t off, uint32_t *v)
@@ -36,6 +44,18 @@ static bool emu_read32(struct vz_vm *vm, const struct vz_block *b, uint32_t off,
 	case VZ_EMU_CONSOLE: return vcon_read(vm, off, v);
 	}
 	return false;
+}
+
+/* What a narrow store to an emulated register is merged with: the value
+ * the register holds, taken without the side effects of a read (a console
+ * RXREG read would take a byte of the VM's input). */
+static bool emu_latch32(struct vz_vm *vm, const struct vz_block *b, uint32_t off, uint32_t *v)
+{
+	if (b->kind == VZ_EMU_CONSOLE) {
+		*v = vcon_latch(vm, off);
+		return true;
+	}
+	return emu_read32(vm, b, off, v);
 }
 
 static bool emu_write32(struct vz_vm *vm, const struct vz_block *b, uint32_t off, uint32_t v)
@@ -74,7 +94,7 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 	case VZ_EMU_CONSOLE:
 		if (wmask != 0xFFFFFFFFu && word == 0) {
 			uint32_t old;
-			if (!emu_read32(vm, b, off & ~3u, &old))
+			if (!emu_latch32(vm, b, off & ~3u, &old))
 				return false;
 			v32 = (old & ~wmask) | (v32 & wmask);
 		}
@@ -99,10 +119,17 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 			uint32_t m = allow & wmask;
 			if (v32 & ~allow & wmask)
 				vm->violations++;       /* some bits were not its own */
-			if (word == 0)
-				HV_REG32(pa) = (HV_REG32(pa) & ~m) | (v32 & m);
-			else
+			/* Never read-modify-write the register: what it reads is not
+			 * what was written (PORT reads the pins, not the latch;
+			 * status bits clear on write), so writing back what was read
+			 * would change bits another VM or the hypervisor owns. The
+			 * CLR and SET aliases change exactly the allowed bits. */
+			if (word == 0) {
+				HV_REG32(pa + 4) = ~v32 & m;
+				HV_REG32(pa + 8) = v32 & m;
+			} else {
 				HV_REG32(pa) = v32 & m;
+			}
 		}
 		return true;
 	}

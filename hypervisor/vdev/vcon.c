@@ -150,6 +150,19 @@ bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val)
 	return true;
 }
 
+/* The stored value of a console register, for merging a narrow store
+ * (vdev/blocks.c): no side effect, unlike vcon_read of RXREG or STA. */
+uint32_t vcon_latch(const struct vz_vm *vm, uint32_t off)
+{
+	const struct vz_vcon *c = &vm->con;
+	switch (off) {
+	case U_MODE: return c->mode;
+	case U_STA:  return c->sta & STA_CTRL;
+	case U_BRG:  return c->brg;
+	default:     return 0;
+	}
+}
+
 bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t v)
 {
 	struct vz_vcon *c = &vm->con;

@@ -182,7 +182,7 @@ static uint32_t allowed(const struct vz_vm *vm, unsigned w)
 static void violation(struct vz_vm *vm, uint32_t off, uint32_t bits)
 {
 	if (!vm->violations++)
-		con_printf("vm%u: interrupt controller bits %x at +%x not owned: ignored\n",
+		con_report(CON_CHATTER, "vm%u: interrupt controller bits %x at +%x not owned: ignored\n",
 			   vm->id, bits, off);
 }
 

@@ -84,7 +84,7 @@ void vm_reset(struct vz_vm *vm);
 struct vz_vm *vm_by_id(unsigned id);
 void vm_fault(struct vz_vm *vm, const char *why);
 void vm_clear_ram(struct vz_vm *vm);
-void vm_show_fault(const struct vz_vm *vm);
+void vm_show_fault(const struct vz_vm *vm, unsigned level);
 /* Guest memory for hypercalls: returns the root address of [gva, gva +
  * len) if wholly inside one region with the access allowed: KSEG0 where the
  * guest itself accesses it cached, KSEG1 where uncached (coherent either way). */
@@ -148,6 +148,7 @@ static inline void vevic_reassert(struct vz_vm *vm)
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t val);
+uint32_t vcon_latch(const struct vz_vm *vm, uint32_t off);  /* stored value, no side effect */
 bool vcon_input(struct vz_vm *vm, uint8_t c);       /* false: ring full */
 void vcon_flush(struct vz_vm *vm);
 void vcon_write_bytes(struct vz_vm *vm, const volatile uint8_t *p, uint32_t n);
@@ -167,11 +168,17 @@ void uart_tx(uint8_t c);
 int uart_rx(void);                  /* -1 if empty */
 unsigned uart_irq_base(void);       /* fault IRQ; RX = +1, TX = +2 */
 
-/* core: console */
+/* core: console. Hypervisor text has a level: what it may use of the
+ * output ring (console.c, docs/isolation.md). con_printf is CON_REPLY. */
+enum { CON_FAULT, CON_REPLY, CON_CHATTER };
 void con_init(void);
 void con_putc(char c);
 void con_puts(const char *s);
 void con_printf(const char *fmt, ...);
+void con_report(unsigned level, const char *fmt, ...);
+bool con_log_allowed(struct vz_vm *vm);     /* rate limit of a VM's chatter */
+void con_log_reset(struct vz_vm *vm);
+unsigned con_visible(uint8_t c, char to[4]); /* a byte as shown on the terminal */
 void con_guest_byte(unsigned id, char c);   /* tagged output */
 bool con_guest_room(void);                  /* room for guest text in the ring */
 unsigned con_guest_write(unsigned id, const char *p, unsigned n);

@@ -93,6 +93,10 @@ struct vz_vm {
 	uint32_t violations;
 	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
 	uint8_t fault_gexc;
+	/* Rate limit of the hypervisor's chatter about this VM (console.c). */
+	uint8_t log_tokens;
+	uint32_t log_refill;          /* root Count of the last token refill */
+	uint32_t log_suppressed;      /* lines left out since the last one shown */
 
 	/* The guest's FPU and DSP registers while another VM owns the unit
 	 * (core/units.c; layout = arch/mips/units.S). All 32 FPRs at 64 bits:

@@ -199,25 +199,25 @@ int main(void)
 		check("hc-enosys", (int32_t)r[0] == VZ_HC_ENOSYS);
 		check("hc-code", (int32_t)hypcall_code1() == VZ_HC_ENOSYS);
 
-		/* This VM polls (tests/hv/systems/rogue.dts) and owns Timer3
-		 * (IRQ 14): it is never offered an interrupt, even enabled with
+		/* This VM polls (tests/hv/systems/rogue.dts) and owns Timer5
+		 * (IRQ 24): it is never offered an interrupt, even enabled with
 		 * a priority and IE on (one taken would halt it: no handler),
 		 * but the flag rises, is acknowledged and rises again. */
-		SFR_CLR(IFS(0)) = 1u << 14;
-		SFR_SET(IPC(3)) = (1u << 2) << 16;
-		SFR_SET(IEC(0)) = 1u << 14;
+		SFR_CLR(IFS(0)) = 1u << 24;
+		SFR_SET(IPC(6)) = 1u << 2;
+		SFR_SET(IEC(0)) = 1u << 24;
 		irq_global_enable();
-		timer_start_hz(3, 20000);
+		timer_start_hz(5, 20000);
 		unsigned seen = 0;
 		for (unsigned spins = 0; seen < 3 && spins < 300000; spins++) {
-			if (SFR(IFS(0)) & (1u << 14)) {
-				SFR_CLR(IFS(0)) = 1u << 14;
+			if (SFR(IFS(0)) & (1u << 24)) {
+				SFR_CLR(IFS(0)) = 1u << 24;
 				seen++;
 			}
 		}
 		(void)irq_save_disable();
-		timer_stop(3);
-		SFR_CLR(IEC(0)) = 1u << 14;
+		timer_stop(5);
+		SFR_CLR(IEC(0)) = 1u << 24;
 		check("polling-owned-flag", seen == 3);
 	}
 
