@@ -11,6 +11,7 @@ include tests/diff/diff.mk
 include tests/soc/soc.mk
 include tests/config/config.mk
 include tests/hv/hv.mk
+include tests/attacks/attacks.mk
 include tests/disasm/disasm.mk
 include tests/gdb/gdb.mk
 include tests/nuttx/nuttx.mk

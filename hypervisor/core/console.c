@@ -39,6 +39,7 @@ static uint8_t escape;                /* Ctrl-E seen */
 static uint8_t esc_seq;               /* inside a terminal escape sequence (focus 0) */
 static uint8_t cmd_vm = 1;            /* VM the commands act on */
 static uint8_t rx_paused;             /* input left in the UART until replies fit */
+static uint8_t belled;                /* the bell sounded for a dropped key */
 static uint8_t unknown_said;          /* an unknown key was answered: quiet until a command */
 static uint8_t level = CON_REPLY;     /* of the hypervisor text being written */
 static char stage[LINE_MAX];          /* the hypervisor line being written */
@@ -457,9 +458,14 @@ static void input(uint8_t c)
 			command((char)c);
 		return;
 	}
+	/* The VM's input ring is full: the key is dropped, and the terminal
+	 * bell sounds once for a run of dropped keys. */
 	struct vz_vm *vm = vm_by_id(focus);
-	if (!vcon_input(vm, c) && out_used() < OUT_SIZE) {
-		out_byte('\a');   /* the VM's input ring is full */
+	if (vcon_input(vm, c)) {
+		belled = 0;
+	} else if (!belled && out_used() < OUT_SIZE) {
+		belled = 1;
+		out_byte('\a');
 		con_kick();
 	}
 }
