@@ -97,38 +97,9 @@ while read -r n kind regex; do
 done < "$HERE/cases.txt"
 
 # ---- the victims: schedule within 1 %, output complete ------------------------
-LEDS=$OUT/attacks.log
-# cadence NAME LED STATE PERIOD_MS: intervals within +-1 %, at least 3
-cadence() {
-	local r
-	tried=$((tried + 1))
-	r=$(awk -v led="$2" -v st="$3" -v p="$4" '
-		$1 == "[led]" && $2 == led && (st == "" || $3 == st) {
-			t = $5 + 0
-			if (n > 0 && (t - last < p * 0.99 || t - last > p * 1.01))
-				bad = bad sprintf(" %.3f", t - last)
-			last = t; n++
-		}
-		END { if (n < 3) print "only " n " events"; else if (bad != "") print "off:" bad; else print "ok" }' "$LEDS")
-	if [ "$r" = ok ]; then pass; else fail "$1" "$2 every $4 ms: $r"; fi
-}
-cadence victim-poll-ld1 LD1 "" 500
-cadence victim-irq-ld2 LD2 on 300
-cadence victim-irq-ld3 LD3 on 300
-cadence victim-irq-ld4 LD4 on 300
-# Output: VM 2 prints a symbol every 100 ms, VM 1 one a second: all there.
-ms=$((CYCLES / 200000))
-tried=$((tried + 1))
-stars=$(sed -n 's/^\[2\] \([*]*\)$/\1/p' "$L" | tr -d '\n' | wc -c)
-if [ "$stars" -ge $((ms / 100 - 2)) ]; then pass
-else fail victim-irq-output "$stars symbols from VM 2 in $ms ms, expected $((ms / 100 - 1))"; fi
-tried=$((tried + 1))
-dots=$(sed -n 's/^\[1\] \([.]*\)$/\1/p' "$L" | tr -d '\n' | wc -c)
-if [ "$dots" -ge $((ms / 1000 - 1)) ]; then pass
-else fail victim-poll-output "$dots symbols from VM 1 in $ms ms"; fi
-tried=$((tried + 1))
-if grep -q '^\[1\] poll: LD1 blinks' "$L" && grep -q '^\[2\] irq: LD2-LD4' "$L"; then pass
-else fail victim-banners "a victim's first line is missing"; fi
+# shellcheck source=tests/attacks/lib.sh
+. "$HERE/lib.sh"
+victims "$OUT/attacks.log" "$L" $((CYCLES / 200000))
 
 # ---- console output: nothing forged, everything tagged, bounded chatter ------
 tried=$((tried + 1))

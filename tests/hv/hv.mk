@@ -7,7 +7,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue bench vevic units mixed attacks
+HVT_SYSTEMS := two rogue bench vevic units mixed attacks random
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 # The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
 # of RAM the demo guests have.
@@ -19,16 +19,14 @@ HVT_UNITS := $(HVT_DIR)/units.elf
 # dslot as microMIPS code (GUEST_MM_*, guests/guests.mk): VM 2 of 2 in the
 # mixed system, beside the MIPS32 poll guest.
 HVT_DSLOT_MM := $(HVT_DIR)/dslot-mm.elf
-# dslot as microMIPS code (GUEST_MM_*, guests/guests.mk): VM 2 of 2 in the
-# mixed system, beside the MIPS32 poll guest.
-HVT_DSLOT_MM := $(HVT_DIR)/dslot-mm.elf
 HVT_ATTACK := $(HVT_DIR)/attack.elf
+HVT_RANDOM := $(HVT_DIR)/random.elf
 
 $(BUILD)/target/hv/%.o: tests/hv/guests/%.c
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS) $(HVT_ATTACK)
+HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS) $(HVT_ATTACK) $(HVT_RANDOM)
 $(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
 $(HVT_LIB_GUESTS): $(HVT_DIR)/%.elf: $(BUILD)/target/hv/%.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
 	$(GUEST_LINK)
@@ -44,7 +42,7 @@ $(HVT_DSLOT_MM): $(BUILD)/target/mm/hv/dslot.o $(GUEST_MM_START_OBJS) $(GUEST_MM
 -include $(BUILD)/target/mm/hv/dslot.d
 
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
-	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK)
+	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK) $(HVT_RANDOM)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
