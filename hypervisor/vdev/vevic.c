@@ -64,8 +64,10 @@ void vevic_update(struct vz_vm *vm)
 		sched_wake(vm);
 	gc2 &= vm->evic.offer_mask;
 	vm->guestctl2 = gc2;
-	if (hv_fast.cur_id == vm->id)
+	if (hv_fast.cur_id == vm->id) {
 		CP0_WRITE(C0_GUESTCTL2, gc2);
+		ehb();   /* vevic_reassert may read it back before the exit ends */
+	}
 }
 
 void vevic_raise(struct vz_vm *vm, unsigned irq)
