@@ -134,24 +134,16 @@ static bool commit_line(const char *p, unsigned n, unsigned lvl)
 
 static void stage_commit(void)
 {
-	if (lines_lost) {
-		char note[32] = "(";
-		unsigned n = 1;
-		char d[10];
-		unsigned k = 0;
-		for (uint32_t v = lines_lost; v; v /= 10)
-			d[k++] = (char)('0' + v % 10);
-		while (k)
-			note[n++] = d[--k];
-		for (const char *t = " lines lost)"; *t; t++)
-			note[n++] = *t;
-		if (out_used() + n + 7 + stage_len + 7 <= out_limit(level) &&
-		    commit_line(note, n, level))
-			lines_lost = 0;
-	}
-	if (!commit_line(stage, stage_len, level))
-		lines_lost++;
+	bool done = commit_line(stage, stage_len, level);
 	stage_len = 0;
+	if (!done) {
+		lines_lost++;
+	} else if (lines_lost) {
+		/* the next line that fits tells how many were dropped */
+		uint32_t n = lines_lost;
+		lines_lost = 0;
+		con_report(level, "(%u lines lost)\n", n);
+	}
 }
 
 /* Hypervisor text: staged, and committed a whole line at a time. */

@@ -7,8 +7,11 @@ DISASM_TEST := $(BUILD)/host/tests/disasm/test_disasm
 DISASM_TRACE_ELF := $(BUILD)/tests/disasm/trace.elf
 # Programs built before the comparison (their fragments are included
 # earlier); the recipe then takes every ELF there is, found when it runs.
+# The hypervisor test systems are among them so that none is being linked
+# (half written) while objdump reads it under make -j.
 DISASM_PROGRAMS := $(RUNNER_CASE_ELFS) $(CPU_TEST_ELFS) $(FPU_TARGET_ELFS) $(VZ_ELFS) \
-	$(SOC_TARGET_ELFS) $(GUEST_BOOT) $(GUEST_DEMO) $(SYSTEM_IMAGES) $(DISASM_TRACE_ELF)
+	$(SOC_TARGET_ELFS) $(GUEST_BOOT) $(GUEST_DEMO) $(SYSTEM_IMAGES) $(HVT_IMAGES) \
+	$(DISASM_TRACE_ELF)
 DISASM_ELFS = $(sort $(filter %.elf,$(DISASM_PROGRAMS)) \
 	$(filter-out $(BUILD)/tests/config/%,$(wildcard $(BUILD)/*/*.elf $(BUILD)/*/*/*.elf \
 		$(BUILD)/*/*/*/*.elf $(BUILD)/*/*/*/*/*.elf)))

@@ -9,11 +9,11 @@
  * a guest that never yields). Lines go out through one hypercall each, so
  * a slice end never splits them. The expected outcome of every case is in
  * tests/attacks/cases.txt (run by tests/attacks/run.sh). */
-#include "../../../hypervisor/include/vzlet/hypercall.h"
 #include "coretimer.h"
 #include "guest.h"
 #include "irq.h"
 #include "uart.h"
+#include "vzcall.h"
 
 #define COUNTER    ((volatile uint32_t *)0xA007E000u)
 #define MAGIC      0x41545421u
@@ -30,22 +30,10 @@
 static volatile unsigned exc_count, exc_code;
 static unsigned cur;
 
-static void hcall(uint32_t fn, uint32_t a0, uint32_t a1, uint32_t r[2])
-{
-	register uint32_t v0 __asm__("$2") = fn;
-	register uint32_t v1 __asm__("$3");
-	register uint32_t ra0 __asm__("$4") = a0;
-	register uint32_t ra1 __asm__("$5") = a1;
-	__asm__ volatile(".set push\n.set virt\nhypcall\n.set pop"
-			 : "+r"(v0), "=r"(v1) : "r"(ra0), "r"(ra1) : "memory");
-	r[0] = v0;
-	r[1] = v1;
-}
-
 static int32_t console_write(uint32_t p, uint32_t n)
 {
 	uint32_t r[2];
-	hcall(VZ_HC_CONSOLE_WRITE, p, n, r);
+	vz_hypercall(VZ_HC_CONSOLE_WRITE, p, n, r);
 	return (int32_t)r[0];
 }
 
@@ -465,12 +453,12 @@ static void run(unsigned n)
 	case 96: hypercall_case(LATG, 4, VZ_HC_EFAULT); return;
 	case 97: hypercall_case(0x9D000000u, 0xFFFFFFFFu, VZ_HC_EINVAL); return;
 	case 98:
-		hcall(0xFFFFFFFFu, 0, 0, r);
+		vz_hypercall(0xFFFFFFFFu, 0, 0, r);
 		say((int32_t)r[0] == VZ_HC_ENOSYS ? "ok" : "FAIL", "unknown function", r[0]);
 		return;
 	case 99:
 		for (unsigned i = 0; i < 200; i++)
-			hcall(VZ_HC_YIELD, 0, 0, r);
+			vz_hypercall(VZ_HC_YIELD, 0, 0, r);
 		result(1, "yield storm");
 		return;
 	/* ---- the console: forged hypervisor lines, control bytes, a flood */

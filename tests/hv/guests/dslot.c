@@ -8,26 +8,13 @@
  * the failing cases; runs bare too (without the hypercall checks).
  * Built as microMIPS too (dslot-mm, tests/hv/hv.mk): then the branches and
  * their slots come in both sizes, and BEQL (no microMIPS form) is left out. */
-#include "../../../hypervisor/include/vzlet/hypercall.h"
 #include "coretimer.h"
 #include "cp0.h"
 #include "guest.h"
 #include "irq.h"
 #include "timer.h"
 #include "uart.h"
-
-/* HYPCALL 0 with function fn and two arguments: v0 in r[0], v1 in r[1]. */
-static void hypercall(uint32_t fn, uint32_t a0, uint32_t a1, uint32_t r[2])
-{
-	register uint32_t v0 __asm__("$2") = fn;
-	register uint32_t v1 __asm__("$3");
-	register uint32_t ra0 __asm__("$4") = a0;
-	register uint32_t ra1 __asm__("$5") = a1;
-	__asm__ volatile(".set push\n.set virt\nhypcall\n.set pop"
-			 : "+r"(v0), "=r"(v1) : "r"(ra0), "r"(ra1) : "memory");
-	r[0] = v0;
-	r[1] = v1;
-}
+#include "vzcall.h"
 
 static uint32_t hypcall_code1(void)
 {
@@ -179,23 +166,23 @@ int main(void)
 	__asm__ volatile("mfc0 %0, $16, 3" : "=r"(config3));
 	if (!(config3 & (1u << 23))) {          /* a guest: Config3.VZ reads 0 */
 		uint32_t r[2], t0 = ct_now();
-		hypercall(VZ_HC_VM_ID, 0, 0, r);
+		vz_hypercall(VZ_HC_VM_ID, 0, 0, r);
 		check("hc-vm-id", r[0] == DSLOT_VM_ID && r[1] == DSLOT_NUM_VMS);
-		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, sizeof(hello) - 1, r);
+		vz_hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, sizeof(hello) - 1, r);
 		check("hc-console-write", r[0] == sizeof(hello) - 1);
-		hypercall(VZ_HC_CONSOLE_WRITE, 0xA0020000u, 4, r);   /* another VM's RAM */
+		vz_hypercall(VZ_HC_CONSOLE_WRITE, 0xA0020000u, 4, r);   /* another VM's RAM */
 		check("hc-console-efault", (int32_t)r[0] == VZ_HC_EFAULT);
-		hypercall(VZ_HC_CONSOLE_WRITE, 0x8000FFFEu, 4, r);   /* runs past its RAM */
+		vz_hypercall(VZ_HC_CONSOLE_WRITE, 0x8000FFFEu, 4, r);   /* runs past its RAM */
 		check("hc-console-efault-end", (int32_t)r[0] == VZ_HC_EFAULT);
-		hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, 1000, r);
+		vz_hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)hello, 1000, r);
 		check("hc-console-einval", (int32_t)r[0] == VZ_HC_EINVAL);
-		hypercall(VZ_HC_TIME, 0, 0, r);
+		vz_hypercall(VZ_HC_TIME, 0, 0, r);
 		uint32_t t1 = ct_now();
 		/* guest Count started at 0 with the VM; hypervisor time at boot */
 		check("hc-time", r[0] != 0 && (int32_t)(r[0] - (t1 - t0)) > 0);
-		hypercall(VZ_HC_YIELD, 0, 0, r);
+		vz_hypercall(VZ_HC_YIELD, 0, 0, r);
 		check("hc-yield", r[0] == 0);
-		hypercall(99, 0, 0, r);
+		vz_hypercall(99, 0, 0, r);
 		check("hc-enosys", (int32_t)r[0] == VZ_HC_ENOSYS);
 		check("hc-code", (int32_t)hypcall_code1() == VZ_HC_ENOSYS);
 

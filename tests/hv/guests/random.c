@@ -27,8 +27,8 @@
  *     (Accesses outside the guest's memory stop it: that is tested by the
  *     attack suite, not here.)
  * Progress: "random: N trials, E exceptions, seed S" every 2^18 trials. */
-#include "../../../hypervisor/include/vzlet/hypercall.h"
 #include "guest.h"
+#include "vzcall.h"
 
 #ifndef RANDOM_SEED
 #define RANDOM_SEED 0x9E3779B9u
@@ -181,11 +181,8 @@ static char *put_s(char *p, const char *s)
 
 static void write_line(const char *line, uint32_t n)
 {
-	register uint32_t v0 __asm__("$2") = VZ_HC_CONSOLE_WRITE;
-	register uint32_t a0 __asm__("$4") = (uint32_t)line;
-	register uint32_t a1 __asm__("$5") = n;
-	__asm__ volatile(".set push\n.set virt\nhypcall\n.set pop"
-			 : "+r"(v0) : "r"(a0), "r"(a1) : "$3", "memory");
+	uint32_t r[2];
+	vz_hypercall(VZ_HC_CONSOLE_WRITE, (uint32_t)line, n, r);
 }
 
 /* An exception outside a trial: the fix-ups missed something. */
