@@ -120,13 +120,16 @@ static bool gsfc(struct vz_vm *vm, uint32_t insn)
 	return true;
 }
 
-/* A guest CACHE operation by index (GuestCtl0.CG = 1, GuestCtl0Ext.CGI =
- * 0: only those exit; hit operations on its own addresses run natively).
- * An index names a line of the one physical cache that may hold another
- * VM's or the hypervisor's data, so only the operations that cannot lose
- * anybody's data are done for it (writeback-invalidate of D, invalidate of
- * I, at the same index); tag loads and stores are ignored: the hypervisor
- * initialised the caches at boot. */
+/* Every guest CACHE exits (GuestCtl0.CG = 0): with CG = 1 the index
+ * operations the CGI bit does not cover - Index Store Data, op[4:2] = 3 -
+ * would run for the guest and write any line of the one physical cache,
+ * that is any VM's or the hypervisor's memory (docs/isolation.md).
+ *
+ * By index: an index names a line that may hold anybody's data, so only
+ * the operations that cannot lose anybody's data are done for it
+ * (writeback-invalidate of D, invalidate of I, at the same index); tag and
+ * data loads and stores are ignored: the hypervisor initialised the caches
+ * at boot. */
 static void guest_cache_index(uint32_t insn)
 {
 	unsigned op = (insn >> 16) & 31;
@@ -136,6 +139,28 @@ static void guest_cache_index(uint32_t insn)
 		__asm__ volatile("cache 0x00, 0(%0)" : : "r"(index) : "memory");
 	else if (op == 0x01)
 		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(index) : "memory");
+}
+
+/* By address (hit operations): done on the line of the guest's own memory
+ * that its kseg0/kseg1 address names. Not done: Fetch and Lock (locked
+ * lines of the shared cache would be taken from the others), addresses
+ * mapped by its TLB, addresses outside its memory. */
+static void guest_cache_hit(const struct vz_vm *vm, uint32_t insn)
+{
+	unsigned op = (insn >> 16) & 31;
+	uint32_t va = vz_gpr_read((insn >> 21) & 31) + (uint32_t)(int16_t)insn;
+	volatile uint8_t *p = vm_guest_ptr(vm, va & ~15u, 16, VZ_REGION_R);
+	if (!p)
+		return;
+	uint32_t a = 0x80000000u | ((uint32_t)p & 0x1FFFFFFFu);
+	switch (op) {
+	case 0x10: __asm__ volatile("cache 0x10, 0(%0)" : : "r"(a) : "memory"); break;
+	case 0x11: __asm__ volatile("cache 0x11, 0(%0)" : : "r"(a) : "memory"); break;
+	case 0x14: __asm__ volatile("cache 0x14, 0(%0)" : : "r"(a) : "memory"); break;
+	case 0x15: __asm__ volatile("cache 0x15, 0(%0)" : : "r"(a) : "memory"); break;
+	case 0x19: __asm__ volatile("cache 0x19, 0(%0)" : : "r"(a) : "memory"); break;
+	default: break;
+	}
 }
 
 /* Kept out of line so that the device-access path through hv_exception
@@ -156,8 +181,11 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 
 	switch (gexc) {
 	case GEXC_GPSI:
-		if (OP(insn) == 0x2F) {                    /* CACHE by index */
-			guest_cache_index(insn);
+		if (OP(insn) == 0x2F) {                    /* CACHE */
+			if (((insn >> 18) & 7) <= 3)
+				guest_cache_index(insn);
+			else
+				guest_cache_hit(vm, insn);
 			CP0_WRITE(C0_EPC, next);
 			return false;
 		}

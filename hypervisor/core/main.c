@@ -22,10 +22,11 @@ static void cp0_init(void)
 	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */
 	CP0_WRITE(C0_PAGEGRAIN, 0xC0000000u);          /* RIE | XIE: the plan's XI bits count */
 	/* Guests: full CP0 and guest TLB; Count/Compare and Config trap (GT =
-	 * CF = 0); CACHE by address runs, by index traps (CG = 1, CGI = 0: an
-	 * index may name another VM's line); software interrupt bits of Cause
+	 * CF = 0); every CACHE traps (CG = 0: with CG = 1, Index Store Data,
+	 * which CGI does not cover, would write any line of the shared cache;
+	 * core/exit.c does what is safe); software interrupt bits of Cause
 	 * trap (SFC1); no hardware field change exits (MC = 0, FCD). */
-	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1 | GC0_CG);
+	CP0_WRITE(C0_GUESTCTL0, GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1);
 	CP0_WRITE(C0_GUESTCTL0EXT, GC0X_FCD);
 	CP0_WRITE(C0_GUESTCTL1, 0);
 	CP0_WRITE(C0_GUESTCTL2, 0);

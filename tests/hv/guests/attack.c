@@ -366,11 +366,11 @@ static void run(unsigned n)
 		cp0_write(CP0_COMPARE, 1);
 		result(cp0_read(CP0_COUNT) < 0x100000u, "own Count");
 		return;
-	case 77:
+	case 77:   /* all ones (its K0 kept: changing it under dirty lines is its own
+		    * incoherence, which the simulator's strict checks stop) */
 		v = cp0_read(CP0_CONFIG);
-		cp0_write(CP0_CONFIG, (v & ~7u) | 2u);
-		result((cp0_read(CP0_CONFIG) & 7u) == 2u, "own Config.K0");
-		cp0_write(CP0_CONFIG, v);
+		cp0_write(CP0_CONFIG, ~7u | (v & 7u));
+		result(cp0_read(CP0_CONFIG) == v, "Config writes: only K0 is the guest's");
 		return;
 	case 78: exc_count = 0;
 		__asm__ volatile(".set push\n.set virt\nmfgc0 $2, $12\n.set pop" ::: "$2");
@@ -398,15 +398,15 @@ static void run(unsigned n)
 		for (;;) __asm__ volatile("wait");
 	case 84:
 		exc_count = 0;
-		for (unsigned i = 0; i < 20000; i++)
+		for (unsigned i = 0; i < 5000; i++)
 			__asm__ volatile("syscall");
-		result(exc_count == 20000, "syscall storm");
+		result(exc_count == 5000, "syscall storm");
 		return;
 	case 85:
 		exc_count = 0;
-		for (unsigned i = 0; i < 20000; i++)
+		for (unsigned i = 0; i < 5000; i++)
 			__asm__ volatile("teq $0, $0");
-		result(exc_count == 20000, "trap storm");
+		result(exc_count == 5000, "trap storm");
 		return;
 	case 86:
 		say("run", "software interrupt storm", ~0u);
@@ -440,9 +440,9 @@ static void run(unsigned n)
 			;
 	case 90:
 		exc_count = 0;
-		for (unsigned i = 0; i < 20000; i++)
+		for (unsigned i = 0; i < 5000; i++)
 			(void)R32(0xC0001000u + 4 * (i & 1023));
-		result(exc_count == 20000, "guest TLB refill storm");
+		result(exc_count == 5000, "guest TLB refill storm");
 		return;
 	/* ---- hypercalls with hostile arguments */
 	case 91: hypercall_case(OTHER_RAM, 4, VZ_HC_EFAULT); return;
@@ -482,6 +482,12 @@ static void run(unsigned n)
 			SFR_CLR(IFS(0)) = 2u;
 		}
 		result(1, "flag storm");
+		return;
+	case 103:                                    /* Index Store Data over the D-cache */
+		__asm__ volatile("mtc0 %0, $28, 1\n mtc0 %0, $28, 0\n ehb" :: "r"(0xBADC0DE5u));
+		for (uint32_t a = 0x80000000u; a < 0x80004000u; a += 4)
+			__asm__ volatile("cache 0x0d, 0(%0)\n cache 0x09, 0(%0)" :: "r"(a) : "memory");
+		result(1, "index store data/tag over the whole D-cache");
 		return;
 	default:
 		say("done", "", ~0u);

@@ -40,7 +40,7 @@ static volatile uint32_t trials, exceptions, in_trial, last_word;
 static volatile uint32_t fail_epc, fail_cause, fail_badvaddr;
 
 void random_trial(uint32_t *r);
-extern uint32_t random_slot[], random_after[];
+extern uint32_t random_slot[], random_after[], random_end[];
 
 /* The trial: s-registers, gp, fp and ra are kept on the stack; every other
  * register but $0, $k0, $k1 and $sp comes from r[]. In .data, so it runs
@@ -71,6 +71,8 @@ __asm__(".pushsection .data.random_trial, \"awx\", @progbits\n"
 	"\tlw $28, 32($sp)\n\tlw $30, 36($sp)\n\tlw $31, 40($sp)\n"
 	"\tjr $31\n"
 	"\taddiu $sp, $sp, 48\n"
+	"random_end:\n"
+	".globl random_end\n"
 	".set pop\n.popsection\n");
 
 static uint32_t next(void)
@@ -229,6 +231,11 @@ int main(void)
 	cp0_write(CP0_STATUS, (cp0_read(CP0_STATUS) | (1u << 29) | (1u << 24)) & ~ST_ERL);
 	for (unsigned i = 1; i < 32; i++)
 		regs[i] = safe_value(next());
+	/* crt0 copied the trial code with the other .data through the D-cache:
+	 * written back and made visible to instruction fetch before it runs */
+	for (uint32_t a = (uint32_t)random_trial & ~15u; a < (uint32_t)random_end; a += 16)
+		__asm__ volatile("synci 0(%0)" :: "r"(a) : "memory");
+	__asm__ volatile("sync\n la $8, 1f\n jr.hb $8\n nop\n1:" ::: "$8", "memory");
 	progress();
 	for (;;) {
 		uint32_t w = instruction(next(), after);
