@@ -20,7 +20,8 @@
 #define RAM_END    0xA0010000u          /* the VM's 64 KB of RAM end here */
 #define OTHER_RAM  0xA0020000u          /* outside it: another VM's, or nobody's */
 #define LATG       LAT(PORT_G)
-#define MY_PIN     (1u << 8)            /* RG8; RG6 (LD1) and RG15 (LD4) are the victims' */
+#define MY_PIN     (1u << 8)            /* RG8; RG6 (LD1), RG7 (latch 1, reads 0)
+                                         * and RG15 (LD4) are the victims' */
 #define T4CON      TCON(4)
 #define T32        (1u << 3)
 #define PMD1       0xBF800040u
@@ -313,6 +314,10 @@ static void run(unsigned n)
 	case 52: port_case(LATG, LATG, 0, 2); return;
 	case 53: {                                                   /* PORT reads pins, not LAT */
 		uint32_t before = R32(LATG) & ~MY_PIN, bad = 0;
+		if (!(before & (1u << 7)) || (R32(PORT(PORT_G)) & (1u << 7))) {
+			result(0, "RG7 not set up (latch 1, reads 0)");
+			return;
+		}
 		for (unsigned i = 0; i < 2000; i++) {
 			W32(PORT(PORT_G), i & 1 ? MY_PIN : 0);
 			if ((R32(LATG) & ~MY_PIN) != before)
