@@ -23,6 +23,9 @@
  *     them), so a random load or store reaches memory only through the
  *     guest TLB, which holds only invalid entries: EntryLo0/1 are zero
  *     before each trial, so a random TLBWI/TLBWR writes an invalid entry;
+ *     Index, PageMask and Wired are 0 before each trial too (a TLB
+ *     instruction with an index beyond the guest's TLB share, or an invalid
+ *     page mask, is UNPREDICTABLE: the simulator's strict checks stop it);
  *     indexed loads and stores (COP1X, the DSP's LX) get index $0.
  *     (Accesses outside the guest's memory stop it: that is tested by the
  *     attack suite, not here.)
@@ -54,7 +57,8 @@ __asm__(".pushsection .data.random_trial, \"awx\", @progbits\n"
 	"\tsw $20, 16($sp)\n\tsw $21, 20($sp)\n\tsw $22, 24($sp)\n\tsw $23, 28($sp)\n"
 	"\tsw $28, 32($sp)\n\tsw $30, 36($sp)\n\tsw $31, 40($sp)\n"
 	"\tla $1, random_after\n"
-	"\tmtc0 $1, $14\n\tmtc0 $1, $30\n\tmtc0 $0, $2\n\tmtc0 $0, $3\n\tehb\n"
+	"\tmtc0 $1, $14\n\tmtc0 $1, $30\n\tmtc0 $0, $2\n\tmtc0 $0, $3\n"
+	"\tmtc0 $0, $0\n\tmtc0 $0, $5\n\tmtc0 $0, $6\n\tehb\n"
 	"\tlw $1, 4($4)\n\tlw $2, 8($4)\n\tlw $3, 12($4)\n\tlw $5, 20($4)\n"
 	"\tlw $6, 24($4)\n\tlw $7, 28($4)\n\tlw $8, 32($4)\n\tlw $9, 36($4)\n"
 	"\tlw $10, 40($4)\n\tlw $11, 44($4)\n\tlw $12, 48($4)\n\tlw $13, 52($4)\n"
