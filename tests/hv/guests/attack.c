@@ -357,13 +357,14 @@ static void run(unsigned n)
 	case 74: evic_case(INTSTAT, ~0u, 4, INTSTAT, ~0u, 0); return;
 	/* ---- CP0 and VZ */
 	case 75: {
+		uint32_t a0, a, b, c, d;
+		__asm__ volatile("mfc0 %0, $12, 2" : "=r"(a0));
 		__asm__ volatile("mtc0 %0, $12, 2\n mtc0 %0, $25, 0\n mtc0 %0, $18, 0\n"
 				 "mtc0 %0, $23, 0\n mtc0 %0, $26, 0\n mtc0 %0, $28, 0\n ehb"
 				 :: "r"(~0u));
-		uint32_t a, b, c, d;
 		__asm__ volatile("mfc0 %0, $12, 2\n mfc0 %1, $25, 0\n mfc0 %2, $18, 0\n"
 				 "mfc0 %3, $23, 0" : "=r"(a), "=r"(b), "=r"(c), "=r"(d));
-		result((a | b | c | d) == 0, "SRSCtl PerfCtl WatchLo Debug ignored");
+		result(a == a0 && (b | c | d) == 0, "SRSCtl PerfCtl WatchLo Debug ignored");
 		return;
 	}
 	case 76:
