@@ -24,11 +24,12 @@ GUEST_ASFLAGS += -mmicromips
 else ifneq ($(GUEST_ISA),mips32)
 $(error GUEST_ISA must be mips32 or micromips, not "$(GUEST_ISA)")
 endif
-GUEST_ISA_STAMP := $(BUILD)/target/guests/isa-$(GUEST_ISA).stamp
-$(GUEST_ISA_STAMP):
-	@mkdir -p $(dir $@)
-	@rm -f $(dir $@)isa-*.stamp
-	@touch $@
+# The stamp holds the ISA the guest objects were built for; rewritten (so
+# newer than every object) when GUEST_ISA changes.
+GUEST_ISA_STAMP := $(BUILD)/target/guests/isa.stamp
+$(shell mkdir -p $(dir $(GUEST_ISA_STAMP)) && \
+	[ "$$(cat $(GUEST_ISA_STAMP) 2>/dev/null)" = "$(GUEST_ISA)" ] || \
+	echo $(GUEST_ISA) > $(GUEST_ISA_STAMP))
 
 $(BUILD)/target/guests/%.o: guests/%.c $(GUEST_ISA_STAMP)
 	@mkdir -p $(dir $@)

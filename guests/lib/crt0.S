@@ -29,6 +29,16 @@ _start:
 	la	$sp, _stack_top
 	copy_data_clear_bss
 
+#ifdef __mips_micromips
+	/* microMIPS build: the vectors are microMIPS code, so exceptions must
+	 * enter in microMIPS (Config3.ISAOnExc; a chip with DEVCFG0.BOOTISA =
+	 * MIPS32 resets it to 0; under vzlet it is already set). */
+	mfc0	$8, $16, 3
+	lui	$9, 0x0001
+	or	$8, $8, $9
+	mtc0	$8, $16, 3
+	ehb
+#endif
 	la	$8, _ebase
 	mtc0	$8, CP0_EBASE
 	li	$8, INTCTL_VS_32

@@ -44,11 +44,17 @@ static inline uint32_t m32_i(unsigned op, unsigned rs, unsigned rt, uint32_t imm
 #define COP0(rs, rest) (16u << 26 | (rs) << 21 | (rest))
 #define COP0_CO(fn) (16u << 26 | 1u << 25 | (fn))
 
-/* The MIPS32 word of a 16-bit instruction, or 0 (handled by the caller or
- * reserved); *own receives an own-handler id where there is one. */
 #define RI_WORD 0xFFFFFFFFu /* no MIPS32 twin: reserved instruction */
 
 #define OWN(name) do { d->id = INSN_ID_##name; mn = #name; } while (0)
+
+/* The end of a decode: an own handler (mn set), reserved, or the twin. */
+static const char *finish(const char *mn, uint32_t w, struct insn *d)
+{
+	if (mn)
+		return mn;
+	return w == RI_WORD ? NULL : insn_decode(w, 0, d);
+}
 
 static const char *decode16(uint32_t h, struct insn *d)
 {
@@ -176,11 +182,7 @@ static const char *decode16(uint32_t h, struct insn *d)
 		w = m32_i(9, 0, r97, (h & 0x7F) == 0x7F ? 0xFFFFu : (h & 0x7F));
 		break;
 	}
-	if (mn)
-		return mn;
-	if (w == RI_WORD)
-		return NULL;
-	return insn_decode(w, 0, d);
+	return finish(mn, w, d);
 }
 
 /* The MIPS32 word of a POOL32Axf instruction (minor 0x3C), or RI_WORD;
@@ -453,11 +455,7 @@ static const char *decode32(uint32_t x, struct insn *d)
 		OWN(mm_addiupc); d->rd = dst(mmreg[(x >> 23) & 7]); d->imm = sext(x & 0x7FFFFF, 23) << 2;
 		break;
 	}
-	if (mn)
-		return mn;
-	if (w == RI_WORD)
-		return NULL;
-	return insn_decode(w, 0, d);
+	return finish(mn, w, d);
 }
 
 const char *mm_decode(uint32_t hw0, uint32_t hw1, struct insn *d)
