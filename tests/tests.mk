@@ -6,6 +6,7 @@ include tests/vz/vz.mk
 include tests/loaders/loaders.mk
 include tests/cpu/cpu.mk
 include tests/cache/cache.mk
+include tests/hazard/hazard.mk
 include tests/fpu/fpu.mk
 include tests/diff/diff.mk
 include tests/soc/soc.mk

@@ -260,7 +260,8 @@ void hazard_barrier(struct machine *m)
 void hazard_exception(struct machine *m, bool check)
 {
 	static const uint16_t vector_in[] = { S_EBASE, S_INTCTL, S_SRSCTL, S_SRSMAP, S_NONE };
-	if (check && !m->cpu.guest)
+	/* With BEV = 1 the vectors and shadow sets ignore these. */
+	if (check && !m->cpu.guest && !(m->cpu.cp0.status & ST_BEV))
 		use(m, "the exception taken", 0, vector_in);
 	hazard_barrier(m);
 }

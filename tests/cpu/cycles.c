@@ -22,6 +22,10 @@
 #define I_MULT    0x01090018u   /* mult t0, t1 */
 #define I_MUL     0x71094802u   /* mul t1, t0, t1 */
 #define I_DIVU    0x0109001Bu   /* divu t0, t1 */
+#define I_LW_SFR  0x8D2A0000u   /* lw t2, 0(t1) */
+#define I_SW_SFR  0xAD2A0000u   /* sw t2, 0(t1) */
+#define I_SYNC    0x0000000Fu
+#define IPTMR     0xBF810030u   /* an EVIC register (PBCLK1) without side effects */
 
 typedef void (*fn_t)(uint32_t t0, uint32_t t1);
 
@@ -127,6 +131,24 @@ int test_main(void)
 	CHECK_DETAIL(8, near(16 * 33, c), 16 * 33, c, base, 0);
 	c = measure(I_DIVU, 0, 16, 0xFF, 3) - base;
 	CHECK_DETAIL(9, near(16 * 12, c), 16 * 12, c, base, 0);
+
+	/* Peripheral bus (PBCLK1 = SYSCLK/2): an SFR load costs the bridge
+	 * (2) and two PBCLK periods (4) on top of its own cycle; stores are
+	 * posted (1 cycle while the 4-entry buffer has room); SYNC waits until
+	 * the last has landed (one store per 2 PBCLK periods, each landing 6
+	 * cycles after it got the bus). */
+	c = measure(I_LW_SFR, I_ADDU, 16, 0, IPTMR) - base;
+	CHECK_DETAIL(16, near(16 * 8, c), 16 * 8, c, base, 0);
+	c = measure(I_SW_SFR, 0, 4, 0, IPTMR) - base;
+	CHECK_DETAIL(17, near(4, c), 4, c, base, 0);
+	{
+		unsigned at = emit(0, I_SW_SFR, 4);
+		at = emit(at, I_SYNC, 1);
+		at = emit(at, I_JR_RA, 1);
+		code_words = emit(at, I_NOP, 1);
+		c = time_call(0, IPTMR) - base;
+		CHECK_DETAIL(18, near(3 * 4 + 6 + 1, c), 3 * 4 + 6 + 1, c, base, 0);
+	}
 
 	/* A cold call of 64 ADDUs (17 lines with the return) pays one line
 	 * fill from RAM per line (the NOP body's lines are warm). */
