@@ -20,6 +20,7 @@
 
 #define CNCON_ON         (1u << 15)
 #define CNCON_EDGEDETECT (1u << 11)
+#define CNCON_SIDL       (1u << 13)  /* storage only (no idle mode) */
 
 /* Wi-Fire buttons BTN1 = RA5, BTN2 = RA4: active high, pulled down on the
  * board, so they read 0 until pressed. */
@@ -152,7 +153,7 @@ void gpio_init(struct machine *m)
 		uint32_t *regs[12] = { &p->ansel, &p->tris, &p->port, &p->lat, &p->odc,
 			&p->cnpu, &p->cnpd, &p->cncon, &p->cnen, &p->cnstat, &p->cnne, &p->cnf };
 		for (unsigned k = 0; k < 12; k++) {
-			uint32_t wmask = k == 0 ? analog : k == 7 ? (CNCON_ON | CNCON_EDGEDETECT) :
+			uint32_t wmask = k == 0 ? analog : k == 7 ? (CNCON_ON | CNCON_SIDL | CNCON_EDGEDETECT) :
 					 k == 9 ? 0 : pins;
 			uint32_t reset = k == 0 ? analog : k == 1 ? pins : 0;
 			sfr_write_fn w = k == 2 ? port_write :

@@ -118,6 +118,25 @@ static uint32_t clkstat_read(struct machine *m, struct sfr *r)
 	return 0x000000B7u; /* every oscillator and the PLL report ready */
 }
 
+/* REFOxCON: ACTIVE (bit 8) is status, the clock request following ON;
+ * DIVSWEN (bit 9) clears when the divider switch is done, here at once. */
+#define REFOCON_ACTIVE  (1u << 8)
+#define REFOCON_DIVSWEN (1u << 9)
+#define REFOCON_ON      (1u << 15)
+static uint32_t refocon_read(struct machine *m, struct sfr *r)
+{
+	(void)m;
+	uint32_t v = *r->val & ~REFOCON_ACTIVE;
+	return (v & REFOCON_ON) ? v | REFOCON_ACTIVE : v;
+}
+
+static void refocon_write(struct machine *m, struct sfr *r, uint32_t old)
+{
+	(void)m;
+	(void)old;
+	*r->val &= ~REFOCON_DIVSWEN;
+}
+
 void osc_init(struct machine *m)
 {
 	struct osc *o = &m->soc.osc;
@@ -142,7 +161,7 @@ void osc_init(struct machine *m)
 		NULL, NULL, o);
 	for (unsigned i = 0; i < 4; i++) {
 		sfr_add(m, refo_names[i], OSC_BASE + 0x80 + 0x20 * i, &o->refocon[i],
-			0, 0x7FFFBB0Fu, 0, NULL, NULL, o);
+			0, 0x7FFFBA0Fu, 0, refocon_read, refocon_write, o);
 		sfr_add(m, "REFOTRIM", OSC_BASE + 0x90 + 0x20 * i, &o->refotrim[i],
 			0, 0xFF800000u, 0, NULL, NULL, o);
 	}

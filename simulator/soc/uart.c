@@ -218,7 +218,7 @@ void uart_init(struct machine *m)
 		uint32_t base = UART_BASE + 0x200 * i;
 		u->n = i + 1;
 		u->tx_done = (struct event){ .fn = uart_tx_done, .name = "uart-tx" };
-		sfr_add(m, "UxMODE", base + 0x00, &u->mode, 0, 0x0000FBFFu, 0,
+		sfr_add(m, "UxMODE", base + 0x00, &u->mode, 0, 0x0000BBFFu, 0,
 			NULL, uart_mode_write, u);
 		sfr_add(m, "UxSTA", base + 0x10, &u->sta, STA_TRMT | STA_RIDLE,
 			0x01FFFCE2u, 0, NULL, uart_sta_write, u);

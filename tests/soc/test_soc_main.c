@@ -9,6 +9,7 @@ int run_timer_tests(void);
 int run_gpio_tests(void);
 int run_system_tests(void);
 int run_nvm_tests(void);
+int run_bus_tests(void);
 
 int main(void)
 {
@@ -20,6 +21,7 @@ int main(void)
 	failed += run_gpio_tests();
 	failed += run_system_tests();
 	failed += run_nvm_tests();
+	failed += run_bus_tests();
 	if (failed)
 		fprintf(stderr, "soc unit tests: %d failed\n", failed);
 	return failed != 0;
