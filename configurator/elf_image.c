@@ -212,8 +212,8 @@ static void trim_segments(const uint8_t *b, struct elf_image *img)
 	}
 }
 
-static int parse(const uint8_t *b, size_t len, const char *path, const char *node,
-		 const char *prop, struct elf_image *img)
+int elf_image_parse(const uint8_t *b, size_t len, const char *path, const char *node,
+		    const char *prop, struct elf_image *img)
 {
 	if (len < ELF_HEADER_SIZE || memcmp(b, "\177ELF", 4) != 0) {
 		diag_error(node, prop, "\"%s\" is not an ELF file", path);
@@ -312,7 +312,7 @@ int elf_image_read(const char *path, const char *node, const char *prop,
 
 	if (!buf)
 		return -1;
-	rc = parse(buf, len, path, node, prop, img);
+	rc = elf_image_parse(buf, len, path, node, prop, img);
 	free(buf);
 	return rc;
 }

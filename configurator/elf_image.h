@@ -8,6 +8,7 @@
 #ifndef VZCFG_ELF_IMAGE_H
 #define VZCFG_ELF_IMAGE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -35,5 +36,9 @@ int elf_guest_physical(uint32_t addr, uint32_t *gpa);
  * the file). Returns 0 on success, -1 after reporting an error. */
 int elf_image_read(const char *path, const char *node, const char *prop,
 		   struct elf_image *img);
+/* The same on the file's bytes, already in memory (path names it in
+ * messages). */
+int elf_image_parse(const uint8_t *b, size_t len, const char *path, const char *node,
+		    const char *prop, struct elf_image *img);
 
 #endif
