@@ -783,6 +783,50 @@ static void read_vms(const void *fdt, struct cfg_system *sys)
 		diag_error("/vms", NULL, "no VM (nodes with compatible = \"vzlet,vm\")");
 }
 
+/* libfdt 1.6 (Debian 12) walks the structure block trusting each property's
+ * length: one that wraps the offset back makes every walker, fdt_check_full
+ * included, loop for ever. So walk it here first, every token and length
+ * checked against the block (after fdt_check_header: the block lies inside
+ * the blob). */
+static bool struct_block_sane(const void *fdt)
+{
+	const uint8_t *s = (const uint8_t *)fdt + fdt_off_dt_struct(fdt);
+	uint32_t size = fdt_size_dt_struct(fdt), off = 0;
+
+	while (size - off >= 4 && off <= size) {
+		uint32_t tag = fdt32_ld((const fdt32_t *)(s + off));
+		const uint8_t *nul;
+		uint32_t len;
+
+		off += 4;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			nul = memchr(s + off, 0, size - off);
+			if (!nul)
+				return false;
+			off = ((uint32_t)(nul - s) + 4) & ~3u;
+			break;
+		case FDT_PROP:
+			if (size - off < 8)
+				return false;
+			len = fdt32_ld((const fdt32_t *)(s + off));
+			off += 8;
+			if (len > size - off)
+				return false;
+			off = (off + len + 3) & ~3u;
+			break;
+		case FDT_END_NODE:
+		case FDT_NOP:
+			break;
+		case FDT_END:
+			return true;
+		default:
+			return false;
+		}
+	}
+	return false;
+}
+
 int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_system *sys)
 {
 	unsigned before = diag_errors();
@@ -793,6 +837,17 @@ int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_
 	if (size < sizeof(struct fdt_header) || fdt_check_header(fdt) != 0 ||
 	    fdt_totalsize(fdt) > size) {
 		diag_error(source, NULL, "not a valid devicetree blob (compile the .dts with dtc)");
+		return -1;
+	}
+	/* dtc writes version 17. Older layouts (no struct size, names inline)
+	 * are refused: libfdt 1.6's fdt_check_full crashes on some of them. */
+	if (fdt_version(fdt) < 17) {
+		diag_error(source, NULL, "devicetree blob version %u is too old (dtc writes 17)",
+			   fdt_version(fdt));
+		return -1;
+	}
+	if (!struct_block_sane(fdt)) {
+		diag_error(source, NULL, "corrupt devicetree blob: bad structure block");
 		return -1;
 	}
 	rc = fdt_check_full(fdt, size);
