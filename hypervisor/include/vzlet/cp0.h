@@ -8,6 +8,11 @@
 #define CP0_STR(x) #x
 #define CP0_XSTR(x) CP0_STR(x)
 
+#ifdef VZLET_HOST_STUB
+/* Host builds of the hypervisor's C code (tests/fuzz): the registers are
+ * variables of a stub arch layer instead of instructions. */
+#include <vzlet_host_stub.h>
+#else
 /* Root CP0: read/write register (reg, sel). */
 #define mfc0(reg, sel) ({ uint32_t v_; \
 	__asm__ volatile("mfc0 %0, $" CP0_XSTR(reg) ", " CP0_XSTR(sel) : "=r"(v_)); v_; })
@@ -40,6 +45,7 @@ static inline void cache_flush_range(volatile void *va, uint32_t len)
 		__asm__ volatile("cache 0x15, 0(%0)\n\tcache 0x10, 0(%0)" : : "r"(a) : "memory");
 	__asm__ volatile("sync" ::: "memory");
 }
+#endif
 
 /* (reg, sel) pairs. */
 #define C0_INDEX        0, 0

@@ -12,8 +12,14 @@
 
 void *memset(void *d, int c, size_t n);
 
+#ifdef VZLET_HOST_STUB
+volatile void *host_kseg1(uint32_t pa);   /* tests/fuzz: the stub's memory */
+#define HV_KSEG0(pa)  host_kseg1((uint32_t)(pa))
+#define HV_KSEG1(pa)  host_kseg1((uint32_t)(pa))
+#else
 #define HV_KSEG0(pa)  ((volatile void *)(0x80000000u | (uint32_t)(pa)))
 #define HV_KSEG1(pa)  ((volatile void *)(0xA0000000u | (uint32_t)(pa)))
+#endif
 #define HV_REG32(pa)  (*(volatile uint32_t *)HV_KSEG1(pa))
 
 /* A store of v to an emulated SFR or its alias a (0 the register, 1 CLR,
