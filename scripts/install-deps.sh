@@ -8,7 +8,7 @@ set -eu
 
 PACKAGES="make gcc libc6-dev pkg-config gcc-mipsel-linux-gnu binutils-mipsel-linux-gnu \
 srecord device-tree-compiler libfdt-dev libcmocka-dev qemu-system-mips gdb-multiarch \
-kconfig-frontends-nox xz-utils"
+kconfig-frontends-nox xz-utils afl++ cppcheck clang-tidy python3"
 
 missing=""
 for p in $PACKAGES; do

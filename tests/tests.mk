@@ -16,3 +16,4 @@ include tests/attacks/attacks.mk
 include tests/disasm/disasm.mk
 include tests/gdb/gdb.mk
 include tests/nuttx/nuttx.mk
+include tests/fuzz/fuzz.mk
