@@ -58,7 +58,7 @@ int elfsyms_load(const char *path, struct symtab *t, char *err, size_t errlen)
 	const char *bad = NULL;
 	t->s = NULL;
 	t->n = 0;
-	if (len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG) ||
+	if (len < sizeof *eh || memcmp(eh->e_ident, ELFMAG, SELFMAG) != 0 ||
 	    eh->e_ident[EI_CLASS] != ELFCLASS32 || eh->e_ident[EI_DATA] != ELFDATA2LSB)
 		bad = "not a 32-bit little-endian ELF file";
 	else if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf32_Shdr) ||

@@ -33,7 +33,7 @@ void vm_reset(struct vz_vm *vm)
 		guest_config3_reset = GCP0_READ(C0_CONFIG3) & ~CFG3_ISAONEXC;
 	}
 
-	memset(vm->gctx, 0, sizeof(vm->gctx));   /* also: no wired guest TLB entries */
+	(void)memset(vm->gctx, 0, sizeof(vm->gctx));   /* also: no wired guest TLB entries */
 	vm->gctx[GCTX_STATUS] = c->status;
 	vm->gctx[GCTX_EBASE] = c->ebase;
 	vm->gctx[GCTX_INTCTL] = c->intctl;

@@ -249,10 +249,8 @@ static uint32_t shrl_qb(uint32_t t, unsigned s)
 }
 static uint32_t shra_qb(uint32_t t, unsigned s, bool round)
 {
-	uint32_t r[4];
-	for (unsigned i = 0; i < 4; i++)
-		r[i] = sra_round(sqb(t, i), s, round);
-	return pack_qb(r[3], r[2], r[1], r[0]);
+	return pack_qb(sra_round(sqb(t, 3), s, round), sra_round(sqb(t, 2), s, round),
+		       sra_round(sqb(t, 1), s, round), sra_round(sqb(t, 0), s, round));
 }
 /* Q15 shift left: wrap or saturate; flag when the value does not fit. */
 static uint32_t shll_ph(struct machine *m, uint32_t t, unsigned s, bool satur)
@@ -353,7 +351,7 @@ static uint32_t mulq_w(struct machine *m, uint32_t s, uint32_t t, bool round)
 		ouflag(m, DSP_OU_MUL);
 		return 0x7FFFFFFFu;
 	}
-	int64_t p = (int64_t)(int32_t)s * (int32_t)t * 2 + (round ? 0x80000000ll : 0);
+	int64_t p = (int64_t)(int32_t)s * (int32_t)t * 2 + (round ? 0x80000000LL : 0);
 	return (uint32_t)(p >> 32);
 }
 DSP(mulq_s_w) { RD = mulq_w(m, RS, RT, false); }

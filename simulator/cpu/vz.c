@@ -247,6 +247,7 @@ bool vz_guest_mtc0_ok(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 	struct cpu *c = &m->cpu;
 	uint32_t *p = ctx_field(&c->cp0, reg, sel);
 	uint32_t old = p ? *p : 0;
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): c is &m->cpu, never NULL */
 	switch (vz_policy_mtc0(reg, sel, c->gctl0, c->gctl0ext, old, v)) {
 	case VZ_EXEC:
 		return true;

@@ -227,13 +227,13 @@ uint32_t vz_policy_guest_wmask(unsigned reg, unsigned sel)
 	case VZ_CP0(12, 1): return 0x000003E0u;           /* IntCtl.VS */
 	case VZ_CP0(12, 4): return 0x000000FCu;           /* View_IPL (IPL at 7:2) */
 	case VZ_CP0(13, 0): return CA_DC | CA_IV | CA_WP | CA_IP10;
-	case VZ_CP0(14, 0): return 0xFFFFFFFFu;           /* EPC */
+	case VZ_CP0(14, 0):                               /* EPC */
 	case VZ_CP0(14, 2): return 0xFFFFFFFFu;           /* NestedEPC */
 	case VZ_CP0(15, 1): return 0x3FFFF000u;           /* EBase */
 	case VZ_CP0(16, 0): return 0x00000007u;           /* Config.K0 */
 	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */
 	case VZ_CP0(16, 5): return 0x00000144u;           /* Config5 UFR SBRI FRE */
-	case VZ_CP0(30, 0): return 0xFFFFFFFFu;           /* ErrorEPC */
+	case VZ_CP0(30, 0):                               /* ErrorEPC */
 	case VZ_CP0(31, 2):
 	case VZ_CP0(31, 3): return 0xFFFFFFFFu;           /* KScratch */
 	default:            return 0;                     /* read-only or absent */
@@ -288,8 +288,7 @@ uint32_t vz_policy_guest_reset(unsigned reg, unsigned sel)
 		return 0x80000000u | 0x08000000u | 0x04000000u | 0x00008000u | 0x00002000u |
 		       0x00001000u | 0x00000800u | 0x00000400u | 0x00000040u | 0x00000020u;
 	case VZ_CP0(16, 4): return 0x80000000u;           /* M: Config5 follows */
-	case VZ_CP0(16, 5): return 0;
-	default:            return 0;
+	default:            return 0;                     /* Config5 too */
 	}
 }
 

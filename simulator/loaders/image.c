@@ -130,6 +130,7 @@ int image_add(struct image *img, unsigned origin, uint32_t addr, const uint8_t *
 		img->cap = cap;
 	}
 	struct image_chunk *c = &img->chunks[img->nchunks];
+	/* NOLINTNEXTLINE(clang-analyzer-core.NullDereference): nchunks < cap, so chunks is set */
 	c->data = malloc(len);
 	if (!c->data)
 		return image_error(img, origin, "out of host memory");
@@ -165,12 +166,13 @@ static int check_overlaps(struct image *img)
 {
 	if (img->nchunks < 2)
 		return 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	struct image_chunk **order = malloc(img->nchunks * sizeof *order);
 	if (!order)
 		return image_error(img, 0, "out of host memory");
 	for (size_t i = 0; i < img->nchunks; i++)
 		order[i] = &img->chunks[i];
-	qsort(order, img->nchunks, sizeof *order, by_canonical_pa);
+	qsort(order, img->nchunks, sizeof *order, by_canonical_pa);   /* NOLINT(bugprone-sizeof-expression) */
 
 	int rc = 0;
 	const struct image_chunk *widest = order[0]; /* reaches furthest so far */

@@ -115,7 +115,7 @@ int test_main(void)
 	at = PROBE("8:\t.word 0x44080000\n\tnop", "r"(0));
 	expect(90, 11, at, 0);
 	CHECK_EQ(97, 1, (seen.cause >> 28) & 3);
-	at = PROBE("8:\t.word 0x48080000\n\tnop", "r"(0));
+	(void)PROBE("8:\t.word 0x48080000\n\tnop", "r"(0));
 	CHECK_EQ(98, 11, TEST_EXCCODE(seen.cause));
 	CHECK_EQ(99, 2, (seen.cause >> 28) & 3);
 

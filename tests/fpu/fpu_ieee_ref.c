@@ -106,6 +106,7 @@ static u128 round_at(const struct exact *x, int lsb, unsigned rm, bool *inexact)
 
 static uint64_t pack(const struct fmt_desc *d, bool neg, int biased, uint64_t frac)
 {
+	/* NOLINTNEXTLINE(clang-analyzer-core.UndefinedBinaryOperatorResult): 0 or 1 << 31 or 63 */
 	return (uint64_t)neg << (d->fbits + d->ebits) | (uint64_t)biased << d->fbits | frac;
 }
 
@@ -114,6 +115,7 @@ static uint64_t reference(const struct fmt_desc *d, const struct exact *x,
 			  unsigned rm, unsigned *exc)
 {
 	int bias = (1 << (d->ebits - 1)) - 1;
+	/* NOLINTNEXTLINE(clang-analyzer-core.CallAndMessage): decode() sets sig for finite values */
 	int lead = bitlen(x->sig) - 1 + x->exp;       /* exponent of the top bit */
 	bool inexact;
 	*exc = 0;

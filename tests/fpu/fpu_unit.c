@@ -564,7 +564,7 @@ static void test_to_integer(void **state)
 		assert_int_equal(get_s(0), 0x7FFFFFFFu);
 		assert_int_equal(CAUSE(fpu.fcsr), XV);
 		/* to 64 bits only infinities and NaN are out of range */
-		uint64_t l = i == 0 ? 3000000000ull : i == 1 ? (uint64_t)-3000000000ll :
+		uint64_t l = i == 0 ? 3000000000ULL : i == 1 ? (uint64_t)-3000000000LL :
 			     i == 5 ? 0x80000000ull : 0x7FFFFFFFFFFFFFFFull;
 		assert_int_equal(run(cop1(S, 0, 2, 4, F_CVT_L)), FPU_OK);
 		assert_int_equal(get_d(4), l);

@@ -119,7 +119,10 @@ static size_t make_elf(uint8_t *out, size_t outmax, const struct seg *segs, unsi
 {
 	size_t off = 52 + 32 * (size_t)n;
 	memset(out, 0, outmax);
-	memcpy(out, "\177ELF", 4);
+	out[0] = 0x7F; /* ELF magic */
+	out[1] = 'E';
+	out[2] = 'L';
+	out[3] = 'F';
 	out[4] = 1; /* ELFCLASS32 */
 	out[5] = 1; /* little endian */
 	out[6] = 1;
@@ -565,10 +568,10 @@ static void test_roundtrip(void **state)
 	};
 	for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
 		struct fake_mem *fm = load_file(variants[i]);
-		if (memcmp(fm->ram, ref->ram, sizeof fm->ram) ||
-		    memcmp(fm->pflash, ref->pflash, sizeof fm->pflash) ||
-		    memcmp(fm->boot1, ref->boot1, sizeof fm->boot1) ||
-		    memcmp(fm->boot2, ref->boot2, sizeof fm->boot2))
+		if (memcmp(fm->ram, ref->ram, sizeof fm->ram) != 0 ||
+		    memcmp(fm->pflash, ref->pflash, sizeof fm->pflash) != 0 ||
+		    memcmp(fm->boot1, ref->boot1, sizeof fm->boot1) != 0 ||
+		    memcmp(fm->boot2, ref->boot2, sizeof fm->boot2) != 0)
 			fail_msg("%s does not fill memory like roundtrip.elf", variants[i]);
 		free(fm);
 	}

@@ -563,6 +563,7 @@ static void gen_case(struct gen *g)
 	while (g->nb < want && g->nb < MAX_BLOCKS) {
 		unsigned k = rnd(r, 100);
 		struct block *blk;
+		/* NOLINTNEXTLINE(bugprone-branch-clone): the last branch falls back to this one */
 		if (k < 58) {
 			blk = new_block(g);
 			put(blk, simple_insn(g));

@@ -120,9 +120,9 @@ static int parse_args(int argc, char **argv)
 		} else if (!strcmp(a, "--cases")) {
 			opt.cases = (unsigned)strtoul(v, NULL, 0);
 		} else if (!strcmp(a, "--fr")) {
-			opt.fr = atoi(v) ? 1 : 0;
+			opt.fr = strtol(v, NULL, 0) ? 1 : 0;
 		} else if (!strcmp(a, "--case")) {
-			opt.only_case = atoi(v);
+			opt.only_case = (int)strtol(v, NULL, 0);
 		} else if (!strcmp(a, "--blob")) {
 			opt.blob_file = v;
 		} else if (!strcmp(a, "--driver")) {
@@ -196,6 +196,7 @@ static int run_qemu(const char *blob_path, unsigned ncases)
 		 "timeout 120 %s -M mipssim -cpu %s -bios '%s' -nographic -monitor none "
 		 "-semihosting -device loader,file='%s',addr=0x%x,force-raw=on </dev/null 2>&1",
 		 opt.qemu, qemu_cpu, opt.driver, blob_path, DIFF_BLOB_PA);
+	/* NOLINTNEXTLINE(cert-env33-c): a test tool runs its tools by design */
 	FILE *p = popen(cmd, "r");
 	if (!p) {
 		fprintf(stderr, "vzlet-diff: cannot start %s\n", opt.qemu);
@@ -486,6 +487,7 @@ static void show_case(const struct diff_ctx *c, unsigned i, size_t blen, const c
 			 "--start-address=0x%" PRIx32 " --stop-address=0x%" PRIx32 " '%s' | sed -n '/^ *8/p'",
 			 (c->flags & DIFF_FLAG_MM) ? "micromips" : "isa32r2",
 			 DIFF_KSEG0 | DIFF_BLOB_PA, entry & ~1u, init, blob_path);
+		/* NOLINTNEXTLINE(cert-env33-c): a test tool runs its tools by design */
 		if (system(cmd) != 0)
 			printf("  (objdump failed)\n");
 	}
