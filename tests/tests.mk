@@ -17,3 +17,4 @@ include tests/disasm/disasm.mk
 include tests/gdb/gdb.mk
 include tests/nuttx/nuttx.mk
 include tests/fuzz/fuzz.mk
+include tests/static/static.mk
