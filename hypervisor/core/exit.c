@@ -136,9 +136,9 @@ static void guest_cache_index(uint32_t insn)
 	uint32_t base = vz_gpr_read((insn >> 21) & 31);
 	uint32_t index = 0x80000000u | ((base + (uint32_t)(int16_t)insn) & 0x3FF0u);
 	if (op == 0x00)
-		__asm__ volatile("cache 0x00, 0(%0)" : : "r"(index) : "memory");
+		CACHE_OP(0x00, index);
 	else if (op == 0x01)
-		__asm__ volatile("cache 0x01, 0(%0)" : : "r"(index) : "memory");
+		CACHE_OP(0x01, index);
 }
 
 /* By address (hit operations): done on the line of the guest's own memory

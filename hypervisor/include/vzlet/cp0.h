@@ -36,6 +36,10 @@ static inline void jr_hb(void)
 			 : "=r"(t_) :: "memory");
 }
 
+/* CACHE op, 0(addr): op is a constant (the instruction's op field). */
+#define CACHE_OP(op, addr) \
+	__asm__ volatile("cache " CP0_XSTR(op) ", 0(%0)" : : "r"((uint32_t)(addr)) : "memory")
+
 /* Write back and drop [va, va + len) (KSEG0) from both caches: CACHE Hit
  * Writeback Invalidate D and Hit Invalidate I on each 16-byte line. */
 static inline void cache_flush_range(volatile void *va, uint32_t len)
