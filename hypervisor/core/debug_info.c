@@ -6,9 +6,7 @@
 #include <stddef.h>
 
 #include <vzlet/debug_info.h>
-#include <vzlet/vm.h>
-
-extern struct vz_vm *sched_loaded, *fpu_owner, *dsp_owner;
+#include <vzlet/hv.h>
 
 #define R(reg, sel) ((reg) << 3 | (sel))
 

@@ -42,4 +42,6 @@ struct vz_debug_info {
 	uint8_t gctx_reg[VZ_DEBUG_GCTX_MAX];
 };
 
+extern const struct vz_debug_info vz_debug_info;   /* core/debug_info.c */
+
 #endif

@@ -61,7 +61,9 @@ unsigned tlb_wired_count(void);
 void gtlb_switch(struct vz_vm *out, struct vz_vm *in);
 void gtlb_drop(const struct vz_vm *vm);
 
-/* core: lazy FPU and DSP switching */
+/* core: lazy FPU and DSP switching (the owners: also read by debuggers,
+ * core/debug_info.c) */
+extern struct vz_vm *fpu_owner, *dsp_owner;
 void units_take(struct vz_vm *vm, bool fpu);
 void units_grant(const struct vz_vm *vm);
 
@@ -74,6 +76,7 @@ void time_guest_compare(struct vz_vm *vm, uint32_t compare);
 
 /* core: scheduler */
 extern struct vz_vm *hv_cur;
+extern struct vz_vm *sched_loaded;  /* VM whose guest context is in the CPU */
 void sched_init(void);
 void sched_start(void) __attribute__((noreturn));
 void sched_wake(struct vz_vm *vm);  /* an event arrived for vm */
