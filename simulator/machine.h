@@ -75,10 +75,22 @@ struct machine {
 	void *uart_tx_ctx;
 	vzsim_gpio_fn gpio;
 	void *gpio_ctx;
+	vzsim_event_fn event_fn;  /* system events (--trace-events), NULL: off */
+	void *event_ctx;
 	char error[256];        /* set with VZSIM_STOP_FATAL */
 	uint64_t findings;      /* machine_finding calls */
 	uint32_t findings_warned; /* bit per rule already warned about (lenient mode) */
 };
+
+/* Report a system event if anyone listens (vzsim_set_events). */
+void machine_event_slow(struct machine *m, enum vzsim_event_kind kind, unsigned guestid,
+			unsigned code, unsigned gexc, uint32_t pc);
+static inline void machine_event(struct machine *m, enum vzsim_event_kind kind, unsigned guestid,
+				 unsigned code, unsigned gexc, uint32_t pc)
+{
+	if (__builtin_expect(m->event_fn != NULL, 0))
+		machine_event_slow(m, kind, guestid, code, gexc, pc);
+}
 
 /* Stop the run with a fatal error (printf-style message). */
 void machine_fatal(struct machine *m, const char *fmt, ...)

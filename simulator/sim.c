@@ -121,6 +121,19 @@ void vzsim_set_gpio(struct machine *m, vzsim_gpio_fn fn, void *ctx)
 	m->gpio_ctx = ctx;
 }
 
+void vzsim_set_events(struct machine *m, vzsim_event_fn fn, void *ctx)
+{
+	m->event_fn = fn;
+	m->event_ctx = ctx;
+}
+
+void machine_event_slow(struct machine *m, enum vzsim_event_kind kind, unsigned guestid,
+			unsigned code, unsigned gexc, uint32_t pc)
+{
+	struct vzsim_event ev = { kind, m->cycle, guestid, code, gexc, pc };
+	m->event_fn(m->event_ctx, &ev);
+}
+
 uint64_t vzsim_cycles(const struct machine *m) { return m->cycle; }
 uint64_t vzsim_instructions(const struct machine *m) { return m->insns; }
 

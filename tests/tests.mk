@@ -18,3 +18,4 @@ include tests/gdb/gdb.mk
 include tests/nuttx/nuttx.mk
 include tests/fuzz/fuzz.mk
 include tests/static/static.mk
+include tests/trace/trace.mk

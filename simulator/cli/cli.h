@@ -108,11 +108,13 @@ void script_deliver(struct script *s, struct machine *m, int uart);
 uint64_t script_next_cycle(const struct script *s, uint64_t now);
 void script_free(struct script *s);
 
+struct trace_events;
 /* ---- LEDs (leds.c) -------------------------------------------------------- */
 #define LEDS_PENDING 256
 struct leds {
 	bool on[4];
-	FILE *out;
+	FILE *out;               /* NULL: no text lines (changes only traced) */
+	struct trace_events *trace; /* LED changes also go here, if open (trace_events.c) */
 	bool *stdout_mid_line; /* UART text left stdout in the middle of a line */
 	struct machine *m;
 	/* Lines held back while UART text is mid-line, so that LED reports do
@@ -157,6 +159,26 @@ bool vmview_translate(struct machine *m, const struct vmview *v, int i, uint32_t
 		      uint32_t *pa);
 bool vmview_access(struct machine *m, const struct vmview *v, int i, uint32_t va, void *buf,
 		   size_t len, bool write);
+
+/* ---- Event trace (trace_events.c) ----------------------------------------- */
+struct te_line { char text[120]; size_t len; };
+struct trace_events {
+	FILE *f;
+	struct machine *m;
+	bool first;              /* no event written yet */
+	unsigned tid;            /* the open slice: track, name, start, extra args */
+	char name[64];
+	char args[128];
+	uint64_t start, total;   /* total: cycles in closed slices */
+	struct te_line line[6];  /* console text per UART up to its newline */
+	struct vmview vms;
+};
+/* Start writing FILE (events from now on); -1 with a message on error. */
+int trace_events_open(struct trace_events *t, const char *path, struct machine *m);
+void trace_events_uart(struct trace_events *t, int uart, uint8_t byte);
+void trace_events_led(struct trace_events *t, int led, bool on);
+/* Close the last slice and the file; -1 on a write error. */
+int trace_events_close(struct trace_events *t);
 
 /* ---- gdb's view of the registers (gdb_regs.c) -------------------------- */
 unsigned gdb_reg_count(void);

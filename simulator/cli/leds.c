@@ -25,6 +25,10 @@ void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t
 		if (on == l->on[i])
 			continue;
 		l->on[i] = on;
+		if (l->trace)
+			trace_events_led(l->trace, i + 1, on);
+		if (!l->out)
+			continue;
 		uint64_t c = vzsim_cycles(l->m);
 		/* time in ms with 6 decimals, from integer cycles (no rounding drift) */
 		uint64_t ns = c / CLI_SYSCLK_HZ * 1000000000ull +

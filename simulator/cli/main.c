@@ -43,6 +43,8 @@ struct cli {
 	bool quiet, stats;
 	uint64_t cycle_limit;        /* 0: none */
 	long gdb_port;               /* 0: no debugger */
+	const char *trace_events;    /* --trace-events FILE, or NULL */
+	struct trace_events te;
 };
 
 static volatile sig_atomic_t got_signal;
@@ -82,6 +84,9 @@ static void usage(FILE *f)
 	      "  --gdb PORT          wait for gdb on 127.0.0.1:PORT before running; gdb then\n"
 	      "                      drives the run (target remote :PORT); after a detach the\n"
 	      "                      run goes on as without --gdb, a kill ends it (status 0)\n"
+	      "  --trace-events FILE write what the system did (VM run slices, exits and their\n"
+	      "                      cost, idle, interrupts, console lines, LEDs) as Trace\n"
+	      "                      Event JSON for Perfetto / chrome://tracing\n"
 	      "  --quiet             no warnings or announcements\n"
 	      "  --help              this text\n"
 	      "\n"
@@ -99,6 +104,7 @@ static void on_uart_tx(void *ctx, int uart, uint8_t byte)
 		return;
 	struct endpoint *ep = &c->eps[uart - 1];
 	endpoint_put(ep, byte);
+	trace_events_uart(&c->te, uart, byte);
 	if (ep->kind == EP_STDIO) {
 		c->stdout_mid_line = byte != '\n';
 		if (byte == '\n' && c->leds.npending)
@@ -231,7 +237,7 @@ enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
 	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT, OPT_STRICT_MODEL,
 	OPT_LENIENT,
-	OPT_QUIET, OPT_HELP, OPT_GDB,
+	OPT_QUIET, OPT_HELP, OPT_GDB, OPT_TRACE_EVENTS,
 };
 
 static int run(struct cli *c, int argc, char **argv)
@@ -257,6 +263,7 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "quiet", no_argument, NULL, OPT_QUIET },
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "gdb", required_argument, NULL, OPT_GDB },
+		{ "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vzsim_options opt = { 0 };
@@ -338,6 +345,7 @@ static int run(struct cli *c, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case OPT_TRACE_EVENTS: c->trace_events = optarg; break;
 		case OPT_HELP: usage(stdout); return EXIT_OK;
 		default: usage(stderr); return EXIT_USAGE;
 		}
@@ -384,11 +392,16 @@ static int run(struct cli *c, int argc, char **argv)
 
 	vzsim_set_uart_tx(c->m, on_uart_tx, c);
 	c->leds.m = c->m;
-	c->leds.out = stdout;
+	c->leds.out = c->show_leds ? stdout : NULL;
 	c->leds.stdout_mid_line = &c->stdout_mid_line;
-	if (c->show_leds)
-		vzsim_set_gpio(c->m, leds_gpio, &c->leds);
 	vzsim_reset(c->m);
+	if (c->trace_events) {
+		if (trace_events_open(&c->te, c->trace_events, c->m) != 0)
+			return EXIT_USAGE;
+		c->leds.trace = &c->te;
+	}
+	if (c->show_leds || c->trace_events)
+		vzsim_set_gpio(c->m, leds_gpio, &c->leds);
 
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -499,6 +512,8 @@ static int run(struct cli *c, int argc, char **argv)
 		print_stats(c, wall_ns() - start);
 	if (opt.trace && opt.trace != stderr)
 		fclose(opt.trace);
+	if (trace_events_close(&c->te) != 0 && rc == EXIT_OK)
+		rc = EXIT_USAGE;
 	return rc;
 }
 

@@ -489,6 +489,7 @@ static bool cpu_sleep(struct machine *m, uint64_t until)
 	for (;;) {
 		if (cpu_interrupt_pending(m, true)) {
 			c->waiting = false;
+			machine_event(m, VZSIM_EV_IDLE_END, 0, 0, 0, c->pc);
 			return true;
 		}
 		if (m->stop != VZSIM_RUNNING)

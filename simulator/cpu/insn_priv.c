@@ -100,6 +100,7 @@ OP(wait)
 		return;
 	m->cpu.waiting = true;
 	m->cpu.limit = 0;
+	machine_event(m, VZSIM_EV_IDLE_BEGIN, 0, 0, 0, m->cpu.pc - 4);
 }
 
 OP(di)

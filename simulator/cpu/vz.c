@@ -30,6 +30,7 @@ static void enter_guest(struct machine *m)
 	swap_contexts(c);
 	mmu_mode_changed(m);
 	cpu_request_irq_check(m);
+	machine_event(m, VZSIM_EV_GUEST_ENTER, c->gctl1 & VZ_GC1_ID, 0, 0, c->pc);
 }
 
 static void leave_guest(struct machine *m)
@@ -193,6 +194,8 @@ static void exit_to_root(struct machine *m, unsigned code, uint32_t pc, bool in_
 		c->gctl0 = (c->gctl0 & ~VZ_GC0_GEXC) |
 			   ((flags >> 8) & 0x1Fu) << VZ_GC0_GEXC_SHIFT;
 	cpu_exception_entry_ctx(m, code, pc, in_ds, flags, badvaddr, ce, bi);
+	machine_event(m, VZSIM_EV_GUEST_EXIT, c->gctl1 & VZ_GC1_ID, code,
+		      (c->gctl0 & VZ_GC0_GEXC) >> VZ_GC0_GEXC_SHIFT, pc);
 }
 
 void vz_exception(struct machine *m, unsigned code, uint32_t pc, bool in_ds,
@@ -337,6 +340,7 @@ void vz_take_guest_irq(struct machine *m)
 	/* [3.15] Accepted: guest Cause.RIPL keeps the level, GRIPL clears. */
 	g->cause = (g->cause & ~CA_RIPL) | ripl << CA_RIPL_SHIFT;
 	c->gctl2 &= ~VZ_GC2_GRIPL;
+	machine_event(m, VZSIM_EV_IRQ_TAKEN, c->gctl1 & VZ_GC1_ID, ripl, 0, c->pc);
 	cpu_exception_entry(m, EXC_INT, c->pc, false, EXF_INTERRUPT, 0, 0);
 }
 
@@ -370,8 +374,10 @@ void vz_root_write(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 		struct cp0 *g = guest_cp0(c);
 		c->gctl2 = vz_policy_gctl2_write(c->gctl2, v);
 		unsigned ripl = (c->gctl2 & VZ_GC2_GRIPL) >> VZ_GC2_GRIPL_SHIFT;
-		if (ripl) /* the guest sees a requested level in Cause.RIPL */
+		if (ripl) { /* the guest sees a requested level in Cause.RIPL */
 			g->cause = (g->cause & ~CA_RIPL) | ripl << CA_RIPL_SHIFT;
+			machine_event(m, VZSIM_EV_IRQ_INJECT, c->gctl1 & VZ_GC1_ID, ripl, 0, 0);
+		}
 		break;
 	}
 	case VZ_CP0(10, 6): c->gctl3 = vz_policy_gctl3_write(c->gctl3, v); break;

@@ -155,4 +155,27 @@ bool vzsim_gpa_to_pa(const struct machine *m, unsigned gid, uint32_t gpa, bool w
 bool vzsim_tlb_list_map(const struct vzsim_guest_tlb *tlb, unsigned n, uint32_t asid,
 			uint32_t va, bool write, uint32_t *out);
 
+/* ---- System events (vzlet-sim --trace-events): what the chip did, with
+ * its cycle. Reported only while a callback is set; the checks sit on slow
+ * paths (mode changes, WAIT, EVIC flag changes), so no callback costs nothing. */
+enum vzsim_event_kind {
+	VZSIM_EV_GUEST_ENTER,   /* guest mode entered: guestid, pc */
+	VZSIM_EV_GUEST_EXIT,    /* exit to root: guestid, code = root ExcCode,
+	                         * gexc = GuestCtl0.GExcCode (code 27), pc = guest pc */
+	VZSIM_EV_IDLE_BEGIN,    /* root executed WAIT: the core sleeps */
+	VZSIM_EV_IDLE_END,      /* an interrupt woke it */
+	VZSIM_EV_IRQ_RAISE,     /* EVIC flag IFS[code] set */
+	VZSIM_EV_IRQ_CLEAR,     /* EVIC flag IFS[code] cleared (acknowledged) */
+	VZSIM_EV_IRQ_INJECT,    /* root set GuestCtl2.GRIPL = code for guestid */
+	VZSIM_EV_IRQ_TAKEN,     /* guestid took a guest interrupt of level code */
+};
+struct vzsim_event {
+	enum vzsim_event_kind kind;
+	uint64_t cycle;
+	unsigned guestid, code, gexc;
+	uint32_t pc;
+};
+typedef void (*vzsim_event_fn)(void *ctx, const struct vzsim_event *ev);
+void vzsim_set_events(struct machine *m, vzsim_event_fn fn, void *ctx);
+
 #endif

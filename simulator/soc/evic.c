@@ -33,9 +33,26 @@ static void evic_compute_impl(void)
 		evic_impl[evic_unused[i] / 32] &= ~(1u << (evic_unused[i] % 32));
 }
 
+/* Flag changes since the last look, for the event trace (raised, cleared). */
+static void report_flags(struct machine *m, struct evic *e)
+{
+	for (unsigned w = 0; w < 8; w++) {
+		uint32_t diff = e->ifs[w] ^ e->ifs_seen[w];
+		while (diff) {
+			unsigned b = (unsigned)__builtin_ctz(diff);
+			diff &= diff - 1;
+			machine_event(m, (e->ifs[w] >> b) & 1 ? VZSIM_EV_IRQ_RAISE : VZSIM_EV_IRQ_CLEAR,
+				      0, w * 32 + b, 0, 0);
+		}
+		e->ifs_seen[w] = e->ifs[w];
+	}
+}
+
 void evic_update(struct machine *m)
 {
 	struct evic *e = &m->soc.evic;
+	if (__builtin_expect(m->event_fn != NULL, 0))
+		report_flags(m, e);
 	int best = -1;
 	unsigned best_pri = 0, best_sub = 0;
 

@@ -88,6 +88,7 @@ struct evic {
 	uint32_t ipc[54];
 	uint32_t off[EVIC_VECTORS];
 	uint32_t level[8];      /* persistent sources currently asserted */
+	uint32_t ifs_seen[8];   /* IFS as last reported to the event trace */
 	/* What the core was last told (cpu_eic_update). */
 	unsigned out_ripl, out_eicss;
 	uint32_t out_voff;
