@@ -152,13 +152,13 @@ static void guest_cache_hit(const struct vz_vm *vm, uint32_t insn)
 	volatile uint8_t *p = vm_guest_ptr(vm, va & ~15u, 16, VZ_REGION_R);
 	if (!p)
 		return;
-	uint32_t a = 0x80000000u | ((uint32_t)p & 0x1FFFFFFFu);
+	uint32_t a = 0x80000000u | ((uint32_t)(uintptr_t)p & 0x1FFFFFFFu);
 	switch (op) {
-	case 0x10: __asm__ volatile("cache 0x10, 0(%0)" : : "r"(a) : "memory"); break;
-	case 0x11: __asm__ volatile("cache 0x11, 0(%0)" : : "r"(a) : "memory"); break;
-	case 0x14: __asm__ volatile("cache 0x14, 0(%0)" : : "r"(a) : "memory"); break;
-	case 0x15: __asm__ volatile("cache 0x15, 0(%0)" : : "r"(a) : "memory"); break;
-	case 0x19: __asm__ volatile("cache 0x19, 0(%0)" : : "r"(a) : "memory"); break;
+	case 0x10: CACHE_OP(0x10, a); break;
+	case 0x11: CACHE_OP(0x11, a); break;
+	case 0x14: CACHE_OP(0x14, a); break;
+	case 0x15: CACHE_OP(0x15, a); break;
+	case 0x19: CACHE_OP(0x19, a); break;
 	default: break;
 	}
 }
