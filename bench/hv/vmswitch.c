@@ -13,7 +13,7 @@
 
 #define MAX_CALLS 4096
 
-struct call { enum vmswitch_kind kind; uint64_t cycles; unsigned tlbg; };
+struct call { uint64_t cycles; enum vmswitch_kind kind; unsigned tlbg; };
 
 static int cmp_call(const void *a, const void *b)
 {
@@ -69,7 +69,7 @@ int vmswitch_measure(const char *image, const struct symtab *hv, uint64_t max_cy
 		} else if (inside && caller && elfsyms_at(hv, pc) == caller) {
 			inside = false;
 			enum vmswitch_kind k = !tlbg ? VMSW_NONE : gr ? VMSW_OUT : VMSW_IN;
-			calls[ncalls++] = (struct call){ k, vzsim_cycles(m) - start, tlbg };
+			calls[ncalls++] = (struct call){ .cycles = vzsim_cycles(m) - start, .kind = k, .tlbg = tlbg };
 		}
 		if (inside) {
 			uint32_t w = 0;

@@ -118,7 +118,9 @@ unsigned con_visible(uint8_t c, char to[4])
 /* A line of hypervisor text goes into the ring whole, tagged, or not at all. */
 static bool commit_line(const char *p, unsigned n, unsigned lvl)
 {
-	uint32_t need = (out_owner ? 1u : 0u) + 5u + n + 1u;
+	uint32_t need = 6u + (uint32_t)n;   /* "[hv] " + text + newline */
+	if (out_owner)
+		need++;                 /* ends a guest's partial line first */
 	if (out_used() + need > out_limit(lvl))
 		return false;
 	if (out_owner)

@@ -461,7 +461,7 @@ static void threads_xml(struct gdb *g, char *buf, size_t cap, size_t *len)
  * text, hex-encoded. */
 static void monitor(struct gdb *g, const char *hex, char *reply)
 {
-	char cmd[64], out[160];
+	char cmd[64] = { 0 }, out[160];
 	size_t n = 0;
 	while (hex[0] && hex[1] && n + 1 < sizeof cmd) {
 		int hi = hexval(hex[0]), lo = hexval(hex[1]);
@@ -606,9 +606,8 @@ static bool handle(struct gdb *g, const char *pkt, char *reply, enum gdb_end *en
 			put_gdb_reg(g, reply, addr);
 		break;
 	case 'P':
-		if (!parse_hex(&p, &addr) || *p++ != '=' || !get_reg(p, &v))
-			strcpy(reply, "E01");
-		else if (gdb_reg_set(m, &g->vms, g->g_ctx, addr, v))
+		if (parse_hex(&p, &addr) && *p++ == '=' && get_reg(p, &v) &&
+		    gdb_reg_set(m, &g->vms, g->g_ctx, addr, v))
 			strcpy(reply, "OK");
 		else
 			strcpy(reply, "E01");

@@ -196,7 +196,9 @@ static void expect_elf_error(const uint8_t *buf, size_t n, const char *fragment)
 static size_t padded_elf(uint8_t *b, size_t max, bool sections)
 {
 	memset(b, 0, max);
-	memcpy(b, "\177ELF", 4);
+	static const uint8_t magic[4] = { 0x7F, 'E', 'L', 'F' };
+	static const char devcfg[8] = "devcfg!!", resetvec[8] = "resetvec"; /* no NUL: raw bytes */
+	memcpy(b, magic, sizeof magic);
 	b[4] = 1;
 	b[5] = 1;
 	b[6] = 1;
@@ -218,8 +220,8 @@ static size_t padded_elf(uint8_t *b, size_t max, bool sections)
 	put32(b + 84 + 12, 0xBFC00000);
 	put32(b + 84 + 16, 8);
 	put32(b + 84 + 20, 8);
-	memcpy(b + 0x100, "devcfg!!", 8);
-	memcpy(b + 0x108, "resetvec", 8);
+	memcpy(b + 0x100, devcfg, sizeof devcfg);
+	memcpy(b + 0x108, resetvec, sizeof resetvec);
 	if (sections) {
 		put32(b + 32, 0x120);      /* e_shoff: null, .devcfg, .reset */
 		put16(b + 46, 40);

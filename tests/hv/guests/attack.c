@@ -388,7 +388,7 @@ static void run(unsigned n)
 		return;
 	case 80: exc_count = 0; v = ~0u;                             /* GuestCtl0 */
 		__asm__ volatile("mtc0 %0, $12, 6\n ehb\n mfc0 %0, $12, 6" : "+r"(v) :: "memory");
-		say(exc_count ? "ok" : "ok", exc_count ? "own exception" : "read back", exc_count ? exc_code : v);
+		say("ok", exc_count ? "own exception" : "read back", exc_count ? exc_code : v);
 		return;
 	case 81:
 		for (uint32_t a = 0x80000000u; a < 0x80008000u; a += 16)
