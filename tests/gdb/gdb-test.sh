@@ -17,24 +17,7 @@ if ! command -v gdb-multiarch >/dev/null 2>&1; then
 	echo "FAIL gdb: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1
 fi
 
-# start_sim: vzlet-sim --gdb on a free port; sets $port and $simpid. The
-# announcement is printed after listen(), so once it shows the port is open.
-start_sim() {
-	for try in $(seq 0 19); do
-		port=$((20000 + ($$ * 7 + try * 101) % 40000))
-		timeout -k 5 60 "$sim" --strict --gdb "$port" "$boot" "$demo" </dev/null >"$tmp/sim.out" 2>"$tmp/sim.err" &
-		simpid=$!
-		for _ in $(seq 200); do       # at most 10 s
-			grep -q 'waiting for gdb' "$tmp/sim.err" && return 0
-			kill -0 "$simpid" 2>/dev/null || break
-			sleep 0.05
-		done
-		wait "$simpid" 2>/dev/null
-		simpid=
-		grep -q 'cannot listen' "$tmp/sim.err" || break
-	done
-	fail "vzlet-sim --gdb did not start listening"; cat "$tmp/sim.err"; exit 1
-}
+. "$(dirname "$0")/sim-gdb.sh"
 
 "$sim" --strict --gdb 0 "$demo" </dev/null >"$tmp/out" 2>&1; rc=$?
 if [ "$rc" -eq 2 ] && grep -q 'needs a TCP port' "$tmp/out"; then ok "bad --gdb port: status 2"; else fail "--gdb 0: status $rc"; fi
@@ -45,7 +28,7 @@ next_addr=$(printf '%x' $((0x$main_addr + 4)))
 after4_addr=$(printf '%x' $((0x$main_addr + 16)))
 
 # 1. A gdb session.
-start_sim
+start_sim 60 "$boot" "$demo"
 cat >"$tmp/cmds" <<GDB
 set architecture mips:isa32r2
 target remote 127.0.0.1:$port
@@ -88,7 +71,7 @@ check "kill" 'Remote target\) killed'
 
 # 2. Raw protocol: a mapped address without a mapping (kseg2, empty TLB) is
 # refused; continue, then Ctrl-C (0x03) stops it with T05.
-start_sim
+start_sim 60 "$boot" "$demo"
 if exec 3<>"/dev/tcp/127.0.0.1/$port"; then
 	printf '$mc0001000,4#81' >&3
 	reply=

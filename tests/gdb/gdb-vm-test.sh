@@ -20,22 +20,7 @@ check() { # DESCRIPTION EXTENDED-REGEX
 }
 value() { sed -n "s/^$1 //p" "$tmp/gdb.out" | head -1; }
 
-start_sim() { # IMAGE
-	for try in $(seq 0 19); do
-		port=$((20000 + ($$ * 13 + try * 101) % 40000))
-		timeout -k 5 120 "$sim" --strict --gdb "$port" "$1" </dev/null >"$tmp/sim.out" 2>"$tmp/sim.err" &
-		simpid=$!
-		for _ in $(seq 200); do
-			grep -q 'waiting for gdb' "$tmp/sim.err" && return 0
-			kill -0 "$simpid" 2>/dev/null || break
-			sleep 0.05
-		done
-		wait "$simpid" 2>/dev/null
-		simpid=
-		grep -q 'cannot listen' "$tmp/sim.err" || break
-	done
-	fail "vzlet-sim --gdb did not start listening"; cat "$tmp/sim.err"; exit 1
-}
+. "$here/sim-gdb.sh"
 run_gdb() { # COMMAND-FILE
 	timeout -k 5 120 gdb-multiarch -batch -nx -x "$1" >"$tmp/gdb.out" 2>&1
 	gdb_rc=$?
@@ -53,7 +38,7 @@ tick=$(sym "$irq_elf" tick_isr)
 vm1_ram=$(awk '/^VM 1 /{v=1} /^VM 2 /{v=2} v==1 && $1=="RAM" {print $6; exit}' "$sys/report.txt")
 vm2_ram=$(awk '/^VM 2 /{v=1} v==1 && $1=="RAM" {print $6; exit}' "$sys/report.txt")
 [ -n "$tick" ] && [ -n "$vm1_ram" ] && [ -n "$vm2_ram" ] || { fail "symbols or report missing"; exit 1; }
-start_sim "$sys.srec"
+start_sim 120 "$sys.srec"
 scripts/vzlet-gdb --port "$port" --vm 2 --commands "$sys" >"$tmp/cmds"
 cat >>"$tmp/cmds" <<GDB
 info threads
@@ -135,7 +120,7 @@ dump
 # scopes breakpoints to VM 2; each VM's FPU and DSP registers, whichever
 # owns the unit; stepping the VM that is not running.
 line=$(grep -n 'while (ct_now() - t0 < SPIN_TICKS)' tests/hv/guests/units.c | cut -d: -f1)
-start_sim "$units_img"
+start_sim 120 "$units_img"
 cat >"$tmp/cmds" <<GDB
 set architecture mips:isa32r2
 set pagination off
@@ -190,7 +175,7 @@ b=$(value vm1-before) a=$(value vm1-after)
 dump
 
 # 3. The target description names the CP0, FPU and DSP registers.
-start_sim "$units_img"
+start_sim 120 "$units_img"
 cat >"$tmp/cmds" <<GDB
 set architecture mips:isa32r2
 target remote 127.0.0.1:$port
