@@ -19,3 +19,4 @@ include tests/nuttx/nuttx.mk
 include tests/fuzz/fuzz.mk
 include tests/static/static.mk
 include tests/trace/trace.mk
+include tests/console/console.mk

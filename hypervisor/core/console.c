@@ -333,7 +333,8 @@ static void show_irqs(struct vz_vm *vm)
 
 static void help(void)
 {
-	con_puts("1-7 VM, s stop, c continue, r restart, q status, l list, T TLB, I IRQs\n");
+	con_puts("1-7 VM, s stop, c continue, r restart, q status, l list, T TLB, I IRQs,\n"
+		 "d debug recording on/off, e exits, i interrupts, t time events\n");
 	con_kick();
 }
 
@@ -375,6 +376,9 @@ static void command(char c)
 		break;
 	case 'I':
 		show_irqs(vm);
+		break;
+	case 'd': case 'e': case 'i': case 't':
+		con_debug_command(c, vm);
 		break;
 	case 'h':
 	case '?':

@@ -229,6 +229,8 @@ void hv_exception(void)
 	if (!vm)
 		hv_panic(exc);
 	vm->exits++;
+	if (dbg_on)
+		dbg_note_exit(vm, cause);
 	/* The hot case first: a guest access to an emulated register. */
 	if (exc == EXC_TLBL || exc == EXC_TLBS) {
 		if (!emu_access(vm, CP0_READ(C0_BADVADDR), cause & CA_BD))

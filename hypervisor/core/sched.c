@@ -141,6 +141,7 @@ void sched_commit_slow(void)
 void sched_wake(struct vz_vm *vm)
 {
 	if (vm->state == VM_WAITING) {
+		dbg_note(vm, DBG_T_WAKE, 0, 0);
 		vm->state = VM_RUNNABLE;
 		want = vm;
 	}
@@ -152,6 +153,7 @@ void sched_wait(void)
 	if (vevic_pending(vm))
 		return;                 /* WAIT completes at once */
 	vm->state = VM_WAITING;
+	dbg_note(vm, DBG_T_WAIT, 0, 0);
 	vcon_flush(vm);
 }
 
@@ -169,6 +171,7 @@ void sched_slice_end(void)
 		return;
 	}
 	sched_yield();
+	dbg_note(hv_cur, DBG_T_SLICE, want ? want->id : 0, 0);
 	if (!want)
 		slice_end = CP0_READ(C0_COUNT) + slice_of(hv_cur);
 }

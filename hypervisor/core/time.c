@@ -63,6 +63,7 @@ void time_interrupt(void)
 		struct vz_vm *vm = &vz_vm_state[i];
 		if (vm->timer_armed && (int32_t)(now - vm->timer_due) >= 0) {
 			vm->timer_armed = 0;
+			dbg_note(vm, DBG_T_TIMER, vm->timer_due, now - vm->timer_due);
 			vevic_raise(vm, 0);
 		}
 		if (vm->con_flush_armed && (int32_t)(now - vm->con_flush_due) >= 0)
@@ -82,6 +83,7 @@ void time_guest_compare(struct vz_vm *vm, uint32_t compare)
 	vm->compare = compare;
 	vm->timer_due = compare - (uint32_t)vm->gtoffset;
 	int32_t d = (int32_t)(vm->timer_due - now);
+	dbg_note(vm, DBG_T_COMPARE, compare, (uint32_t)d);
 	if (d > 0) {
 		vm->timer_armed = 1;
 	} else if (d > -LATE_WINDOW) {

@@ -64,6 +64,8 @@ void vevic_update(struct vz_vm *vm)
 	if (gc2 && vm->state == VM_WAITING)
 		sched_wake(vm);
 	gc2 &= vm->evic.offer_mask;
+	if (gc2 && gc2 != vm->guestctl2)
+		dbg_note(vm, DBG_IRQ_OFFERED, gc2, 0);
 	vm->guestctl2 = gc2;
 	if (hv_fast.cur_id == vm->id) {
 		CP0_WRITE(C0_GUESTCTL2, gc2);
@@ -73,6 +75,7 @@ void vevic_update(struct vz_vm *vm)
 
 void vevic_raise(struct vz_vm *vm, unsigned irq)
 {
+	dbg_note(vm, DBG_IRQ_RAISED, irq, vm->evic.owned[irq >> 5] >> (irq & 31) & 1);
 	vm->evic.ifs[irq >> 5] |= 1u << (irq & 31);
 	word_changed(&vm->evic, irq >> 5);
 	sched_wake(vm);

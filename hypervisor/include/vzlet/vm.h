@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <vzlet/vm_config.h>
+#include <vzlet/dbgring.h>
 
 enum vz_vm_run_state {
 	VM_STOPPED = 0,   /* not scheduled (console `s`, or never started) */
@@ -106,6 +107,8 @@ struct vz_vm {
 	uint32_t dsp[7];              /* ac1-ac3 HI, LO; DSPControl */
 
 	uint32_t con_flush_due;       /* root Count: flush the partial line (vcon.c) */
+
+	struct vz_dbg_rings dbg;      /* the console's debug mode (dbgring.c) */
 };
 
 extern struct vz_vm vz_vm_state[];   /* VZ_DEFINE_VM_STATE in the tables */
