@@ -413,6 +413,89 @@ static void read_hypervisor(const void *fdt, struct cfg_system *sys)
 		}
 }
 
+/* ---- hypervisor threads ------------------------------------------------------ */
+
+/* The thread functions the hypervisor has (hypervisor/include/vzlet/thread.h):
+ * `function = "NAME"` runs hv_thread_NAME. */
+static const char *const thread_functions[] = { "heartbeat", NULL };
+
+#define THREAD_STACK_MIN 512u      /* a console line's worth of calls and frames */
+#define THREAD_STACK_MAX 16384u
+#define THREAD_PERIOD_MIN 1000u    /* 1 ms */
+#define THREAD_PERIOD_MAX 20000000u  /* wake-ups are compared in 32-bit Count ticks */
+
+static bool c_identifier(const char *s)
+{
+	if (!*s || (*s >= '0' && *s <= '9'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '_'))
+			return false;
+	return true;
+}
+
+static void read_thread(const void *fdt, int off, struct cfg_hypervisor *hv)
+{
+	static const char *const known[] = { "compatible", "function", "stack-size", "period-us",
+					     NULL };
+	char path[CFG_PATH_MAX];
+	const char *name = fdt_get_name(fdt, off, NULL);
+
+	node_path(fdt, off, path, sizeof path);
+	if (fdt_node_check_compatible(fdt, off, "vzlet,thread") != 0) {
+		diag_error(path, "compatible", "a thread must be compatible = \"vzlet,thread\"");
+		return;
+	}
+	if (hv->nthreads == CFG_MAX_THREADS) {
+		diag_error(path, NULL, "more than %u hypervisor threads", CFG_MAX_THREADS);
+		return;
+	}
+	check_known_props(fdt, off, path, known);
+	if (!name || strlen(name) >= sizeof hv->threads[0].name || !c_identifier(name)) {
+		diag_error(path, NULL, "a thread's node name must be a C identifier of at most 31 characters");
+		return;
+	}
+	struct cfg_thread *t = &hv->threads[hv->nthreads];
+	memset(t, 0, sizeof *t);
+	copy_str(t->path, sizeof t->path, path);
+	copy_str(t->name, sizeof t->name, name);
+	const char *fn = get_string(fdt, off, path, "function", true);
+	bool known_fn = false;
+	for (unsigned i = 0; fn && thread_functions[i]; i++)
+		known_fn |= strcmp(fn, thread_functions[i]) == 0;
+	if (fn && !known_fn)
+		diag_error(path, "function", "\"%s\" is not a hypervisor thread function (heartbeat)", fn);
+	if (!known_fn)
+		return;
+	copy_str(t->function, sizeof t->function, fn);
+	if (get_u32(fdt, off, path, "stack-size", &t->stack_size, true) != 0 ||
+	    get_u32(fdt, off, path, "period-us", &t->period_us, true) != 0)
+		return;
+	if (t->stack_size < THREAD_STACK_MIN || t->stack_size > THREAD_STACK_MAX ||
+	    t->stack_size % 8) {
+		diag_error(path, "stack-size", "%u is not a multiple of 8 in %u..%u bytes",
+			   t->stack_size, THREAD_STACK_MIN, THREAD_STACK_MAX);
+		return;
+	}
+	if (t->period_us < THREAD_PERIOD_MIN || t->period_us > THREAD_PERIOD_MAX) {
+		diag_error(path, "period-us", "%u is outside 1 ms..20 s", t->period_us);
+		return;
+	}
+	hv->nthreads++;
+}
+
+static void read_threads(const void *fdt, struct cfg_system *sys)
+{
+	int off = fdt_path_offset(fdt, "/hypervisor/threads");
+	int child;
+
+	if (off < 0)
+		return;
+	fdt_for_each_subnode(child, fdt, off)
+		read_thread(fdt, child, &sys->hv);
+}
+
 /* ---- VMs ------------------------------------------------------------------- */
 
 static int parse_access(const char *path, const char *prop, const char *s,
@@ -858,6 +941,7 @@ int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_
 	read_devices(fdt, sys);
 	read_reserved(fdt, sys);
 	read_hypervisor(fdt, sys);
+	read_threads(fdt, sys);
 	read_vms(fdt, sys);
 	return diag_errors() == before ? 0 : -1;
 }

@@ -111,6 +111,8 @@ static unsigned trapped_blocks(const struct cfg_vm *vm, const struct cfg_block *
 	return n;
 }
 
+_Static_assert(CFG_MAX_THREADS == VZ_MAX_THREADS, "thread limits differ");
+
 uint32_t emit_slice_ticks(const struct cfg_system *sys, uint32_t us)
 {
 	uint64_t t = (uint64_t)us * (sys->hv.cpu_clock_hz / 2) / 1000000u;
@@ -277,6 +279,26 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 		fprintf(f, "};\n\n");
 	}
 
+	/* Hypervisor threads: a stack each (in the hypervisor's RAM) and the
+	 * hypervisor function it runs. */
+	for (unsigned i = 0; i < sys->hv.nthreads; i++) {
+		const struct cfg_thread *t = &sys->hv.threads[i];
+		fprintf(f, "void hv_thread_%s(const struct vz_thread_config *self);\n", t->function);
+		fprintf(f, "static uint32_t vz_thread_stack_%s[%u] __attribute__((aligned(8)));\n",
+			t->name, t->stack_size / 4);
+	}
+	if (sys->hv.nthreads) {
+		fprintf(f, "static const struct vz_thread_config vz_thread_table[] = {\n");
+		for (unsigned i = 0; i < sys->hv.nthreads; i++) {
+			const struct cfg_thread *t = &sys->hv.threads[i];
+			fprintf(f, "\t{ .name = \"%s\", .entry = hv_thread_%s, .stack = vz_thread_stack_%s,\n"
+				"\t  .stack_words = %u, .period_ticks = %u }, /* %u us */\n",
+				t->name, t->function, t->name, t->stack_size / 4,
+				emit_slice_ticks(sys, t->period_us), t->period_us);
+		}
+		fprintf(f, "};\n\n");
+	}
+
 	fprintf(f, "const struct vz_system vz_system = {\n");
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
@@ -294,6 +316,8 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 	fprintf(f, "\t.hv_flash_size = VZ_HV_FLASH_SIZE,\n");
 	fprintf(f, "\t.hv_ram_base = VZ_HV_RAM_BASE,\n");
 	fprintf(f, "\t.hv_ram_size = VZ_HV_RAM_SIZE,\n");
+	if (sys->hv.nthreads)
+		fprintf(f, "\t.threads = vz_thread_table,\n\t.num_threads = %u,\n", sys->hv.nthreads);
 	fprintf(f, "};\n\n");
 	fprintf(f, "VZ_DEFINE_VM_STATE(%u);\n", sys->nvms);
 	return ferror(f) ? -1 : 0;

@@ -215,8 +215,20 @@ struct cfg_pool {
 	unsigned nholes;
 };
 
+/* A hypervisor thread (vzlet,thread under /hypervisor/threads). */
+#define CFG_MAX_THREADS 4         /* VZ_MAX_THREADS */
+struct cfg_thread {
+	char path[CFG_PATH_MAX];
+	char name[32];                /* the node's name: a C identifier */
+	char function[32];            /* one of the hypervisor's thread functions */
+	uint32_t stack_size;          /* bytes */
+	uint32_t period_us;
+};
+
 struct cfg_hypervisor {
 	char path[CFG_PATH_MAX];
+	struct cfg_thread threads[CFG_MAX_THREADS];
+	unsigned nthreads;
 	int console;                  /* device index or -1 */
 	uint32_t console_baud;
 	uint32_t cpu_clock_hz;

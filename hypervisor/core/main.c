@@ -2,6 +2,7 @@
 /* main.c - boot: chip and root CP0 set-up, console, root TLB, VMs, then the
  * first guest. */
 #include <vzlet/hv.h>
+#include <vzlet/thread.h>
 #include <vzlet/cp0.h>
 
 struct hv_fast hv_fast;
@@ -73,6 +74,7 @@ void hv_main(void)
 	tlb_wire_plans();
 	banner();
 	sched_init();
+	threads_init();
 	CP0_WRITE(C0_STATUS, ST_CU0 | ST_EXL | ST_IE);   /* IE takes effect in guest mode */
 	ehb();
 	sched_start();

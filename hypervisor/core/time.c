@@ -10,6 +10,7 @@
  * core-timer IRQ (vector 0). */
 #include <vzlet/hv.h>
 #include <vzlet/cp0.h>
+#include <vzlet/thread.h>
 
 #define MIN_DELTA   40u          /* never program Compare closer than this */
 #define MAX_DELTA   0x40000000u  /* wake at least this often (64-bit time) */
@@ -43,6 +44,9 @@ void time_program(void)
 	uint32_t slice = sched_slice_deadline(&armed);
 	if (armed)
 		best = nearer(best, slice, now);
+	uint32_t wake = threads_deadline(&armed);
+	if (armed)
+		best = nearer(best, wake, now);
 	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
 		struct vz_vm *vm = &vz_vm_state[i];
 		if (vm->timer_armed)
@@ -73,6 +77,7 @@ void time_interrupt(void)
 	uint32_t slice = sched_slice_deadline(&armed);
 	if (armed && (int32_t)(now - slice) >= 0)
 		sched_slice_end();
+	threads_run();   /* due hypervisor threads, before any VM runs again */
 	time_program();
 }
 

@@ -41,7 +41,7 @@ $(FUZZ)/hv.elf: tests/config/guest/hypervisor.S tests/config/guest/hypervisor.ld
 
 # Sources and flags per harness.
 FUZZ_HV_SRCS := $(filter-out hypervisor/core/main.c hypervisor/core/sched.c hypervisor/core/lib.c \
-	hypervisor/core/debug_info.c, \
+	hypervisor/core/debug_info.c hypervisor/core/thread.c hypervisor/core/con_heartbeat.c, \
 	$(wildcard hypervisor/core/*.c hypervisor/vdev/*.c)) hypervisor/soc/board.c hypervisor/soc/evic.c \
 	tests/fuzz/hv/arch_stub.c tests/fuzz/hv/tables.c
 FUZZ_HV_FLAGS := -DVZLET_HOST_STUB -Ihypervisor/include -Itests/fuzz/hv

@@ -7,7 +7,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue bench vevic units mixed attacks random
+HVT_SYSTEMS := two rogue bench vevic units mixed attacks random threads
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 # The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
 # of RAM the demo guests have.
@@ -79,6 +79,7 @@ hv-images: $(HVT_IMAGES)
 test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT) $(SYS_OUT)/wifire-mixed.srec
 	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(GUEST_BOOT) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT) \
 		$(HVT_VEVIC) $(HVT_UNITS) $(HVT_DSLOT_MM) $(SYS_OUT)/wifire-mixed.srec
+	tests/hv/threads-test.sh $(SIM_CLI) $(HVT_DIR)/threads/image.srec
 
 # The two-guest system with an interactive console (Ctrl-] quits).
 run-hv: $(HVT_DIR)/two/image.srec $(SIM_CLI)

@@ -237,6 +237,22 @@ struct vz_vm_config {
 	uint8_t guest_tlb;
 };
 
+/* ---- Hypervisor threads -------------------------------------------------------- */
+
+/* A hypervisor thread (tinyVP's root threads; docs/configuration.md,
+ * "Hypervisor threads"): a function of the hypervisor run in root mode on
+ * its own stack, woken every period, before any VM (core/thread.c). The
+ * configurator names the function from the hypervisor's list and reserves
+ * the stack. */
+#define VZ_MAX_THREADS 4u
+struct vz_thread_config {
+	const char *name;                    /* the .dts node's name */
+	void (*entry)(const struct vz_thread_config *self);   /* never returns */
+	uint32_t *stack;                     /* lowest word; 8-byte aligned */
+	uint32_t stack_words;
+	uint32_t period_ticks;               /* core-timer ticks between wake-ups */
+};
+
 /* ---- The whole system -------------------------------------------------------- */
 struct vz_system {
 	uint8_t num_vms;                     /* 1..VZ_MAX_VMS */
@@ -259,6 +275,8 @@ struct vz_system {
 	 * against the hypervisor's own link map; a mismatch is reported). */
 	uint32_t hv_flash_base, hv_flash_size;
 	uint32_t hv_ram_base, hv_ram_size;
+	const struct vz_thread_config *threads;   /* [num_threads] */
+	uint8_t num_threads;                 /* 0..VZ_MAX_THREADS */
 };
 
 extern const struct vz_system vz_system;

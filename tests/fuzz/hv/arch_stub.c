@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <vzlet/hv.h>
+#include <vzlet/thread.h>
 #include "hv_fuzz.h"
 
 /* ---- CP0 -------------------------------------------------------------------- */
@@ -194,6 +195,17 @@ void sched_slice_end(void)
 	if (hv_cur)
 		sched_yield();
 	slice_end += 100000;
+}
+
+/* ---- hypervisor threads (core/thread.c switches stacks): none ------------- */
+void threads_run(void)
+{
+}
+
+uint32_t threads_deadline(bool *armed)
+{
+	*armed = false;
+	return 0;
 }
 
 void sched_stop(struct vz_vm *vm, uint8_t state)
