@@ -67,38 +67,52 @@ $(BENCH_SIM_TOOL): $(BENCH_HBUILD)/benchsim.o $(SIM_LIB)
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(SIM_LIB) $(SIM_LIBS)
 
-# The same tool on a simulator library built without the cache model
-# (-DVZSIM_NO_CACHE_MODEL), only to state what the model costs in host time
-# (sim_mips_no_cache_model:, cache_model_speed:). Tests never use it.
-BENCH_NOCACHE_DIR := $(BUILD)/host-nocache
-BENCH_NOCACHE_OBJS := $(patsubst %.c,$(BENCH_NOCACHE_DIR)/%.o,$(SIM_SRCS))
-BENCH_NOCACHE_LIB := $(BENCH_NOCACHE_DIR)/libvzsim.a
-BENCH_SIM_NOCACHE := $(BUILD)/bin/vzlet-bench-sim-nocache
+# The same tool on simulator libraries built without a feature, only to
+# state what the feature costs in host time; tests never use them:
+#   nocache   -DVZSIM_NO_CACHE_MODEL (sim_mips_no_cache_model:, cache_model_speed:)
+#   nohooks   -DVZSIM_NO_EVENT_HOOKS: the event hooks of --trace-events
+#             compiled out (sim_mips_no_event_hooks:, event_hooks_off_speed:)
+# $(call bench_sim_variant,NAME,CFLAGS) defines build/bin/vzlet-bench-sim-NAME.
+define bench_sim_variant
+BENCH_$(1)_DIR := $$(BUILD)/host-$(1)
+BENCH_$(1)_OBJS := $$(patsubst %.c,$$(BENCH_$(1)_DIR)/%.o,$$(SIM_SRCS))
+BENCH_SIM_$(1) := $$(BUILD)/bin/vzlet-bench-sim-$(1)
 
-$(BENCH_NOCACHE_DIR)/simulator/%.o: simulator/%.c
-	@mkdir -p $(dir $@)
-	$(HOST_CC) $(SIM_CFLAGS) -DVZSIM_NO_CACHE_MODEL -c $< -o $@
+$$(BENCH_$(1)_DIR)/simulator/%.o: simulator/%.c
+	@mkdir -p $$(dir $$@)
+	$$(HOST_CC) $$(SIM_CFLAGS) $(2) -c $$< -o $$@
 
-$(BENCH_NOCACHE_LIB): $(BENCH_NOCACHE_OBJS)
-	rm -f $@ && ar rcs $@ $^
+$$(BENCH_$(1)_DIR)/libvzsim.a: $$(BENCH_$(1)_OBJS)
+	rm -f $$@ && ar rcs $$@ $$^
 
-$(BENCH_SIM_NOCACHE): $(BENCH_HBUILD)/benchsim.o $(BENCH_NOCACHE_LIB)
-	@mkdir -p $(dir $@)
-	$(HOST_CC) $(HOST_LDFLAGS) -o $@ $(BENCH_HBUILD)/benchsim.o $(BENCH_NOCACHE_LIB) $(SIM_LIBS)
+$$(BENCH_SIM_$(1)): $$(BENCH_HBUILD)/benchsim.o $$(BENCH_$(1)_DIR)/libvzsim.a
+	@mkdir -p $$(dir $$@)
+	$$(HOST_CC) $$(HOST_LDFLAGS) -o $$@ $$(BENCH_HBUILD)/benchsim.o $$(BENCH_$(1)_DIR)/libvzsim.a $$(SIM_LIBS)
+
+-include $$(BENCH_$(1)_OBJS:.o=.d)
+endef
+$(eval $(call bench_sim_variant,nocache,-DVZSIM_NO_CACHE_MODEL))
+$(eval $(call bench_sim_variant,nohooks,-DVZSIM_NO_EVENT_HOOKS))
 
 .PHONY: bench-sim-tools bench-sim
 bench-sim-tools: $(BENCH_BOOT) $(BENCH_WORKLOAD) $(BENCH_WORKLOAD_MM) $(BENCH_SIM_TOOL) $(BENCH_HARNESS)
 ALL_TARGETS += bench-sim-tools
 
-bench-sim: bench-sim-tools $(BENCH_SIM_NOCACHE)
-	@base=$$($(BENCH_SIM_NOCACHE) --sim-only --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
+# The baselines run first, in the same make run: the build without the cache
+# model (root mode) and the one without event hooks (root and guest mode).
+bench-sim: bench-sim-tools $(BENCH_SIM_nocache) $(BENCH_SIM_nohooks)
+	@base=$$($(BENCH_SIM_nocache) --sim-only --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
 		--iterations $(BENCH_ITERATIONS)) || exit 1; \
+	nohooks=$$($(BENCH_SIM_nohooks) --sim-only --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
+		--iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)") || exit 1; \
 	$(BENCH_SIM_TOOL) --boot $(BENCH_BOOT) --workload $(BENCH_WORKLOAD) \
 		--workload-mm $(BENCH_WORKLOAD_MM) --iterations $(BENCH_ITERATIONS) --guest-harness "$(BENCH_GUEST_HARNESS)" \
 		--baseline-mips "$$(echo "$$base" | sed -n 's/^sim_mips: //p')" \
-		--baseline-cpu-mips "$$(echo "$$base" | sed -n 's/^sim_cpu_mips: //p')"
+		--baseline-cpu-mips "$$(echo "$$base" | sed -n 's/^sim_cpu_mips: //p')" \
+		--no-hooks-cpu-mips "$$(echo "$$nohooks" | sed -n 's/^sim_cpu_mips: //p')" \
+		--no-hooks-guest-cpu-mips "$$(echo "$$nohooks" | sed -n 's/^sim_guest_cpu_mips: //p')"
 BENCH_TARGETS += bench-sim
 
 -include $(BENCH_WL_OBJS:.o=.d) $(BENCH_TBUILD)/boot.d $(BENCH_HBUILD)/benchsim.d \
-	$(BENCH_TBUILD)/mm/bench_main.d $(BENCH_NOCACHE_OBJS:.o=.d)
+	$(BENCH_TBUILD)/mm/bench_main.d
 include bench/hv.mk

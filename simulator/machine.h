@@ -82,13 +82,25 @@ struct machine {
 	uint32_t findings_warned; /* bit per rule already warned about (lenient mode) */
 };
 
-/* Report a system event if anyone listens (vzsim_set_events). */
+/* Report a system event if anyone listens (vzsim_set_events).
+ * -DVZSIM_NO_EVENT_HOOKS compiles the hooks out: only for the benchmark that
+ * shows what they cost while no one listens (make bench-sim,
+ * sim_mips_no_event_hooks:); vzsim_set_events then records nothing. */
 void machine_event_slow(struct machine *m, enum vzsim_event_kind kind, unsigned guestid,
 			unsigned code, unsigned gexc, uint32_t pc);
+static inline bool machine_events_on(const struct machine *m)
+{
+#ifdef VZSIM_NO_EVENT_HOOKS
+	(void)m;
+	return false;
+#else
+	return __builtin_expect(m->event_fn != NULL, 0);
+#endif
+}
 static inline void machine_event(struct machine *m, enum vzsim_event_kind kind, unsigned guestid,
 				 unsigned code, unsigned gexc, uint32_t pc)
 {
-	if (__builtin_expect(m->event_fn != NULL, 0))
+	if (machine_events_on(m))
 		machine_event_slow(m, kind, guestid, code, gexc, pc);
 }
 

@@ -37,6 +37,8 @@ struct bench_opts {
 	bool sim_only;          /* root-mode simulator figures only (no QEMU, no guest) */
 	double baseline_mips;   /* sim_mips of the build without the cache model, or 0 */
 	double baseline_cpu_mips; /* ... the same on CPU time */
+	double no_hooks_cpu_mips; /* sim_cpu_mips of the build without event hooks, or 0 */
+	double no_hooks_guest_cpu_mips; /* ... in guest mode */
 };
 
 static struct bench_opts opt = {
@@ -225,12 +227,14 @@ static void usage(FILE *f)
 		"                       [--workload FILE] [--workload-mm FILE]\n"
 		"                       [--qemu PROG] [--guest-harness IMAGE]\n"
 		"                       [--sim-only] [--baseline-mips MIPS --baseline-cpu-mips MIPS]\n"
+		"                       [--no-hooks-cpu-mips MIPS] [--no-hooks-guest-cpu-mips MIPS]\n"
 		"Runs the integer workload on vzlet-sim and on qemu-system-mipsel (mipssim, 24Kf)\n"
 		"and prints simulated MIPS, wall time and their ratio, and the workload's cycles\n"
 		"per instruction. --sim-only prints only sim_mips (the baseline build without the\n"
-		"cache model runs so); --baseline-mips adds that figure and the ratio. With\n"
-		"--guest-harness, also\n"
-		"runs it as a VZ guest of that root harness (see docs/benchmarks.md).\n");
+		"cache model runs so, and the one without event hooks, with its guest-mode\n"
+		"figure); --baseline-mips and --no-hooks-*-mips add those figures and the\n"
+		"ratios. With --guest-harness, also runs it as a VZ guest of that root\n"
+		"harness (see docs/benchmarks.md).\n");
 }
 
 int main(int argc, char **argv)
@@ -267,6 +271,10 @@ int main(int argc, char **argv)
 			opt.baseline_mips = strtod(v, NULL);
 		else if (!strcmp(argv[i], "--baseline-cpu-mips"))
 			opt.baseline_cpu_mips = strtod(v, NULL);
+		else if (!strcmp(argv[i], "--no-hooks-cpu-mips"))
+			opt.no_hooks_cpu_mips = strtod(v, NULL);
+		else if (!strcmp(argv[i], "--no-hooks-guest-cpu-mips"))
+			opt.no_hooks_guest_cpu_mips = strtod(v, NULL);
 		else if (!strcmp(argv[i], "--guest-harness"))
 			opt.guest_harness = v[0] ? v : NULL;
 		else {
@@ -290,7 +298,7 @@ int main(int argc, char **argv)
 	 * the best of opt.sim_repeat is kept for each. A failing guest run is not
 	 * fatal (the VZ module may be missing): guest mode is then not reported. */
 	struct run_result sim1, sim = { 0 }, q1, qn, guest = { 0 }, mm = { 0 };
-	bool have_guest = opt.guest_harness != NULL && !opt.sim_only;
+	bool have_guest = opt.guest_harness != NULL;
 	size_t mm_len = 0;
 	uint8_t *wl_mm = opt.workload_mm ?
 		read_file(opt.workload_mm, BENCH_MEM_SIZE - BENCH_LOAD_PA, &mm_len) : NULL;
@@ -316,9 +324,11 @@ int main(int argc, char **argv)
 				keep_best(&guest, &r, i == 0);
 		}
 	}
-	if (opt.sim_only) { /* the baseline run of a build without the cache model */
+	if (opt.sim_only) { /* the baseline run of a build without a feature */
 		printf("sim_mips: %.1f\n", (double)sim.insns / sim.seconds / 1e6);
 		printf("sim_cpu_mips: %.1f\n", (double)sim.insns / sim.cpu / 1e6);
+		if (have_guest)
+			printf("sim_guest_cpu_mips: %.1f\n", (double)guest.insns / guest.cpu / 1e6);
 		free(boot);
 		free(wl);
 		free(wl_mm);
@@ -397,6 +407,17 @@ int main(int argc, char **argv)
 		printf("sim_mips_no_cache_model: %.1f\n", opt.baseline_mips);
 		printf("sim_cpu_mips_no_cache_model: %.1f\n", opt.baseline_cpu_mips);
 		printf("cache_model_speed: %.3f\n", sim_cpu_mips / opt.baseline_cpu_mips);
+	}
+	if (opt.no_hooks_cpu_mips > 0) {
+		/* the event hooks compiled in but off vs compiled out, on CPU time */
+		printf("sim_cpu_mips_no_event_hooks: %.1f\n", opt.no_hooks_cpu_mips);
+		printf("event_hooks_off_speed: %.3f\n", sim_cpu_mips / opt.no_hooks_cpu_mips);
+	}
+	if (have_guest && opt.no_hooks_guest_cpu_mips > 0) {
+		double guest_cpu_mips = (double)guest.insns / guest.cpu / 1e6;
+		printf("sim_guest_cpu_mips: %.1f\n", guest_cpu_mips);
+		printf("sim_guest_cpu_mips_no_event_hooks: %.1f\n", opt.no_hooks_guest_cpu_mips);
+		printf("event_hooks_off_guest_speed: %.3f\n", guest_cpu_mips / opt.no_hooks_guest_cpu_mips);
 	}
 	printf("qemu_mips: %.1f\n", qemu_mips);
 	printf("sim_vs_qemu: %.3f\n", sim_mips / qemu_mips);

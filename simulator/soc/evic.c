@@ -51,7 +51,7 @@ static void report_flags(struct machine *m, struct evic *e)
 void evic_update(struct machine *m)
 {
 	struct evic *e = &m->soc.evic;
-	if (__builtin_expect(m->event_fn != NULL, 0))
+	if (machine_events_on(m))
 		report_flags(m, e);
 	int best = -1;
 	unsigned best_pri = 0, best_sub = 0;
