@@ -32,7 +32,8 @@ enum endpoint_kind { EP_NONE, EP_STDIO, EP_FILE, EP_PTY, EP_TCP };
 
 struct endpoint {
 	enum endpoint_kind kind;
-	int uart;              /* 1..6 */
+	int uart;              /* 1..6 (0: a VM's console, vm_console.c) */
+	char label[24];        /* for messages: "UART4", "vm2's console" */
 	int out_fd;            /* where output goes (-1: nowhere yet) */
 	int in_fd;             /* where input comes from (-1: none) */
 	int listen_fd;         /* EP_TCP: listening socket */
@@ -47,6 +48,8 @@ struct endpoint {
 /* Parse "N=stdio|file:PATH|pty|tcp:PORT|none" into eps[N-1]. Returns 0 or
  * -1 with a message on stderr. */
 int endpoint_parse(struct endpoint eps[CLI_UARTS], const char *spec);
+/* The same for one endpoint: WHERE alone, LABEL naming it in messages. */
+int endpoint_parse_where(struct endpoint *ep, const char *where, const char *label);
 /* Open files, ptys and sockets; announce ptys and ports on stderr unless
  * quiet. Returns 0 or -1 (message on stderr). */
 int endpoint_open(struct endpoint *ep, bool quiet);
@@ -56,6 +59,35 @@ void endpoint_put(struct endpoint *ep, uint8_t byte);
 /* Accept a waiting TCP client; read up to max input bytes without
  * blocking. Returns the number of bytes read (0: none now). */
 size_t endpoint_poll_input(struct endpoint *ep, uint8_t *buf, size_t max);
+/* A TCP endpoint without a client: wait for one, at most timeout_ms (-1:
+ * without limit). Returns 0, or -1 (timeout or error, message on stderr).
+ * Other kinds return 0 at once. */
+int endpoint_wait_client(struct endpoint *ep, int timeout_ms, bool quiet);
+
+/* ---- A VM's console on its own endpoint (vm_console.c) ------------------- */
+#define CLI_VMS 7
+struct vm_consoles {
+	struct endpoint ep[CLI_VMS + 1];   /* [1..7] */
+	bool routed[CLI_VMS + 1];
+	bool any;
+	bool line_start;       /* the console's output is at a line start */
+	char held[4];          /* the start of a line that may be a tag "[N] " */
+	unsigned nheld;
+	int route;             /* VM whose line is being routed, 0: none */
+	int focus;             /* the hypervisor's input focus as last seen */
+	char line[48];         /* the start of the current console line */
+	unsigned nline;
+};
+/* "N=WHERE" (pty, tcp:PORT, file:PATH, none) for VM N; 0 or -1 (message). */
+int vmcon_parse(struct vm_consoles *v, const char *spec);
+int vmcon_open(struct vm_consoles *v, bool quiet);
+int vmcon_wait(struct vm_consoles *v, int timeout_ms, bool quiet);
+void vmcon_close(struct vm_consoles *v);
+/* One byte of the console UART's output: routed, or returned (with any
+ * bytes held back while a tag was possible) for the console's endpoint. */
+size_t vmcon_output(struct vm_consoles *v, uint8_t byte, uint8_t out[8]);
+/* Keys from the VMs' endpoints, as bytes to type on the console. */
+size_t vmcon_input(struct vm_consoles *v, uint8_t *buf, size_t max);
 
 /* ---- Console terminal (terminal.c) -------------------------------------- */
 #define CONSOLE_ESCAPE 0x1D    /* Ctrl-] ends the simulation */

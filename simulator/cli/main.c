@@ -45,6 +45,9 @@ struct cli {
 	long gdb_port;               /* 0: no debugger */
 	const char *trace_events;    /* --trace-events FILE, or NULL */
 	struct trace_events te;
+	struct vm_consoles vmcon;    /* --vm-console */
+	int tcp_wait_ms;             /* --tcp-wait: limit in ms, 0: do not wait */
+	bool tcp_wait_set;           /* else: wait without limit */
 };
 
 static volatile sig_atomic_t got_signal;
@@ -60,6 +63,10 @@ static void usage(FILE *f)
 	      "  --uart N=WHERE      UART N (1-6) to stdio, file:PATH, pty, tcp:PORT or none\n"
 	      "                      (default: UART1, UART2 and UART4 on stdio)\n"
 	      "  --console N         UART that receives stdin and --input (default 4)\n"
+	      "  --vm-console N=WHERE  VM N's lines of a vzlet console (untagged) to pty,\n"
+	      "                      tcp:PORT, file:PATH or none; its keys typed for it\n"
+	      "  --tcp-wait SECONDS  wait at most SECONDS for each TCP client before the run\n"
+	      "                      starts (default: without limit); 0: start at once\n"
 	      "  --cycles N          stop after N core cycles (200M = 1 simulated second;\n"
 	      "                      suffixes k, M, G)\n"
 	      "  --until STRING      stop with status 0 when a UART prints STRING\n"
@@ -97,19 +104,31 @@ static void usage(FILE *f)
 	      "128+N killed by signal N.\n", f);
 }
 
+static void uart_out(struct cli *c, struct endpoint *ep, uint8_t byte)
+{
+	endpoint_put(ep, byte);
+	if (ep->kind == EP_STDIO) {
+		c->stdout_mid_line = byte != '\n';
+		if (byte == '\n' && c->leds.npending)
+			leds_flush(&c->leds);
+	}
+}
+
 static void on_uart_tx(void *ctx, int uart, uint8_t byte)
 {
 	struct cli *c = ctx;
 	if (uart < 1 || uart > CLI_UARTS)
 		return;
 	struct endpoint *ep = &c->eps[uart - 1];
-	endpoint_put(ep, byte);
-	trace_events_uart(&c->te, uart, byte);
-	if (ep->kind == EP_STDIO) {
-		c->stdout_mid_line = byte != '\n';
-		if (byte == '\n' && c->leds.npending)
-			leds_flush(&c->leds);
+	if (c->vmcon.any && uart == c->console) {   /* routed VM lines leave here */
+		uint8_t out[8];
+		size_t n = vmcon_output(&c->vmcon, byte, out);
+		for (size_t i = 0; i < n; i++)
+			uart_out(c, ep, out[i]);
+	} else {
+		uart_out(c, ep, byte);
 	}
+	trace_events_uart(&c->te, uart, byte);
 	for (size_t i = 0; i < c->nfail_on; i++)
 		if (watch_feed(&c->fail_on[i], uart, byte) && c->reason == STOP_NONE) {
 			c->reason = STOP_FAIL_ON;
@@ -177,6 +196,11 @@ static void poll_endpoints(struct cli *c)
 		size_t n = endpoint_poll_input(&c->eps[u], buf, sizeof buf);
 		rx_push(q, buf, n);
 	}
+	struct rx_queue *q = &c->rx[c->console - 1];
+	if (c->vmcon.any && q->len < RX_QUEUE / 2) {
+		uint8_t buf[RX_QUEUE / 2];
+		rx_push(q, buf, vmcon_input(&c->vmcon, buf, sizeof buf));
+	}
 }
 
 static uint64_t wall_ns(void)
@@ -237,7 +261,7 @@ enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
 	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT, OPT_STRICT_MODEL,
 	OPT_LENIENT,
-	OPT_QUIET, OPT_HELP, OPT_GDB, OPT_TRACE_EVENTS,
+	OPT_QUIET, OPT_HELP, OPT_GDB, OPT_TRACE_EVENTS, OPT_VM_CONSOLE, OPT_TCP_WAIT,
 };
 
 static int run(struct cli *c, int argc, char **argv)
@@ -264,6 +288,8 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "help", no_argument, NULL, OPT_HELP },
 		{ "gdb", required_argument, NULL, OPT_GDB },
 		{ "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
+		{ "vm-console", required_argument, NULL, OPT_VM_CONSOLE },
+		{ "tcp-wait", required_argument, NULL, OPT_TCP_WAIT },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vzsim_options opt = { 0 };
@@ -284,6 +310,20 @@ static int run(struct cli *c, int argc, char **argv)
 			if (endpoint_parse(c->eps, optarg) != 0)
 				return EXIT_USAGE;
 			break;
+		case OPT_VM_CONSOLE:
+			if (vmcon_parse(&c->vmcon, optarg) != 0)
+				return EXIT_USAGE;
+			break;
+		case OPT_TCP_WAIT: {
+			long s = strtol(optarg, &end, 10);
+			if (end == optarg || *end || s < 0 || s > 86400) {
+				fprintf(stderr, "vzlet-sim: --tcp-wait needs seconds 0..86400, not '%s'\n", optarg);
+				return EXIT_USAGE;
+			}
+			c->tcp_wait_ms = s ? (int)s * 1000 : 0;
+			c->tcp_wait_set = true;
+			break;
+		}
 		case OPT_CONSOLE:
 			console = strtol(optarg, &end, 10);
 			if (*end || console < 1 || console > CLI_UARTS) {
@@ -380,6 +420,16 @@ static int run(struct cli *c, int argc, char **argv)
 	for (int u = 0; u < CLI_UARTS; u++)
 		if (endpoint_open(&c->eps[u], c->quiet) != 0)
 			return EXIT_USAGE;
+	if (vmcon_open(&c->vmcon, c->quiet) != 0)
+		return EXIT_USAGE;
+	/* A TCP console is there to be used: the run starts once a client has
+	 * connected to each (or --tcp-wait's limit passed: an error). */
+	int wait_ms = c->tcp_wait_set ? c->tcp_wait_ms : -1;
+	for (int u = 0; u < CLI_UARTS && wait_ms != 0; u++)
+		if (endpoint_wait_client(&c->eps[u], wait_ms, c->quiet) != 0)
+			return EXIT_USAGE;
+	if (wait_ms != 0 && vmcon_wait(&c->vmcon, wait_ms, c->quiet) != 0)
+		return EXIT_USAGE;
 
 	/* stdin feeds the console when the console is on stdio and no script does */
 	c->read_stdin = c->eps[c->console - 1].kind == EP_STDIO && !script_has_input(&c->script);
@@ -523,6 +573,7 @@ int main(int argc, char **argv)
 	int rc = run(&c, argc, argv);
 	for (int u = 0; u < CLI_UARTS; u++)
 		endpoint_close(&c.eps[u]);
+	vmcon_close(&c.vmcon);
 	for (size_t i = 0; i < c.nuntil; i++)
 		watch_free(&c.until[i]);
 	for (size_t i = 0; i < c.nfail_on; i++)

@@ -2,11 +2,14 @@
 /* uart_endpoint.c - where each simulated UART's bytes go and come from:
  * stdio, a file (output only), a pseudo-terminal, a TCP port on localhost,
  * or nowhere. None of them ever blocks the simulation: a pty nobody reads
- * drops output, a TCP port holds output until the first client connects. */
+ * drops output, a TCP port holds output until the first client connects.
+ * (By default the run does not start before a client has connected to each
+ * TCP port: endpoint_wait_client, --tcp-wait.) */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pty.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +29,19 @@ int endpoint_parse(struct endpoint eps[CLI_UARTS], const char *spec)
 		fprintf(stderr, "vzlet-sim: --uart needs N=WHERE with N 1..6, not '%s'\n", spec);
 		return -1;
 	}
-	const char *where = end + 1;
-	struct endpoint *ep = &eps[n - 1];
+	char label[sizeof eps[0].label];
+	snprintf(label, sizeof label, "UART%ld", n);
+	if (endpoint_parse_where(&eps[n - 1], end + 1, label) != 0)
+		return -1;
+	eps[n - 1].uart = (int)n;
+	return 0;
+}
+
+int endpoint_parse_where(struct endpoint *ep, const char *where, const char *label)
+{
+	char *end;
 	memset(ep, 0, sizeof *ep);
-	ep->uart = (int)n;
+	snprintf(ep->label, sizeof ep->label, "%s", label);
 	ep->out_fd = ep->in_fd = ep->listen_fd = ep->pty_slave_fd = -1;
 	if (strcmp(where, "stdio") == 0) {
 		ep->kind = EP_STDIO;
@@ -40,21 +52,21 @@ int endpoint_parse(struct endpoint eps[CLI_UARTS], const char *spec)
 	} else if (strncmp(where, "file:", 5) == 0 && where[5]) {
 		ep->kind = EP_FILE;
 		if (strlen(where + 5) >= sizeof ep->path) {
-			fprintf(stderr, "vzlet-sim: --uart %ld: file name too long\n", n);
+			fprintf(stderr, "vzlet-sim: %s: file name too long\n", label);
 			return -1;
 		}
 		strcpy(ep->path, where + 5);
 	} else if (strncmp(where, "tcp:", 4) == 0) {
 		long port = strtol(where + 4, &end, 10);
 		if (end == where + 4 || *end || port < 1 || port > 65535) {
-			fprintf(stderr, "vzlet-sim: --uart %ld: bad TCP port '%s'\n", n, where + 4);
+			fprintf(stderr, "vzlet-sim: %s: bad TCP port '%s'\n", label, where + 4);
 			return -1;
 		}
 		ep->kind = EP_TCP;
 		ep->port = (uint16_t)port;
 	} else {
-		fprintf(stderr, "vzlet-sim: --uart %ld: unknown destination '%s' "
-			"(stdio, file:PATH, pty, tcp:PORT or none)\n", n, where);
+		fprintf(stderr, "vzlet-sim: %s: unknown destination '%s' "
+			"(stdio, file:PATH, pty, tcp:PORT or none)\n", label, where);
 		return -1;
 	}
 	return 0;
@@ -75,7 +87,7 @@ int endpoint_open(struct endpoint *ep, bool quiet)
 	case EP_FILE:
 		ep->out_fd = open(ep->path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 		if (ep->out_fd < 0) {
-			fprintf(stderr, "vzlet-sim: UART%d: %s: %s\n", ep->uart, ep->path, strerror(errno));
+			fprintf(stderr, "vzlet-sim: %s: %s: %s\n", ep->label, ep->path, strerror(errno));
 			return -1;
 		}
 		return 0;
@@ -83,7 +95,7 @@ int endpoint_open(struct endpoint *ep, bool quiet)
 		int master, slave;
 		char name[128];
 		if (openpty(&master, &slave, name, NULL, NULL) != 0) {
-			fprintf(stderr, "vzlet-sim: UART%d: cannot open a pty: %s\n", ep->uart, strerror(errno));
+			fprintf(stderr, "vzlet-sim: %s: cannot open a pty: %s\n", ep->label, strerror(errno));
 			return -1;
 		}
 		struct termios t;
@@ -96,7 +108,7 @@ int endpoint_open(struct endpoint *ep, bool quiet)
 		ep->pty_slave_fd = slave;
 		snprintf(ep->path, sizeof ep->path, "%s", name);
 		if (!quiet)
-			fprintf(stderr, "vzlet-sim: UART%d is on %s\n", ep->uart, ep->path);
+			fprintf(stderr, "vzlet-sim: %s is on %s\n", ep->label, ep->path);
 		return 0;
 	}
 	case EP_TCP: {
@@ -107,7 +119,7 @@ int endpoint_open(struct endpoint *ep, bool quiet)
 		if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
 		    bind(fd, (struct sockaddr *)&a, sizeof a) != 0 || listen(fd, 1) != 0 ||
 		    set_nonblocking(fd) != 0) {
-			fprintf(stderr, "vzlet-sim: UART%d: cannot listen on 127.0.0.1:%u: %s\n", ep->uart,
+			fprintf(stderr, "vzlet-sim: %s: cannot listen on 127.0.0.1:%u: %s\n", ep->label,
 				ep->port, strerror(errno));
 			if (fd >= 0)
 				close(fd);
@@ -115,8 +127,8 @@ int endpoint_open(struct endpoint *ep, bool quiet)
 		}
 		ep->listen_fd = fd;
 		if (!quiet)
-			fprintf(stderr, "vzlet-sim: UART%d is on 127.0.0.1:%u (connect with: nc localhost %u)\n",
-				ep->uart, ep->port, ep->port);
+			fprintf(stderr, "vzlet-sim: %s is on 127.0.0.1:%u (connect with: nc localhost %u)\n",
+				ep->label, ep->port, ep->port);
 		return 0;
 	}
 	}
@@ -158,7 +170,7 @@ void endpoint_put(struct endpoint *ep, uint8_t byte)
 	case EP_PTY:
 		/* a full pty (nobody reading) loses bytes, like a line with no listener */
 		if (write(ep->out_fd, &byte, 1) < 0 && ep->kind == EP_FILE && errno != EINTR) {
-			fprintf(stderr, "vzlet-sim: UART%d: %s: %s\n", ep->uart, ep->path, strerror(errno));
+			fprintf(stderr, "vzlet-sim: %s: %s: %s\n", ep->label, ep->path, strerror(errno));
 			ep->kind = EP_NONE;
 		}
 		return;
@@ -184,18 +196,48 @@ void endpoint_put(struct endpoint *ep, uint8_t byte)
 	}
 }
 
+/* Take a waiting TCP client, if any, and give it the output held so far. */
+static bool tcp_accept(struct endpoint *ep)
+{
+	int c = accept(ep->listen_fd, NULL, NULL);
+	if (c < 0)
+		return false;
+	set_nonblocking(c);
+	ep->out_fd = ep->in_fd = c;
+	for (size_t i = 0; i < ep->npending; i++)
+		endpoint_put(ep, ep->pending[i]);
+	ep->npending = 0;
+	return true;
+}
+
+int endpoint_wait_client(struct endpoint *ep, int timeout_ms, bool quiet)
+{
+	if (ep->kind != EP_TCP || ep->listen_fd < 0 || ep->out_fd >= 0)
+		return 0;
+	if (!quiet)
+		fprintf(stderr, "vzlet-sim: waiting for a client on %s (127.0.0.1:%u)\n", ep->label,
+			ep->port);
+	struct pollfd p = { .fd = ep->listen_fd, .events = POLLIN };
+	for (;;) {
+		int r = poll(&p, 1, timeout_ms);
+		if (r > 0 && tcp_accept(ep))
+			return 0;
+		if (r == 0) {
+			fprintf(stderr, "vzlet-sim: %s: no client on 127.0.0.1:%u within %d s\n",
+				ep->label, ep->port, timeout_ms / 1000);
+			return -1;
+		}
+		if (r < 0 && errno != EINTR) {
+			fprintf(stderr, "vzlet-sim: %s: %s\n", ep->label, strerror(errno));
+			return -1;
+		}
+	}
+}
+
 size_t endpoint_poll_input(struct endpoint *ep, uint8_t *buf, size_t max)
 {
-	if (ep->kind == EP_TCP && ep->out_fd < 0 && ep->listen_fd >= 0) {
-		int c = accept(ep->listen_fd, NULL, NULL);
-		if (c < 0)
-			return 0;
-		set_nonblocking(c);
-		ep->out_fd = ep->in_fd = c;
-		for (size_t i = 0; i < ep->npending; i++)
-			endpoint_put(ep, ep->pending[i]);
-		ep->npending = 0;
-	}
+	if (ep->kind == EP_TCP && ep->out_fd < 0 && ep->listen_fd >= 0 && !tcp_accept(ep))
+		return 0;
 	if (ep->in_fd < 0 || ep->kind == EP_STDIO || max == 0)
 		return 0;
 	ssize_t n = read(ep->in_fd, buf, max);
