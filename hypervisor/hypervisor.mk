@@ -44,3 +44,4 @@ ALL_TARGETS += hypervisor
 # The demo guests are built with the hypervisor.
 include guests/poll/poll.mk
 include guests/irq/irq.mk
+include guests/boards/boards.mk

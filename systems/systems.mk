@@ -68,10 +68,14 @@ ALL_TARGETS += systems
 # is interactive (Ctrl-E then a digit moves the input focus; Ctrl-] quits the
 # simulator); otherwise it runs 4 simulated seconds with scripted input that
 # moves the focus to each guest and types a key to it.
+# BOARD=dm320007 or BOARD=emz64: that board's demo system on its board
+# model (docs/boards.md).
+BOARD ?= wifire
+RUN_DEMO_SYSTEM := $(if $(filter wifire,$(BOARD)),wifire-2guests,$(BOARD)-demo)
 RUN_DEMO_SCRIPT := --cycles 800M --input-at '300M:\x051x' --input-at '500M:\x052y'
-run-demo: $(SYS_OUT)/wifire-2guests.srec $(SIM_CLI)
-	@if [ -t 0 ]; then $(SIM_CLI) --leds $<; \
-	else $(SIM_CLI) --leds $(RUN_DEMO_SCRIPT) $<; fi
+run-demo: $(SYS_OUT)/$(RUN_DEMO_SYSTEM).srec $(SIM_CLI)
+	@if [ -t 0 ]; then $(SIM_CLI) --board $(BOARD) --leds $<; \
+	else $(SIM_CLI) --board $(BOARD) --leds $(RUN_DEMO_SCRIPT) $<; fi
 
 # The guest dependencies are needed to build systems, not to clean or to
 # install packages (the wrappers run, test and bench do their work in a

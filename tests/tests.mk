@@ -20,3 +20,4 @@ include tests/fuzz/fuzz.mk
 include tests/static/static.mk
 include tests/trace/trace.mk
 include tests/console/console.mk
+include tests/boards/boards.mk

@@ -64,6 +64,18 @@ size_t endpoint_poll_input(struct endpoint *ep, uint8_t *buf, size_t max);
  * Other kinds return 0 at once. */
 int endpoint_wait_client(struct endpoint *ep, int timeout_ms, bool quiet);
 
+/* ---- Boards (board.c) ---------------------------------------------------- */
+struct cli_board {
+	const char *name;      /* --board NAME */
+	const char *model;
+	int soc_board;         /* enum vzsim_board */
+	int console;           /* the console UART */
+	int nleds;
+	struct { char label[8]; int port; unsigned pin; } leds[4];
+};
+const struct cli_board *board_by_name(const char *name);   /* NULL: unknown */
+const struct cli_board *board_default(void);               /* the Wi-Fire */
+
 /* ---- A VM's console on its own endpoint (vm_console.c) ------------------- */
 #define CLI_VMS 7
 struct vm_consoles {
@@ -144,6 +156,7 @@ struct trace_events;
 /* ---- LEDs (leds.c) -------------------------------------------------------- */
 #define LEDS_PENDING 256
 struct leds {
+	const struct cli_board *board;   /* whose LEDs */
 	bool on[4];
 	FILE *out;               /* NULL: no text lines (changes only traced) */
 	struct trace_events *trace; /* LED changes also go here, if open (trace_events.c) */
@@ -154,7 +167,7 @@ struct leds {
 	char pending[LEDS_PENDING][48];
 	int npending;
 };
-/* GPIO callback: prints "[led] LDn on|off @ T ms" for Wi-Fire LD1-LD4. */
+/* GPIO callback: prints "[led] LABEL on|off @ T ms" for the board's LEDs. */
 void leds_gpio(void *ctx, int port, uint32_t old_lat, uint32_t new_lat, uint32_t tris);
 /* Print the held-back LED lines (call at a line end and at exit). */
 void leds_flush(struct leds *l);

@@ -62,7 +62,11 @@ static void usage(FILE *f)
 	      "\n"
 	      "  --uart N=WHERE      UART N (1-6) to stdio, file:PATH, pty, tcp:PORT or none\n"
 	      "                      (default: UART1, UART2 and UART4 on stdio)\n"
-	      "  --console N         UART that receives stdin and --input (default 4)\n"
+	      "  --board NAME        the board around the chip: wifire (default), dm320007\n"
+	      "                      (PIC32MZ EF Starter Kit + MEB-II), emz64 (Olimex\n"
+	      "                      PIC32-EMZ64): its LEDs, buttons and console UART\n"
+	      "  --console N         UART that receives stdin and --input (default: the\n"
+	      "                      board's, 4 on the Wi-Fire)\n"
 	      "  --vm-console N=WHERE  VM N's lines of a vzlet console (untagged) to pty,\n"
 	      "                      tcp:PORT, file:PATH or none; its keys typed for it\n"
 	      "  --tcp-wait SECONDS  wait at most SECONDS for each TCP client before the run\n"
@@ -261,7 +265,7 @@ enum {
 	OPT_UART = 256, OPT_CONSOLE, OPT_CYCLES, OPT_UNTIL, OPT_FAIL_ON, OPT_INPUT, OPT_INPUT_AT,
 	OPT_PIN_AT, OPT_LEDS, OPT_STATS, OPT_REALTIME, OPT_FAST, OPT_TRACE, OPT_TRACE_AFTER, OPT_STRICT, OPT_STRICT_MODEL,
 	OPT_LENIENT,
-	OPT_QUIET, OPT_HELP, OPT_GDB, OPT_TRACE_EVENTS, OPT_VM_CONSOLE, OPT_TCP_WAIT,
+	OPT_QUIET, OPT_HELP, OPT_GDB, OPT_TRACE_EVENTS, OPT_VM_CONSOLE, OPT_TCP_WAIT, OPT_BOARD,
 };
 
 static int run(struct cli *c, int argc, char **argv)
@@ -290,12 +294,14 @@ static int run(struct cli *c, int argc, char **argv)
 		{ "trace-events", required_argument, NULL, OPT_TRACE_EVENTS },
 		{ "vm-console", required_argument, NULL, OPT_VM_CONSOLE },
 		{ "tcp-wait", required_argument, NULL, OPT_TCP_WAIT },
+		{ "board", required_argument, NULL, OPT_BOARD },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct vzsim_options opt = { 0 };
 	const char *trace_path = NULL;
 	int realtime = -1; /* -1: automatic */
-	long console = 4;
+	long console = 0;   /* 0: the board's */
+	const struct cli_board *board = board_default();
 	int o;
 
 	for (int u = 0; u < CLI_UARTS; u++) {
@@ -309,6 +315,14 @@ static int run(struct cli *c, int argc, char **argv)
 		case OPT_UART:
 			if (endpoint_parse(c->eps, optarg) != 0)
 				return EXIT_USAGE;
+			break;
+		case OPT_BOARD:
+			board = board_by_name(optarg);
+			if (!board) {
+				fprintf(stderr, "vzlet-sim: unknown board '%s' (wifire, dm320007, emz64)\n", optarg);
+				return EXIT_USAGE;
+			}
+			opt.board = board->soc_board;
 			break;
 		case OPT_VM_CONSOLE:
 			if (vmcon_parse(&c->vmcon, optarg) != 0)
@@ -395,7 +409,8 @@ static int run(struct cli *c, int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
-	c->console = (int)console;
+	c->console = console ? (int)console : board->console;
+	c->leds.board = board;
 	script_sort(&c->script);
 
 	if (trace_path) {

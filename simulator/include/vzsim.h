@@ -35,8 +35,15 @@ struct vzsim_options {
 	                         * strict (vzsim_rule_by_name gives r) */
 	bool quiet;             /* do not print warnings (unimplemented SFRs, ...) on stderr */
 	FILE *trace;            /* if non-NULL, one line per executed instruction */
+	int board;              /* enum vzsim_board: what drives the pins outside the chip */
 	uint64_t trace_after;   /* start tracing at this cycle */
 };
+
+/* The board around the chip, as far as the chip's pins see it: the
+ * chipKIT Wi-Fire pulls its button pins RA4/RA5 down; the other boards
+ * (DM320007, PIC32-EMZ64) have buttons to ground and no pull on the board,
+ * so nothing drives their pins. */
+enum vzsim_board { VZSIM_BOARD_WIFIRE = 0, VZSIM_BOARD_OTHER };
 
 /* Callbacks: the simulated chip talking to the outside world. */
 typedef void (*vzsim_uart_tx_fn)(void *ctx, int uart /* 1..6 */, uint8_t byte);

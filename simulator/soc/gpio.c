@@ -163,8 +163,10 @@ void gpio_init(struct machine *m)
 		}
 		p->pins = pins;
 	}
-	/* The board drives the button pins (pull-downs). */
-	m->soc.port[0].ext_driven |= WIFI_BUTTONS;
+	/* The Wi-Fire drives its button pins (pull-downs); on the other boards
+	 * nothing does (vzsim.h, enum vzsim_board). */
+	if (m->opt.board == VZSIM_BOARD_WIFIRE)
+		m->soc.port[0].ext_driven |= WIFI_BUTTONS;
 }
 
 void gpio_reset(struct machine *m)
