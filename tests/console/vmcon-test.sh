@@ -15,23 +15,9 @@ failures=0
 ok()   { echo "ok   vm-console: $1"; }
 fail() { echo "FAIL vm-console: $1"; failures=$((failures + 1)); }
 
-# start ARGS...: vzlet-sim with ARGS on a free port ($port), waiting for its
-# client; retried on another port when one is taken.
-start() {
-	for try in $(seq 0 9); do
-		port=$((20000 + ($$ * 11 + try * 211) % 40000))
-		"$sim" --strict --fast "${@/PORT/$port}" >"$tmp/out" 2>"$tmp/err" &
-		simpid=$!
-		for _ in $(seq 200); do           # at most 10 s
-			grep -q 'waiting for a client' "$tmp/err" && return 0
-			kill -0 "$simpid" 2>/dev/null || break
-			sleep 0.05
-		done
-		wait "$simpid"; simpid=
-		grep -q 'cannot listen' "$tmp/err" || break
-	done
-	fail "vzlet-sim did not wait for a client: $(cat "$tmp/err")"; exit 1
-}
+. "$(dirname "$0")/../sim-port.sh"
+# start ARGS...: vzlet-sim --strict --fast ARGS, waiting for its TCP client
+start() { sim_on_port 120 'waiting for a client' --strict --fast "$@"; }
 
 # 1. VM 2 on its own port; the key 'y' typed there becomes VM 2's symbol.
 start --cycles 400M --uart "4=file:$tmp/main" --vm-console 2=tcp:PORT --tcp-wait 20 "$image"
@@ -43,7 +29,7 @@ printf 'y' >&3
 timeout 30 cat <&3 >"$tmp/vm2"
 exec 3<&-
 wait "$simpid"; rc=$?; simpid=
-{ [ $rc -eq 0 ] || [ $rc -eq 3 ]; } && ok "the run starts when the client connects" || fail "status $rc: $(cat "$tmp/err")"
+{ [ $rc -eq 0 ] || [ $rc -eq 3 ]; } && ok "the run starts when the client connects" || fail "status $rc: $(cat "$tmp/sim.err")"
 grep -qx 'irq: LD2-LD4 move every 100 ms, one symbol each; type to change it' "$tmp/vm2" &&
 	ok "vm2's banner on its port, untagged" || fail "vm2's banner missing: $(head -3 "$tmp/vm2")"
 grep -Eqx 'y{5,}' "$tmp/vm2" && ok "the key typed on vm2's port reached vm2" || fail "no 'yyyyy' line on vm2's port"

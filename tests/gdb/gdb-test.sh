@@ -17,7 +17,7 @@ if ! command -v gdb-multiarch >/dev/null 2>&1; then
 	echo "FAIL gdb: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1
 fi
 
-. "$(dirname "$0")/sim-gdb.sh"
+. "$(dirname "$0")/../sim-port.sh"
 
 "$sim" --strict --gdb 0 "$demo" </dev/null >"$tmp/out" 2>&1; rc=$?
 if [ "$rc" -eq 2 ] && grep -q 'needs a TCP port' "$tmp/out"; then ok "bad --gdb port: status 2"; else fail "--gdb 0: status $rc"; fi

@@ -20,7 +20,7 @@ check() { # DESCRIPTION EXTENDED-REGEX
 }
 value() { sed -n "s/^$1 //p" "$tmp/gdb.out" | head -1; }
 
-. "$here/sim-gdb.sh"
+. "$here/../sim-port.sh"
 run_gdb() { # COMMAND-FILE
 	timeout -k 5 120 gdb-multiarch -batch -nx -x "$1" >"$tmp/gdb.out" 2>&1
 	gdb_rc=$?
