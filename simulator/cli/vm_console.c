@@ -87,7 +87,7 @@ size_t vmcon_output(struct vm_consoles *v, uint8_t byte, uint8_t out[8])
 		return 0;
 	}
 	if (v->line_start) {                /* a tag "[N] " being read */
-		v->held[v->nheld++] = byte;
+		v->held[v->nheld++] = (char)byte;
 		static const char shape[] = "[0] ";
 		unsigned k = v->nheld - 1;
 		bool fits = k == 1 ? byte >= '1' && byte <= '7' : byte == (uint8_t)shape[k];
