@@ -141,6 +141,15 @@ void cpu_eic_update(struct machine *m, unsigned ripl, uint32_t voff, unsigned ei
 /* Physical memory [pa, pa+len) was changed behind the CPU's back (loader,
  * flash programming, DMA): drop predecoded instructions there. */
 void cpu_code_written(struct machine *m, uint32_t pa, uint32_t len);
+/* The bus permissions (sba.c) changed: drop translations cached under the
+ * old ones (the core checks every access it does not cache). */
+void cpu_bus_permissions_changed(struct machine *m);
+/* A bus master other than the core (DMA) reads or writes RAM at pa: it
+ * reaches memory, not the D-cache (cache.c). A read of a line the D-cache
+ * holds dirty and a write under a valid line that is later read cached
+ * are coherence findings. True if done here on a D line's copy of memory;
+ * false: the caller accesses memory itself. */
+bool cache_master_access(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
 /* A posted SFR store landed: devices, interrupts or the flash wait states
  * may have changed (end the burst, re-derive the fetch window). */
 void cpu_sfr_written(struct machine *m);

@@ -302,7 +302,7 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 	if (w >= 0 && !set[w].init)
 		adopt_random(m, ca, &set[w]);
 	if (w >= 0 && set[w].stale)
-		finding(m, FINDING_COHERENCE, cur_pc(m), "cached access hits a line an uncached store changed under it",
+		finding(m, FINDING_COHERENCE, cur_pc(m), "cached access hits a line an uncached store or DMA changed under it",
 			pa, &set[w]);
 	if (w < 0 && !(store && cca == 0)) { /* miss: allocate (CCA 0 stores do not) */
 		w = victim(set);
@@ -389,21 +389,28 @@ void cache_store_done(struct machine *m, uint32_t pa)
 /* An uncached data access to RAM or flash at pa. Returns true if it was
  * done here, on the memory bytes of a D-cache line that holds pa (memory,
  * not the cached bytes, is what an uncached access reaches). */
-bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val)
+/* An access to memory (not the cached bytes) at pa, by the core uncached
+ * or by another bus master (core false): done on the memory bytes of a D
+ * line that holds pa (true). */
+static bool memory_access(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val,
+			  bool core)
 {
-	if (!CACHE_MODEL)
-		return false;
 	struct cache *ca = &m->cpu.caches.d;
 	struct cache_line *set = set_of(ca, pa);
 	int w = find(set, pa & ~(CACHE_LINE - 1));
-	if (!store)
-		m->cycle += CYC_BUS + (is_flash(pa) ? flash_read(m, pa, false, false) : 0);
 	if (w < 0 || !set[w].init)
 		return false;
 	struct cache_line *l = &set[w];
-	if (l->dirty || l->stale)
-		finding(m, FINDING_COHERENCE, cur_pc(m), store ? "uncached store to a line the D-cache holds"
-			: "uncached load of a line the D-cache holds", pa, l);
+	/* An uncached store under a dirty line is lost at its write-back; a
+	 * bus master writing under one too. A DMA write under a clean line
+	 * makes it stale: the finding comes with the next cached hit. */
+	if (l->dirty || (l->stale && core)) {
+		const char *what = core ? (store ? "uncached store to a line the D-cache holds"
+						 : "uncached load of a line the D-cache holds")
+					: (store ? "DMA write to a line the D-cache holds dirty"
+						 : "DMA read of a line the D-cache holds dirty");
+		finding(m, FINDING_COHERENCE, cur_pc(m), what, pa, l);
+	}
 	uint8_t *p = l->data + (pa & (CACHE_LINE - 1));
 	if (store) {
 		const uint8_t *h = line_host(m, l->tag);
@@ -421,6 +428,22 @@ bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool sto
 		*val = v;
 	}
 	return true;
+}
+
+bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val)
+{
+	if (!CACHE_MODEL)
+		return false;
+	if (!store)
+		m->cycle += CYC_BUS + (is_flash(pa) ? flash_read(m, pa, false, false) : 0);
+	return memory_access(m, pa, size, store, val, true);
+}
+
+bool cache_master_access(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val)
+{
+	if (!CACHE_MODEL)
+		return false;
+	return memory_access(m, pa, size, store, val, false);
 }
 
 /* ---- Instruction fetch ------------------------------------------------ */

@@ -185,8 +185,8 @@ static void dtlb_fill(struct machine *m, uint32_t va, const struct xlate *x, boo
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	bool is_ram, is_flash;
 	uint8_t *host = host_of(m, pa & ~0xFFFu, &is_ram, &is_flash);
-	if (!host)
-		return;
+	if (!host || !sba_cpu_page_open(m, pa))
+		return; /* a page with bus permission limits stays on the slow path */
 	if (e->tag_r != (va & ~0xFFFu)) {
 		e->tag_r = DTLB_NONE;
 		e->tag_w = DTLB_NONE;
@@ -240,6 +240,18 @@ static bool phys_store(struct machine *m, uint32_t pa, unsigned size, uint32_t v
 	return soc_bus_write(m, pa, size, val, m->cpu.pc - 4);
 }
 
+void cpu_bus_permissions_changed(struct machine *m)
+{
+	mmu_flush(m);
+	m->cpu.limit = 0;
+}
+
+/* The bus permissions (SBA) refuse this core access: a bus error. */
+static bool bus_denied(struct machine *m, uint32_t pa, unsigned size, bool store)
+{
+	return unlikely(m->soc.sba.restricted) && !sba_allowed(m, SBA_CPU, pa, size, store);
+}
+
 void cpu_sfr_written(struct machine *m)
 {
 	m->cpu.limit = 0;
@@ -270,6 +282,10 @@ bool mem_load_slow(struct machine *m, uint32_t va, unsigned size, uint32_t *val)
 		mmu_fault(m, va, f, false);
 		return false;
 	}
+	if (bus_denied(m, x.pa, size, false)) {
+		cpu_raise_addr(m, EXC_DBE, va);
+		return false;
+	}
 	if (host_of(m, x.pa, &is_ram, &is_flash) && cache_part(m, va, &x, size, false, val))
 		return true;
 	if (!phys_load(m, x.pa, size, val)) {
@@ -289,6 +305,10 @@ bool mem_store_slow(struct machine *m, uint32_t va, unsigned size, uint32_t val)
 		hazard_access(m, va, ACC_STORE, f, &x);
 	if (f) {
 		mmu_fault(m, va, f, false);
+		return false;
+	}
+	if (bus_denied(m, x.pa, size, true)) {
+		cpu_raise_addr(m, EXC_DBE, va);
 		return false;
 	}
 	if (host_of(m, x.pa, &is_ram, &is_flash)) {
@@ -328,7 +348,7 @@ bool mmu_fetch_map(struct machine *m, uint32_t va)
 		return false;
 	}
 	struct insn *page = decode_slot(m, x.pa & ~0xFFFu);
-	if (!page) {
+	if (!page || bus_denied(m, x.pa, 4, false)) {
 		/* Executing from SFRs or unmapped space: instruction bus error. */
 		cpu_exception_entry(m, EXC_IBE, cpu_cur_pc(c), c->in_ds, 0, va, 0);
 		return false;

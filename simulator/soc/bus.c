@@ -41,6 +41,11 @@ static uint64_t transfer(const struct machine *m, unsigned b)
 	return b ? 2u * soc_pbclk_div(m, b) : 2u;
 }
 
+unsigned soc_bus_sfr_cycles(const struct machine *m, uint32_t pa)
+{
+	return BUS_BRIDGE + (unsigned)transfer(m, bus_of(pa));
+}
+
 static void bus_schedule(struct machine *m);
 
 /* Apply the posted store at index i (it has landed) and drop it. */

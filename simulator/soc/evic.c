@@ -100,6 +100,8 @@ void evic_raise(struct machine *m, unsigned vector)
 {
 	struct evic *e = &m->soc.evic;
 	uint32_t bit = 1u << (vector % 32);
+	if (m->soc.dma.listen[vector / 32] & bit)
+		dma_irq_event(m, vector); /* a DMA start/abort trigger */
 	if (e->ifs[vector / 32] & bit)
 		return;
 	e->ifs[vector / 32] |= bit & evic_impl[vector / 32];
@@ -131,10 +133,17 @@ void soc_core_irq(struct machine *m, unsigned line, bool level)
  * again at once. */
 static void evic_ifs_write(struct machine *m, struct sfr *r, uint32_t old)
 {
-	(void)old;
 	struct evic *e = &m->soc.evic;
 	unsigned w = (unsigned)(r->val - e->ifs);
+	/* A flag a persistent source sets again is a new request: a DMA
+	 * channel waiting for it starts. */
+	uint32_t again = old & ~*r->val & e->level[w] & m->soc.dma.listen[w];
 	*r->val |= e->level[w];
+	while (again) {
+		unsigned b = (unsigned)__builtin_ctz(again);
+		again &= again - 1;
+		dma_irq_event(m, w * 32 + b);
+	}
 	evic_update(m);
 }
 

@@ -106,6 +106,7 @@ void soc_init(struct machine *m)
 	gpio_init(m);
 	sba_init(m);
 	nvm_init(m);
+	dma_init(m);
 }
 
 void soc_reset(struct machine *m)
@@ -120,6 +121,8 @@ void soc_reset(struct machine *m)
 	timer_reset(m);
 	gpio_reset(m);
 	nvm_reset(m);
+	sba_reset(m);
+	dma_reset(m);
 }
 
 unsigned soc_flash_wait_states(const struct machine *m)

@@ -220,9 +220,59 @@ struct sba_target {
 struct sba {
 	uint32_t sbflag;
 	struct sba_target target[SBA_TARGETS];
+	bool restricted;        /* some region denies some group something */
+	uint32_t irq_level;     /* the bus violation request (vector 106) */
+};
+
+/* Bus initiators (SBTxELOG1.INITID). */
+enum sba_initiator {
+	SBA_CPU = 1, SBA_DMA_READ = 3, SBA_DMA_WRITE = 5,
 };
 
 void sba_init(struct machine *m);
+void sba_reset(struct machine *m);
+/* Permission check of one access by an initiator; a violation is logged
+ * (SBTxELOG, SBFLAG, vector 106) and false returned. Addresses that no
+ * target decodes are allowed here (they fail elsewhere). */
+bool sba_allowed(struct machine *m, enum sba_initiator who, uint32_t pa, unsigned size,
+		 bool write);
+/* True if every byte of the 4 KB page at pa is open to the CPU for reads
+ * and writes (the core may then cache the translation). */
+bool sba_cpu_page_open(const struct machine *m, uint32_t pa);
+/* A region or permission register or CFGPG changed. */
+void sba_config_changed(struct machine *m);
+/* Access by a bus master other than the core (DMA): permission, then the
+ * memory or SFR itself. False: bus error (no target, or a violation). */
+bool soc_master_read(struct machine *m, enum sba_initiator who, uint32_t pa, unsigned size,
+		     uint32_t *val);
+bool soc_master_write(struct machine *m, enum sba_initiator who, uint32_t pa, unsigned size,
+		      uint32_t val);
+
+/* ---- DMA controller (dma.c) --------------------------------------------- */
+
+#define DMA_CHANNELS 8
+
+struct dma_channel {
+	uint32_t con, econ, intr, ssa, dsa, ssiz, dsiz, sptr, dptr, csiz, cptr, dat;
+	uint32_t done;          /* bytes of the current block transferred */
+	uint16_t last2;         /* the last two bytes transferred (pattern) */
+	bool cell;              /* a cell transfer is in progress */
+	unsigned n;
+};
+
+struct dma {
+	uint32_t con, stat, addr, crccon, crcdata, crcxor;
+	struct dma_channel ch[DMA_CHANNELS];
+	uint32_t listen[8];     /* vectors some channel's start/abort IRQ names */
+	struct event slice;     /* the transactions in flight land */
+	int active;             /* channel of the slice in flight, -1: none */
+	unsigned rr;            /* round robin among equal priorities */
+};
+
+void dma_init(struct machine *m);
+void dma_reset(struct machine *m);
+/* An interrupt source raised its request (evic.c): start/abort triggers. */
+void dma_irq_event(struct machine *m, unsigned vector);
 
 /* ---- The whole SoC ------------------------------------------------------ */
 
@@ -244,6 +294,8 @@ struct soc_bus {
 	struct event ev;    /* the next landing */
 };
 void soc_bus_reset(struct machine *m);
+/* SYSCLK cycles of one transfer to the SFR at pa (bridge and bus). */
+unsigned soc_bus_sfr_cycles(const struct machine *m, uint32_t pa);
 
 struct soc {
 	struct sfr_table sfr;
@@ -256,6 +308,7 @@ struct soc {
 	struct osc osc;
 	struct nvm nvm;
 	struct sba sba;
+	struct dma dma;
 };
 
 #endif

@@ -79,6 +79,8 @@ static void cfgpg_write(struct machine *m, struct sfr *r, uint32_t old)
 {
 	if (m->soc.sys.cfgcon & CFGCON_PGLOCK)
 		*r->val = old;
+	if (*r->val != old)
+		sba_config_changed(m); /* initiators changed permission groups */
 }
 
 void sys_init(struct machine *m)

@@ -19,6 +19,8 @@ check uncached_dirty cache-coherence
 check stale_line cache-coherence
 check code_not_written_back cache-coherence
 check stale_icache cache-coherence
+check dma_reads_dirty cache-coherence
+check dma_under_clean cache-coherence
 check uninit_dcache cache-uninitialised
 check uninit_icache cache-uninitialised
 exit $fail

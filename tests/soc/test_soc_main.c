@@ -10,6 +10,8 @@ int run_gpio_tests(void);
 int run_system_tests(void);
 int run_nvm_tests(void);
 int run_bus_tests(void);
+int run_dma_tests(void);
+int run_sba_tests(void);
 
 int main(void)
 {
@@ -22,6 +24,8 @@ int main(void)
 	failed += run_system_tests();
 	failed += run_nvm_tests();
 	failed += run_bus_tests();
+	failed += run_dma_tests();
+	failed += run_sba_tests();
 	if (failed)
 		fprintf(stderr, "soc unit tests: %d failed\n", failed);
 	return failed != 0;
