@@ -815,7 +815,8 @@ int main(int argc, char **argv)
 		}
 	if (sw_ok) {
 		/* A switch between two VMs with a share does both halves; one
-		 * without costs only the GuestCtl1 write every switch has. */
+		 * without costs the GuestCtl1 write every switch has and the
+		 * outgoing VM's entry 0 written invalid. */
 		if (sw.n[VMSW_OUT] && sw.n[VMSW_IN])
 			printf("guest_tlb_switch_ticks: %llu\n",
 			       (unsigned long long)((sw.median[VMSW_OUT] + sw.median[VMSW_IN] + 1) / 2));

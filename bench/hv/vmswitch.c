@@ -68,7 +68,7 @@ int vmswitch_measure(const char *image, const struct symtab *hv, uint64_t max_cy
 			tlbg = gr = 0;
 		} else if (inside && caller && elfsyms_at(hv, pc) == caller) {
 			inside = false;
-			enum vmswitch_kind k = !tlbg ? VMSW_NONE : gr ? VMSW_OUT : VMSW_IN;
+			enum vmswitch_kind k = gr ? VMSW_OUT : tlbg >= 2 ? VMSW_IN : VMSW_NONE;
 			calls[ncalls++] = (struct call){ .cycles = vzsim_cycles(m) - start, .kind = k, .tlbg = tlbg };
 		}
 		if (inside) {

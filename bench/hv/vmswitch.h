@@ -7,11 +7,14 @@
 
 #include "elfsyms.h"
 
-/* Kinds of gtlb_switch calls, by the guest TLB instructions they ran. */
+/* Kinds of gtlb_switch calls, by the guest TLB instructions they ran (in
+ * the rogue system only VM 4 has a share, with one wired entry). */
 enum vmswitch_kind {
-	VMSW_NONE,       /* neither VM has a guest TLB share: no TLBG* at all */
+	VMSW_NONE,       /* neither VM has a guest TLB share: one TLBGWI (entry 0
+	                  * of the outgoing VM written invalid), no TLBGR */
 	VMSW_OUT,        /* out of a VM with a share: TLBGR + TLBGWI (save, invalidate) */
-	VMSW_IN,         /* into a VM with a share: TLBGWI only (restore) */
+	VMSW_IN,         /* into a VM with a share from one without: two or more
+	                  * TLBGWI (the outgoing entry 0, the restore), no TLBGR */
 	VMSW_KINDS
 };
 

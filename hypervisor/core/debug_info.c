@@ -52,6 +52,6 @@ const struct vz_debug_info vz_debug_info = {
 		[GCTX_CAUSE] = R(13, 0), [GCTX_EPC] = R(14, 0), [GCTX_NESTEDEPC] = R(14, 2),
 		[GCTX_EBASE] = R(15, 1), [GCTX_CONFIG0] = R(16, 0), [GCTX_LLADDR] = R(17, 0),
 		[GCTX_ERROREPC] = R(30, 0), [GCTX_KSCRATCH1] = R(31, 2), [GCTX_KSCRATCH2] = R(31, 3),
-		[GCTX_CONFIG3] = R(16, 3),
+		[GCTX_CONFIG3] = R(16, 3), [GCTX_NESTEDEXC] = R(13, 5),
 	},
 };

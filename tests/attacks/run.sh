@@ -110,8 +110,8 @@ elif ! grep -qF '[3] ^[[2K[hv] vm1 (poll) stopped: forged' "$L" ||
 	fail console-forged "control bytes not shown as ^X / \\xNN"
 else pass; fi
 tried=$((tried + 1))
-if grep -Evq '^(\[[1-3]\]|\[hv\]) ' "$L"; then
-	fail console-tagged "untagged line: $(grep -Evm1 '^(\[[1-3]\]|\[hv\]) ' "$L")"
+if grep -Evq '^(\[[1-4]\]|\[hv\]) ' "$L"; then
+	fail console-tagged "untagged line: $(grep -Evm1 '^(\[[1-4]\]|\[hv\]) ' "$L")"
 else pass; fi
 tried=$((tried + 1))
 logged=$(grep -c '^\[hv\] vm3 ignored write' "$OUT/case-44.txt")

@@ -20,13 +20,15 @@ HVT_UNITS := $(HVT_DIR)/units.elf
 # mixed system, beside the MIPS32 poll guest.
 HVT_DSLOT_MM := $(HVT_DIR)/dslot-mm.elf
 HVT_ATTACK := $(HVT_DIR)/attack.elf
+HVT_SPY := $(HVT_DIR)/spy.elf
 HVT_RANDOM := $(HVT_DIR)/random.elf
 
 $(BUILD)/target/hv/%.o: tests/hv/guests/%.c $(GUEST_ISA_STAMP)
 	@mkdir -p $(dir $@)
 	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
 
-HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS) $(HVT_ATTACK) $(HVT_RANDOM)
+HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS) $(HVT_ATTACK) \
+	$(HVT_SPY) $(HVT_RANDOM)
 $(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
 # units.c exercises the FPU and the DSP ASE, whose microMIPS encodings the
 # simulator does not decode (docs/simulator-cpu.md): MIPS32 under
@@ -46,7 +48,7 @@ $(HVT_DSLOT_MM): $(BUILD)/target/mm/hv/dslot.o $(GUEST_MM_START_OBJS) $(GUEST_MM
 -include $(BUILD)/target/mm/hv/dslot.d
 
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
-	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK) $(HVT_RANDOM)
+	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK) $(HVT_SPY) $(HVT_RANDOM)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)

@@ -8,10 +8,16 @@
  * are saved and its whole share is invalidated, so the next VM can neither
  * hit nor read them; when it comes back GuestCtl1 names it first, then its
  * wired entries are written again (tagged with its GuestID). Its other
- * entries are refilled by the guest's own refill handler. A VM without a
- * share (most bare-metal guests) sees one entry and costs no TLB work at
- * all on a switch. No TLBINV-family instruction is used: the M5150's
- * Config4.IE = 1 says they do not exist. */
+ * entries are refilled by the guest's own refill handler.
+ *
+ * A VM without a share (most bare-metal guests) still sees one entry:
+ * guest Config1.MMUSize cannot say "none", and its guest TLBWI/TLBWR
+ * reach entry 0 (they do not trap: GuestCtl0.AT reads 3 on the M5150, so
+ * the guest MMU cannot be put under root control). So entry 0 is written
+ * invalid when such a VM leaves the CPU or restarts, with zero EntryLo
+ * and PageMask, so that the next VM's TLBR reads nothing of it; that is
+ * the one TLBGWI such a VM costs on a switch. No TLBINV-family
+ * instruction is used: the M5150's Config4.IE = 1 says they do not exist. */
 #include <vzlet/hv.h>
 #include <vzlet/cp0.h>
 
@@ -21,8 +27,8 @@
 
 static unsigned loaded_size;     /* guest TLB entries the CPU is set for (0: none yet) */
 
-static inline void tlbgr(void)  { __asm__ volatile(".set push\n.set virt\ntlbgr\n.set pop" ::: "memory"); }
-static inline void tlbgwi(void) { __asm__ volatile(".set push\n.set virt\ntlbgwi\n.set pop" ::: "memory"); }
+static inline __attribute__((always_inline)) void tlbgr(void)  { __asm__ volatile(".set push\n.set virt\ntlbgr\n.set pop" ::: "memory"); }
+static inline __attribute__((always_inline)) void tlbgwi(void) { __asm__ volatile(".set push\n.set virt\ntlbgwi\n.set pop" ::: "memory"); }
 
 static void set_guestctl1(unsigned id)
 {
@@ -39,7 +45,9 @@ static unsigned wired_kept(const struct vz_vm *vm)
 }
 
 /* Invalidate the VM's share; the entries are tagged with its GuestID
- * (GuestCtl1 set by the caller). Distinct VPN2s: never two matches. */
+ * (GuestCtl1 set by the caller). Distinct VPN2s: never two matches. The
+ * guest's Index/EntryHi/EntryLo/PageMask registers are the outgoing VM's,
+ * already saved (sched.c), or a restarting VM's. */
 static void invalidate_share(const struct vz_vm *vm)
 {
 	GCP0_WRITE(C0_PAGEMASK, 0);
@@ -70,6 +78,21 @@ static void save_wired(struct vz_vm *vm)
 		vm->gtlb[i][2] = GCP0_READ(C0_ENTRYLO0);
 		vm->gtlb[i][3] = GCP0_READ(C0_ENTRYLO1);
 	}
+}
+
+/* Entry 0, which a VM without a share can write: invalid, with nothing of
+ * the VM in it (zero EntryLo and PageMask). Its GuestID tag does not
+ * matter; the caller's next GuestCtl1 write has the EHB the TLBGWI needs
+ * before another guest uses the TLB. */
+static void invalidate_entry0(void)
+{
+	GCP0_WRITE(C0_INDEX, 0);
+	GCP0_WRITE(C0_PAGEMASK, 0);
+	GCP0_WRITE(C0_ENTRYLO0, 0);
+	GCP0_WRITE(C0_ENTRYLO1, 0);
+	GCP0_WRITE(C0_ENTRYHI, ENTRYHI_EHINV);
+	ehb();
+	tlbgwi();
 }
 
 static void restore_wired(const struct vz_vm *vm)
@@ -106,6 +129,8 @@ __attribute__((noinline)) void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
 		set_guestctl1(out->id);
 		save_wired(out);
 		invalidate_share(out);
+	} else if (out) {
+		invalidate_entry0();
 	}
 	set_guestctl1(in->id);
 	set_size(in->cfg->guest_tlb);
@@ -115,8 +140,10 @@ __attribute__((noinline)) void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
 
 void gtlb_drop(const struct vz_vm *vm)
 {
-	if (!vm->cfg->guest_tlb)
-		return;
 	set_guestctl1(vm->id);
-	invalidate_share(vm);
+	if (vm->cfg->guest_tlb)
+		invalidate_share(vm);
+	else
+		invalidate_entry0();
+	ehb();
 }

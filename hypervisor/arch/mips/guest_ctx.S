@@ -18,7 +18,8 @@
 	op(13, 0, 15) op(14, 0, 16)
 #define GCTX_LIST_B(op) \
 	op(14, 2, 17) op(15, 1, 18) op(16, 0, 19) \
-	op(17, 0, 20) op(30, 0, 21) op(31, 2, 22) op(31, 3, 23) op(16, 3, 24)
+	op(17, 0, 20) op(30, 0, 21) op(31, 2, 22) op(31, 3, 23) op(16, 3, 24) \
+	op(13, 5, 25)
 
 #define SAVE_ONE(reg, sel, idx)  mfgc0 t0, $reg, sel; sw t0, (idx * 4)(a0);
 #define LOAD_ONE(reg, sel, idx)  lw t0, (idx * 4)(a0); mtgc0 t0, $reg, sel;

@@ -24,6 +24,8 @@ enum vz_gctx {
 	GCTX_CAUSE, GCTX_EPC, GCTX_NESTEDEPC, GCTX_EBASE, GCTX_CONFIG0,
 	GCTX_LLADDR, GCTX_ERROREPC, GCTX_KSCRATCH1, GCTX_KSCRATCH2,
 	GCTX_CONFIG3, /* ISAOnExc: the guest's exception ISA */
+	GCTX_NESTEDEXC, /* read-only to the guest: root restores it so that no
+	                 * VM reads another's (docs/isolation.md, switch audit) */
 	GCTX_COUNT
 };
 

@@ -158,6 +158,42 @@ static void jump_to(uint32_t a)
 	((void (*)(void))a)();
 }
 
+/* Guest TLB entry 0 read back with TLBR: EntryHi, EntryLo0. */
+static void read_entry0(uint32_t *hi, uint32_t *lo0)
+{
+	__asm__ volatile("mtc0 $0, $0\n ehb\n tlbr\n ehb\n mfc0 %0, $10\n mfc0 %1, $2"
+			 : "=r"(*hi), "=r"(*lo0) :: "memory");
+}
+
+/* The spy (VM 4, tests/hv/guests/spy.c) looks at guest TLB entry 0 after
+ * this VM left the CPU: its answer is in the shared counter page. This VM
+ * has no TLB share, yet it has just written entry 0 (kuseg 0x00400000 ->
+ * its own RAM at 0x1000, marked). The spy must see nothing of it: not the
+ * page, not the frame, no TLBP hit, and a TLB refill of its own when it
+ * loads through the page. */
+#define SPY_REQ  8
+#define SPY_ANS  9
+static void spy_case(void)
+{
+	uint32_t r[2], req = COUNTER[SPY_REQ] + 1;
+	W32(0xA0001000u, 0x5EC2E75Au);
+	COUNTER[SPY_REQ] = req;
+	for (unsigned i = 0; i < 400000u && COUNTER[SPY_ANS] != req; i++)
+		vz_hypercall(VZ_HC_YIELD, 0, 0, r);
+	if (COUNTER[SPY_ANS] != req) {
+		result(0, "the spy did not answer");
+		return;
+	}
+	uint32_t hi = COUNTER[10], lo0 = COUNTER[11], lo1 = COUNTER[12], idx = COUNTER[14];
+	uint32_t loads = COUNTER[15];
+	if ((hi & 0xFFFFE000u) == 0x00400000u || ((lo0 | lo1) >> 6) != 0)
+		say("FAIL", "the spy read entry 0", lo0);
+	else if (!(idx & 0x80000000u))
+		say("FAIL", "the spy's TLBP hit", idx);
+	else
+		say(loads == 1 ? "ok" : "FAIL", "the spy saw nothing; its own refills", loads);
+}
+
 /* A store in a branch delay slot (Cause.BD in the diagnosis). */
 static void store_in_delay_slot(uint32_t a)
 {
@@ -495,6 +531,20 @@ static void run(unsigned n)
 			__asm__ volatile("cache 0x0d, 0(%0)\n cache 0x09, 0(%0)" :: "r"(a) : "memory");
 		result(1, "index store data/tag over the whole D-cache");
 		return;
+	/* ---- per-VM hardware state across VM switches (the spy, VM 4) */
+	case 104: map_kuseg(0x00001000u); spy_case(); return;
+	case 105:                                    /* TLBWR: Random is 0 too */
+		map_kuseg(0x00002000u);
+		__asm__ volatile("ehb\n tlbwr\n ehb" ::: "memory");
+		spy_case();
+		return;
+	case 106: {                                  /* after its restart */
+		uint32_t hi, lo0;
+		read_entry0(&hi, &lo0);
+		result((hi & 0xFFFFE000u) != 0x00400000u && (lo0 >> 6) == 0,
+		       "its entry 0 of before the restart is gone");
+		return;
+	}
 	default:
 		say("done", "", ~0u);
 		guest_halt();
