@@ -9,6 +9,8 @@
 #define OUT_SIZE 4096u          /* power of two: a full status/TLB dump fits */
 #define CTRL_E   0x05
 #define ESC      0x1B
+#define CSI8     0x9B           /* C1 CSI: ESC [ in one byte */
+#define SS3_8    0x8F           /* C1 SS3: ESC O */
 
 /* The output ring is shared by three kinds of text, each allowed to fill it
  * only up to its own limit, so that the more important kinds always find
@@ -62,8 +64,10 @@ static bool rx_room(void)
 	return out_used() + REPLY_MAX <= out_limit(CON_REPLY);
 }
 
-static void con_interrupt_rx_take(void);
-
+/* Drain the ring into the UART. Paused input resumes through its own
+ * interrupt, never from here: the UART's receive request is persistent
+ * (it stands while its FIFO holds data), so unmasking it is enough, and
+ * key input never runs inside the output path that its replies use. */
 void con_kick(void)
 {
 	while (out_tail != out_head && uart_tx_ready())
@@ -71,7 +75,7 @@ void con_kick(void)
 	evic_enable(uart_irq_base() + 2, out_tail != out_head);
 	if (rx_paused && rx_room()) {
 		rx_paused = 0;
-		con_interrupt_rx_take();
+		evic_enable(uart_irq_base() + 1, true);
 	}
 }
 
@@ -134,18 +138,49 @@ static bool commit_line(const char *p, unsigned n, unsigned lvl)
 	return true;
 }
 
+#define NUM_MAX 12u             /* digits of a formatted number, padding included */
+
+/* v in base 10 or 16, zero-padded to width digits, into to; returns the
+ * number of characters. */
+static unsigned fmt_num(char to[NUM_MAX], uint32_t v, unsigned base, int width)
+{
+	char buf[NUM_MAX];
+	unsigned n = 0, k = 0;
+	do {
+		unsigned d = v % base;
+		buf[n++] = (char)(d < 10u ? '0' + d : 'a' + d - 10u);
+		v /= base;
+	} while (v != 0u && n < NUM_MAX);
+	while ((int)n < width && n < NUM_MAX)
+		buf[n++] = '0';
+	while (n != 0u)
+		to[k++] = buf[--n];
+	return k;
+}
+
+/* The next line that fits tells how many were dropped. It is committed
+ * here directly, not printed (printing would come back here). */
+static void note_lines_lost(void)
+{
+	static const char tail[] = " lines lost)";
+	char note[1u + NUM_MAX + sizeof tail];
+	unsigned k = 0;
+	note[k++] = '(';
+	k += fmt_num(&note[k], lines_lost, 10u, 0);
+	for (unsigned i = 0; tail[i] != '\0'; i++)
+		note[k++] = tail[i];
+	if (commit_line(note, k, level))
+		lines_lost = 0;
+}
+
 static void stage_commit(void)
 {
 	bool done = commit_line(stage, stage_len, level);
 	stage_len = 0;
-	if (!done) {
+	if (!done)
 		lines_lost++;
-	} else if (lines_lost) {
-		/* the next line that fits tells how many were dropped */
-		uint32_t n = lines_lost;
-		lines_lost = 0;
-		con_report(level, "(%u lines lost)\n", n);
-	}
+	else if (lines_lost != 0u)
+		note_lines_lost();
 }
 
 /* Hypervisor text: staged, and committed a whole line at a time. */
@@ -203,17 +238,10 @@ void con_puts(const char *s)
 
 static void put_num(uint32_t v, unsigned base, int width)
 {
-	char buf[12];
-	int n = 0;
-	do {
-		unsigned d = v % base;
-		buf[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
-		v /= base;
-	} while (v);
-	while (n < width)
-		buf[n++] = '0';
-	while (n)
-		con_putc(buf[--n]);
+	char t[NUM_MAX];
+	unsigned k = fmt_num(t, v, base, width);
+	for (unsigned i = 0; i < k; i++)
+		con_putc(t[i]);
 }
 
 
@@ -401,20 +429,35 @@ static void command(char c)
 }
 
 /* Terminal escape sequences (cursor keys send ESC [ A, function keys ESC O P,
- * ESC [ 1 5 ~, ...) are not commands: skipped whole when the hypervisor has
- * the focus, so that their letters are never taken as keys. ECMA-48: ESC,
- * then for CSI '[' parameter and intermediate bytes 0x20-0x3F up to a final
- * byte 0x40-0x7E; for SS3 'O' one more byte; otherwise the byte after ESC. */
+ * ESC [ 1 5 ~, Alt+key ESC ESC [ A ...) are not commands: skipped whole when
+ * the hypervisor has the focus, so that their letters are never taken as
+ * keys. ECMA-48: ESC (or the C1 byte CSI 0x9B, SS3 0x8F), then for CSI '[' parameter and intermediate bytes
+ * 0x20-0x3F up to a final byte 0x40-0x7E; for SS3 'O' one more byte;
+ * otherwise the byte after ESC. A terminal sends a sequence in one burst:
+ * a pause of ESC_GAP_TICKS ends an unfinished one (an Escape key alone, a
+ * cut-off paste), so that the next key typed is a key again. */
+#define ESC_GAP_TICKS 500000u   /* 5 ms: ~50 bytes at 115200 baud, 4 at 9600 */
+static uint32_t esc_last;       /* root Count at the sequence's last byte */
+
 static bool skip_escape(uint8_t c)
 {
+	uint32_t now = CP0_READ(C0_COUNT);
+	if (esc_seq != 0u && now - esc_last > ESC_GAP_TICKS)
+		esc_seq = 0;
+	esc_last = now;
 	switch (esc_seq) {
 	case 0:
-		if (c != ESC)
-			return false;
-		esc_seq = 1;
-		return true;
+		/* 8-bit CSI and SS3 (C1 controls) start a sequence too */
+		if (c == CSI8)
+			esc_seq = 2;
+		else if (c == SS3_8)
+			esc_seq = 3;
+		else if (c == ESC)
+			esc_seq = 1;
+		return esc_seq != 0u;
 	case 1:
-		esc_seq = c == '[' ? 2 : c == 'O' ? 3 : 0;
+		/* ESC ESC: the first one alone (Alt), the second starts a sequence */
+		esc_seq = c == '[' ? 2 : c == 'O' ? 3 : c == ESC ? 1 : 0;
 		return true;
 	case 2:
 		if (c < 0x20 || c > 0x3F)
@@ -470,11 +513,11 @@ static void input(uint8_t c)
 
 /* Keys are taken from the UART only while a whole reply fits in the ring
  * (rx_room); otherwise they wait in its receive FIFO (beyond its 8 bytes
- * they are lost there, an overrun), and con_kick resumes once the terminal
- * has taken enough text. So input can never make the hypervisor drop its
- * own replies, and a long pasted line costs nothing but the keys the UART
- * could not hold. */
-static void con_interrupt_rx_take(void)
+ * they are lost there, an overrun) with the receive interrupt masked, and
+ * con_kick unmasks it once the terminal has taken enough text. So input
+ * can never make the hypervisor drop its own replies, and a long pasted
+ * line costs nothing but the keys the UART could not hold. */
+void con_interrupt_rx(void)
 {
 	int c;
 	while (rx_room() && (c = uart_rx()) >= 0)
@@ -484,11 +527,6 @@ static void con_interrupt_rx_take(void)
 	evic_enable(uart_irq_base() + 1, !rx_paused);
 	evic_clear(uart_irq_base() + 1);
 	evic_clear(uart_irq_base());
-}
-
-void con_interrupt_rx(void)
-{
-	con_interrupt_rx_take();
 }
 
 void con_interrupt_tx(void)

@@ -44,6 +44,23 @@ LONG=$(printf 'z%.0s' $(seq 1 300))
 args+=(--input-at "$((END_CASES + 2000000)):\x1b[A\x1b[2J\x1bOP\x1b[15~${LONG}")
 args+=(--input-at "$((END_CASES + 6000000)):q")
 args+=(--input-at "$((END_CASES + 8000000)):${E}3$(printf 'k%.0s' $(seq 1 60))${E}0")
+# More hostile typing at the hypervisor's focus, each group followed by a
+# command that must be answered (1 ms = 200000 cycles; a pause of 5 ms ends
+# an unfinished escape sequence): NULs and floods of DEL and backspace (one
+# answer); bytes >= 0x80, an 8-bit CSI and SS3 (one answer, shown as \xNN;
+# no letter of the sequences taken as a key); a
+# partial CSI, then after a pause a key; a lone Escape, then after a pause a
+# key; ESC ESC [ A (Alt+Up) then a key in one burst.
+DELS=$(printf '\\x7f%.0s' $(seq 1 400)) BSS=$(printf '\\x08%.0s' $(seq 1 400))
+args+=(--input-at "$((END_CASES + 10000000)):\x00\x00\x00${DELS}${BSS}")
+args+=(--input-at "$((END_CASES + 14000000)):q")
+args+=(--input-at "$((END_CASES + 16000000)):\xff\xc3\xa9\x9b2J\x8fP")
+args+=(--input-at "$((END_CASES + 20000000)):l")
+args+=(--input-at "$((END_CASES + 22000000)):\x1b[1;5")
+args+=(--input-at "$((END_CASES + 24000000)):q")
+args+=(--input-at "$((END_CASES + 26000000)):\x1b")
+args+=(--input-at "$((END_CASES + 28000000)):q")
+args+=(--input-at "$((END_CASES + 30000000)):\x1b\x1b[Aq")
 CYCLES=$((END_CASES + 160000000))
 [ "$CYCLES" -ge 440000000 ] || CYCLES=440000000
 
@@ -131,6 +148,18 @@ tried=$((tried + 1))
 if printf '%s\n' "$after" | grep -q '^\[hv\] input to vm3 (attack)' &&
    printf '%s\n' "$after" | grep -q '^\[hv\] input to the hypervisor'; then pass
 else fail console-input-flood "focus confirmations around a 60-key flood missing"; fi
+
+# The answers, in order: U:key for an unknown-key answer, S for vm3's
+# status (q), L for the list (l).
+tried=$((tried + 1))
+sig=$(printf '%s\n' "$after" | sed -n "s/^\[hv\] '\(.*\)'? (h: help)$/U:\1/p; s/^\[hv\] vm3 attack: .*pc=.*/S/p; s/^\[hv\] vm1 poll: .*pc=.*/L/p" | tr '\n' ' ')
+want="U:z S U:^@ S U:\\xff L S S S S "
+if [ "$sig" = "$want" ]; then pass
+else fail console-input-hostile "answers '$sig', expected '$want' (NUL/DEL/BS floods, bytes >= 0x80, partial and Alt sequences)"; fi
+tried=$((tried + 1))
+raw=$(LC_ALL=C tr -cd '\000\010\033\177\200-\377' < "$OUT/attacks.uart" | wc -c)
+if [ "$raw" -eq 0 ]; then pass
+else fail console-raw-bytes "$raw raw control or 8-bit bytes reached the terminal"; fi
 
 # ---- configurations that must be refused -------------------------------------
 cases=$(grep -v '^#' "$HERE/config.txt")
