@@ -55,6 +55,40 @@ int check_vm_ids(const struct cfg_system *sys)
 	return diag_errors() == before ? 0 : -1;
 }
 
+/* The console UART's pins (the board's /hypervisor console-pins) are the
+ * hypervisor's: a VM given one, or its port whole, could change their
+ * TRIS/ANSEL/ODC/LAT and cut or garble the console. Read-only, write-ignored
+ * and write-logged blocks of the port write nothing and stay allowed. */
+static void check_console_pins(const struct cfg_system *sys)
+{
+	const struct cfg_hypervisor *hv = &sys->hv;
+
+	for (unsigned c = 0; c < hv->nconsole_pins; c++) {
+		const struct cfg_pin *cp = &hv->console_pins[c];
+		const char *port = sys->devices[cp->port].path;
+
+		for (unsigned v = 0; v < sys->nvms; v++) {
+			const struct cfg_vm *vm = &sys->vms[v];
+
+			for (unsigned i = 0; i < vm->npins; i++)
+				if (vm->pins[i].port == cp->port && vm->pins[i].pin == cp->pin)
+					diag_error(vm->path, "pins", "pin %u of %s carries the "
+						   "hypervisor's console UART (%s, property "
+						   "\"console-pins\")", cp->pin, port, hv->path);
+			for (unsigned i = 0; i < vm->nblocks; i++) {
+				const struct cfg_block *b = &vm->blocks[i];
+
+				if (b->device == cp->port && !b->pins_only &&
+				    b->access == ACCESS_READ_WRITE)
+					diag_error(b->path, b->prop, "%s holds pin %u, which "
+						   "carries the hypervisor's console UART (%s, "
+						   "property \"console-pins\"): give the VM its "
+						   "other pins with `pins`", port, cp->pin, hv->path);
+			}
+		}
+	}
+}
+
 int check_ownership(struct cfg_system *sys)
 {
 	unsigned before = diag_errors();
@@ -124,6 +158,7 @@ int check_ownership(struct cfg_system *sys)
 				pin_owner[port][pin] = (uint8_t)(v + 1);
 		}
 	}
+	check_console_pins(sys);
 	return diag_errors() == before ? 0 : -1;
 }
 

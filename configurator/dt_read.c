@@ -337,6 +337,72 @@ static void read_reserved(const void *fdt, struct cfg_system *sys)
 	}
 }
 
+/* A pin list, `<&port N ...>` or `<&led ...>` (a board node with gpios =
+ * <&port N flags>), of node path's property prop: at most max pins into
+ * out; returns how many. */
+static unsigned read_pin_list(const void *fdt, int off, const struct cfg_system *sys,
+			      const char *path, const char *prop, struct cfg_pin *out,
+			      unsigned max)
+{
+	unsigned n, count = 0;
+	const fdt32_t *p = get_cells(fdt, off, path, prop, &n, false);
+
+	for (unsigned i = 0; p && i < n; i++) {
+		uint32_t ph = fdt32_to_cpu(p[i]);
+		int dev = find_device_by_phandle(sys, ph);
+		uint32_t pin;
+
+		if (dev < 0) {
+			/* A board node (LED, button) naming its pin. */
+			int target = fdt_node_offset_by_phandle(fdt, ph);
+			unsigned gn;
+			const fdt32_t *g;
+			char tpath[CFG_PATH_MAX];
+
+			if (target < 0) {
+				diag_error(path, prop, "unknown phandle 0x%x", ph);
+				return count;
+			}
+			node_path(fdt, target, tpath, sizeof tpath);
+			g = get_cells(fdt, target, tpath, "gpios", &gn, true);
+			if (!g)
+				return count;
+			if (gn < 2) {
+				diag_error(tpath, "gpios", "expected <&port pin flags>");
+				return count;
+			}
+			dev = resolve_device(fdt, sys, tpath, "gpios", fdt32_to_cpu(g[0]));
+			if (dev < 0)
+				return count;
+			pin = fdt32_to_cpu(g[1]);
+		} else {
+			if (i + 1 >= n) {
+				diag_error(path, prop, "%s needs a pin number after it",
+					   sys->devices[dev].path);
+				return count;
+			}
+			pin = fdt32_to_cpu(p[++i]);
+		}
+		if (!sys->devices[dev].is_port) {
+			diag_error(path, prop, "%s is not an I/O port", sys->devices[dev].path);
+			return count;
+		}
+		if (pin > 15) {
+			diag_error(path, prop, "pin %u of %s does not exist (0..15)", pin,
+				   sys->devices[dev].path);
+			return count;
+		}
+		if (count == max) {
+			diag_error(path, prop, "too many pins");
+			return count;
+		}
+		out[count].port = dev;
+		out[count].pin = pin;
+		count++;
+	}
+	return count;
+}
+
 /* ---- hypervisor ------------------------------------------------------------- */
 
 static void read_hypervisor(const void *fdt, struct cfg_system *sys)
@@ -345,7 +411,7 @@ static void read_hypervisor(const void *fdt, struct cfg_system *sys)
 	int off = fdt_path_offset(fdt, "/hypervisor");
 	uint32_t ph;
 	static const char *const known[] = {
-		"console", "console-baud", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz",
+		"console", "console-baud", "console-pins", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz",
 		"pbclk3-hz", "pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz",
 		"time-slice-us", "setup", NULL
 	};
@@ -380,6 +446,10 @@ static void read_hypervisor(const void *fdt, struct cfg_system *sys)
 		}
 	}
 	get_u32(fdt, off, hv->path, "console-baud", &hv->console_baud, false);
+	/* The console UART's RX/TX pins (routed by PPS in the board's setup):
+	 * no VM may have them (check_ownership). */
+	hv->nconsole_pins = read_pin_list(fdt, off, sys, hv->path, "console-pins", hv->console_pins,
+					  sizeof hv->console_pins / sizeof hv->console_pins[0]);
 	get_u32(fdt, off, hv->path, "cpu-clock-hz", &hv->cpu_clock_hz, false);
 	for (unsigned b = 0; b < 8; b++) {
 		char name[16];
@@ -644,65 +714,10 @@ static int parse_cache(const char *path, const char *s, enum cache_mode *c)
 	return 0;
 }
 
-/* `pins = <&port N ...>` or `<&led ...>` (a board node with gpios = <&port N flags>). */
-static void read_vm_pins(const void *fdt, int off, struct cfg_system *sys, struct cfg_vm *vm)
+static void read_vm_pins(const void *fdt, int off, const struct cfg_system *sys, struct cfg_vm *vm)
 {
-	unsigned n;
-	const fdt32_t *p = get_cells(fdt, off, vm->path, "pins", &n, false);
-
-	for (unsigned i = 0; p && i < n; i++) {
-		uint32_t ph = fdt32_to_cpu(p[i]);
-		int dev = find_device_by_phandle(sys, ph);
-		uint32_t pin;
-
-		if (dev < 0) {
-			/* A board node (LED, button) naming its pin. */
-			int target = fdt_node_offset_by_phandle(fdt, ph);
-			unsigned gn;
-			const fdt32_t *g;
-			char tpath[CFG_PATH_MAX];
-
-			if (target < 0) {
-				diag_error(vm->path, "pins", "unknown phandle 0x%x", ph);
-				return;
-			}
-			node_path(fdt, target, tpath, sizeof tpath);
-			g = get_cells(fdt, target, tpath, "gpios", &gn, true);
-			if (!g)
-				return;
-			if (gn < 2) {
-				diag_error(tpath, "gpios", "expected <&port pin flags>");
-				return;
-			}
-			dev = resolve_device(fdt, sys, tpath, "gpios", fdt32_to_cpu(g[0]));
-			if (dev < 0)
-				return;
-			pin = fdt32_to_cpu(g[1]);
-		} else {
-			if (i + 1 >= n) {
-				diag_error(vm->path, "pins", "%s needs a pin number after it",
-					   sys->devices[dev].path);
-				return;
-			}
-			pin = fdt32_to_cpu(p[++i]);
-		}
-		if (!sys->devices[dev].is_port) {
-			diag_error(vm->path, "pins", "%s is not an I/O port", sys->devices[dev].path);
-			return;
-		}
-		if (pin > 15) {
-			diag_error(vm->path, "pins", "pin %u of %s does not exist (0..15)", pin,
-				   sys->devices[dev].path);
-			return;
-		}
-		if (vm->npins == sizeof vm->pins / sizeof vm->pins[0]) {
-			diag_error(vm->path, "pins", "too many pins");
-			return;
-		}
-		vm->pins[vm->npins].port = dev;
-		vm->pins[vm->npins].pin = pin;
-		vm->npins++;
-	}
+	vm->npins = read_pin_list(fdt, off, sys, vm->path, "pins", vm->pins,
+				  sizeof vm->pins / sizeof vm->pins[0]);
 }
 
 static void read_vm(const void *fdt, int off, struct cfg_system *sys)

@@ -165,6 +165,12 @@ struct cfg_setup_write {
 	uint32_t addr, value;
 };
 
+/* One pin of an I/O port (a device with is_port). */
+struct cfg_pin {
+	int port;                     /* device index */
+	unsigned pin;                 /* 0..15 */
+};
+
 struct cfg_vm {
 	char path[CFG_PATH_MAX];
 	char label[CFG_NAME_MAX];
@@ -181,7 +187,7 @@ struct cfg_vm {
 	enum cache_mode cache;
 	uint32_t expect_cpu_hz;       /* clocks the guest is built for, 0 = not */
 	uint32_t expect_pbclk_hz[8];  /* stated (checked against the system's) */
-	struct cfg_pin { int port; unsigned pin; } pins[16];
+	struct cfg_pin pins[16];
 	unsigned npins;
 
 	uint16_t irqs[CFG_MAX_VM_IRQS];
@@ -237,6 +243,8 @@ struct cfg_hypervisor {
 	bool pbclk_set[8];            /* given in the devicetree: PBnDIV is written */
 	uint32_t time_slice_us;
 	unsigned console_uart;        /* 1..6 */
+	struct cfg_pin console_pins[4]; /* the console UART's pins, as the board says */
+	unsigned nconsole_pins;
 	struct cfg_setup_write setup[CFG_MAX_SETUP]; /* board-level writes */
 	unsigned nsetup;
 };
