@@ -17,7 +17,7 @@ static void cp0_init(void)
 	/* EBase may only change while BEV = 1 (as at reset). */
 	CP0_WRITE(C0_STATUS, ST_CU0 | ST_BEV | ST_EXL);
 	ehb();
-	CP0_WRITE(C0_EBASE, (uint32_t)vz_vec_refill);
+	CP0_WRITE(C0_EBASE, (uint32_t)(uintptr_t)vz_vec_refill);
 	CP0_WRITE(C0_INTCTL, 0x20);                    /* VS = 1 */
 	CP0_WRITE(C0_CAUSE, CA_IV);                    /* EIC: vector from the EVIC */
 	CP0_WRITE(C0_SRSCTL, 0);                       /* hypervisor: set 0 (ESS = 0) */

@@ -101,7 +101,7 @@ static void idle(void)
 	CP0_WRITE(C0_GUESTCTL0, gc0 & ~GC0_GM);
 	CP0_WRITE(C0_STATUS, st & ~(ST_IE | ST_EXL));
 	ehb();
-	__asm__ volatile("wait" ::: "memory");
+	cpu_wait();
 	CP0_WRITE(C0_STATUS, st);
 	CP0_WRITE(C0_GUESTCTL0, gc0);
 	ehb();

@@ -27,6 +27,8 @@
 			 "\n.set pop" :: "Jr"((uint32_t)(v)))
 
 static inline void ehb(void) { __asm__ volatile("ehb" ::: "memory"); }
+/* WAIT: sleep until an interrupt request (taken or not: Config7.WII). */
+static inline void cpu_wait(void) { __asm__ volatile("wait" ::: "memory"); }
 /* Instruction hazard barrier: JR.HB to the next instruction, so that fetch
  * sees a CP0 change that affects it (Status, EntryHi, Config.K0, TLB). */
 static inline void jr_hb(void)

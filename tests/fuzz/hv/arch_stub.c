@@ -2,14 +2,18 @@
 /* arch_stub.c - what the hypervisor's C code needs from below, for host
  * builds (tests/fuzz/hv): root and guest CP0 as variables, the guest's
  * shadow GPRs, physical memory (RAM, program flash, SFRs) as arrays, the
- * console UART as byte queues, and a small scheduler (sched.c drives the
- * guest TLB with instructions the host does not have). vevic_offer and
+ * console UART as byte queues, the guest TLB switch (arch/mips/gtlb.c
+ * runs TLBG* instructions the host does not have: here it only names the
+ * VM in GuestCtl1), the idle WAIT (time jumps to root Compare) and the
+ * launch into the first guest (back to host_boot). The scheduler and the
+ * boot are the real core/sched.c and core/main.c. vevic_offer and
  * vevic_word, which are assembly on the chip (arch/mips/vectors.S), are
  * written here in C from their contract there.
  *
  * An access of the hypervisor outside RAM, program flash or the SFR space,
  * or a GPR number above 31, aborts: the chip would take an exception in the
  * hypervisor itself. */
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,9 +118,43 @@ void vz_dsp_swap(uint32_t *out, const uint32_t *in)
 	memmove(out, in, 7 * sizeof *out);
 }
 
+/* Root EBase (arch/mips/vectors.S) and the stack top (the linker's). */
+char vz_vec_refill[0x400];
+char _stack_top[16];
+
+jmp_buf host_launched, host_idle_exit;
+unsigned host_idle_waits;
+
+/* hv_main's last step: the first ERET into a guest. */
 void vz_launch(void)
 {
-	abort();
+	longjmp(host_launched, 1);
+}
+
+/* The idle hypervisor's WAIT (core/sched.c): on the chip time passes until
+ * an interrupt; here it jumps to root Compare and the core timer's request
+ * is presented (INTSTAT, as the EVIC shows the request that woke WAIT). A
+ * run of waits with no VM to run ends the input (host_idle_exit): with no
+ * event but the timer's, nothing more can happen. */
+void cpu_wait(void)
+{
+	if (++host_idle_waits > 64)
+		longjmp(host_idle_exit, 1);
+	host_cp0[9][0] = host_cp0[11][0];
+	host_sfr_set(0x1F810020u, 0x700u);            /* INTSTAT: SRIPL 7, vector 0 */
+}
+
+/* arch/mips/gtlb.c: GuestCtl1 names the incoming VM (ID = RID); the guest
+ * TLB itself is not modelled. */
+void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
+{
+	(void)out;
+	host_cp0[10][4] = in->id | (uint32_t)in->id << 16;
+}
+
+void gtlb_drop(const struct vz_vm *vm)
+{
+	(void)vm;
 }
 
 void tlb_init(void) { }
@@ -150,54 +188,11 @@ int uart_rx(void)
 	return rx_next < rx_end ? *rx_next++ : -1;
 }
 
-/* ---- scheduler: decisions only, no context switch ------------------------ */
-struct hv_fast hv_fast;
-struct vz_vm *hv_cur;
-struct vz_vm *sched_want;
-static uint32_t slice_end;
-
-uint32_t sched_slice_deadline(bool *armed)
-{
-	*armed = hv_cur != NULL;
-	return slice_end;
-}
-
-void sched_wake(struct vz_vm *vm)
-{
-	if (vm->state == VM_WAITING) {
-		vm->state = VM_RUNNABLE;
-		sched_want = vm;
-	}
-}
-
-void sched_wait(void)
-{
-	if (!vevic_pending(hv_cur)) {
-		hv_cur->state = VM_WAITING;
-		vcon_flush(hv_cur);
-	}
-}
-
-void sched_yield(void)
-{
-	for (unsigned k = 1; k <= hv_fast.num_vms; k++) {
-		struct vz_vm *vm = vm_by_id((hv_cur->id + k - 1) % hv_fast.num_vms + 1);
-		if (vm->state == VM_RUNNABLE) {
-			if (vm != hv_cur)
-				sched_want = vm;
-			return;
-		}
-	}
-}
-
-void sched_slice_end(void)
-{
-	if (hv_cur)
-		sched_yield();
-	slice_end += 100000;
-}
-
 /* ---- hypervisor threads (core/thread.c switches stacks): none ------------- */
+void threads_init(void)
+{
+}
+
 void threads_run(void)
 {
 }
@@ -208,53 +203,15 @@ uint32_t threads_deadline(bool *armed)
 	return 0;
 }
 
-void sched_stop(struct vz_vm *vm, uint8_t state)
-{
-	if (!vm)
-		return;
-	vm->state = state;
-	vm->timer_armed = 0;
-	vevic_release(vm);
-	vcon_flush(vm);
-}
-
-void sched_resume(struct vz_vm *vm)
-{
-	if (vm && vm->state == VM_STOPPED) {
-		vm->state = VM_RUNNABLE;
-		vevic_reclaim(vm);
-		vevic_update(vm);
-	}
-}
-
-void sched_restart(struct vz_vm *vm)
-{
-	if (!vm)
-		return;
-	sched_stop(vm, VM_STOPPED);
-	vm_clear_ram(vm);
-	vm_reset(vm);
-	vm->state = VM_RUNNABLE;
-}
-
-/* The harness switches VMs itself (host_switch_to); a commit only forgets
- * the wish. */
-void sched_commit_slow(void)
-{
-	sched_want = NULL;
-}
-
+/* ---- scheduler: the real core/sched.c ------------------------------------- */
+/* Run vm next (if it may run), as an event for it would. */
 void host_switch_to(struct vz_vm *vm)
 {
-	if (hv_cur)
-		hv_cur->guestctl2 = host_cp0[10][5];
-	hv_cur = vm;
-	hv_fast.cur_id = vm->id;
-	hv_fast.evic = vm->evic_block ? &vm->evic : NULL;
-	hv_fast.blk_cur = vm->cfg->blocks;
-	hv_fast.blk_end = vm->cfg->blocks + vm->cfg->block_count;
-	host_cp0[10][5] = vm->guestctl2;
-	units_grant(vm);
+	host_idle_waits = 0;
+	if (vm != hv_cur && vm->state == VM_RUNNABLE) {
+		sched_want = vm;
+		sched_commit_slow();
+	}
 }
 
 /* ---- the virtual EVIC's assembly (arch/mips/vectors.S), in C ------------- */

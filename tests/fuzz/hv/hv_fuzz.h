@@ -3,6 +3,7 @@
 #ifndef VZLET_HV_FUZZ_H
 #define VZLET_HV_FUZZ_H
 
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,7 +18,15 @@ void host_sfr_set(uint32_t pa, uint32_t v);
 void host_uart_input(const uint8_t *p, size_t n);
 void host_switch_to(struct vz_vm *vm);
 
-/* Boot the test system (tables.c) as hv_main would, VM 1 running. */
+/* vz_launch returns to host_launched; the idle loop ends an input at
+ * host_idle_exit after host_idle_waits waits with nothing to run (each
+ * harness sets it, with setjmp, before host_boot). */
+extern jmp_buf host_launched, host_idle_exit;
+extern unsigned host_idle_waits;
+
+void hv_main(void) __attribute__((noreturn));   /* core/main.c */
+
+/* Boot the test system (tables.c) with the real hv_main: VM 1 running. */
 void host_boot(void);
 
 #endif

@@ -3,7 +3,7 @@
  * would emit for three VMs with every kind of block (virtual EVIC and
  * console, read-only, write-ignored, logged and guarded registers), RAM and
  * flash regions, owned interrupt sources and setup writes; and the boot
- * sequence of core/main.c that does not touch the CPU. */
+ * through core/main.c's hv_main up to the launch of the first guest. */
 #include <string.h>
 
 #include "hv_fuzz.h"
@@ -85,21 +85,11 @@ void host_boot(void)
 	memset(host_gcp0, 0, sizeof(uint32_t[32][8]));
 	memset(host_gpr, 0, sizeof(uint32_t[32]));
 	memset(vz_vm_state, 0, sizeof(struct vz_vm[3]));
-	host_cp0[12][6] = GC0_GM | GC0_CP0 | GC0_AT_FULL | GC0_SFC1;   /* GuestCtl0 */
 	host_gcp0[16][0] = 0x80008083u;                                 /* guest Config */
-	hv_fast.num_vms = vz_system.num_vms;
-	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
-		vz_vm_state[i].cfg = &vz_system.vms[i];
-		vz_vm_state[i].id = (uint8_t)(i + 1);
-	}
-	evic_init();
-	con_init();
-	for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
-		struct vz_vm *vm = vm_by_id(i);
-		vm_reset(vm);
-		vm->state = (vm->cfg->flags & VZ_VM_NO_AUTOSTART) ? VM_STOPPED : VM_RUNNABLE;
-		vevic_reclaim(vm);
-	}
 	hv_cur = NULL;
-	host_switch_to(vm_by_id(1));
+	sched_loaded = NULL;
+	sched_want = NULL;
+	host_idle_waits = 0;
+	if (!setjmp(host_launched))
+		hv_main();
 }
