@@ -10,7 +10,7 @@
 
 #define R(reg, sel) ((reg) << 3 | (sel))
 
-_Static_assert(GCTX_COUNT <= VZ_DEBUG_GCTX_MAX, "gctx_reg too small");
+_Static_assert((unsigned)GCTX_COUNT <= VZ_DEBUG_GCTX_MAX, "gctx_reg too small");
 
 __attribute__((section(".vzlet_debug"), used))
 const struct vz_debug_info vz_debug_info = {

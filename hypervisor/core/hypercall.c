@@ -10,15 +10,11 @@
 #define REG_A0 4
 #define REG_A1 5
 
-void hypercall(struct vz_vm *vm, uint32_t code)
+/* Function fn of code 0. */
+static void call(struct vz_vm *vm, uint32_t fn)
 {
-	uint32_t fn = vz_gpr_read(REG_V0);
 	int32_t r0 = 0;
 	uint32_t r1 = 0;
-	if (code != 0) {
-		vz_gpr_write(REG_V0, (uint32_t)VZ_HC_ENOSYS);
-		return;
-	}
 	switch (fn) {
 	case VZ_HC_VM_ID:
 		r0 = vm->id;
@@ -30,13 +26,14 @@ void hypercall(struct vz_vm *vm, uint32_t code)
 	case VZ_HC_CONSOLE_WRITE: {
 		uint32_t p = vz_gpr_read(REG_A0), n = vz_gpr_read(REG_A1);
 		volatile uint8_t *src;
-		if (n > VZ_HC_CONSOLE_MAX) {
+		if (n > (uint32_t)VZ_HC_CONSOLE_MAX) {
 			r0 = VZ_HC_EINVAL;
 		} else if (n && !(src = vm_guest_ptr(vm, p, n, VZ_REGION_R))) {
 			r0 = VZ_HC_EFAULT;
 		} else {
-			if (n)
+			if (n != 0u) {
 				vcon_write_bytes(vm, src, n);
+			}
 			r0 = (int32_t)n;
 		}
 		break;
@@ -53,4 +50,13 @@ void hypercall(struct vz_vm *vm, uint32_t code)
 	}
 	vz_gpr_write(REG_V0, (uint32_t)r0);
 	vz_gpr_write(REG_V1, r1);
+}
+
+void hypercall(struct vz_vm *vm, uint32_t code)
+{
+	if (code != 0u) {
+		vz_gpr_write(REG_V0, (uint32_t)VZ_HC_ENOSYS);   /* v1 untouched */
+	} else {
+		call(vm, vz_gpr_read(REG_V0));
+	}
 }

@@ -5,20 +5,21 @@
 #include <vzlet/cp0.h>
 
 #define INTSTAT 0x1F810020u
-#define IFS(n)  (0x1F810040u + 0x10 * (n))
-#define IEC(n)  (0x1F8100C0u + 0x10 * (n))
+#define IFS(n)  (0x1F810040u + 0x10u * (n))
+#define IEC(n)  (0x1F8100C0u + 0x10u * (n))
 
 static void dispatch(unsigned irq)
 {
 	unsigned con = uart_irq_base();
-	if (irq == 0)
+	if (irq == 0u) {
 		time_interrupt();
-	else if (irq == con || irq == con + 1)
+	} else if (irq == con || irq == con + 1u) {
 		con_interrupt_rx();
-	else if (irq == con + 2)
+	} else if (irq == con + 2u) {
 		con_interrupt_tx();
-	else
+	} else {
 		vevic_real_irq(irq);
+	}
 }
 
 /* Every pending enabled source, lowest vector first. */
@@ -26,10 +27,10 @@ static void poll(void)
 {
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++) {
 		uint32_t p = HV_REG32(IFS(w)) & HV_REG32(IEC(w));
-		while (p) {
+		while (p != 0u) {
 			unsigned b = (unsigned)__builtin_ctz(p);
-			p &= p - 1;
-			dispatch(w * 32 + b);
+			p &= p - 1u;
+			dispatch(w * 32u + b);
 		}
 	}
 }
@@ -40,16 +41,18 @@ static void poll(void)
 void hv_interrupt_take(void)
 {
 	uint32_t st = HV_REG32(INTSTAT);
-	if (st & 0x700)
-		dispatch(st & 0xFF);
-	else
+	if ((st & 0x700u) != 0u) {
+		dispatch(st & 0xFFu);
+	} else {
 		poll();
+	}
 }
 
 void hv_interrupt(void)
 {
 	hv_interrupt_take();
-	if (hv_cur)
+	if (hv_cur) {
 		vevic_reassert(hv_cur);
+	}
 	sched_commit();
 }

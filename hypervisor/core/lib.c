@@ -8,8 +8,9 @@ void *memcpy(void *d, const void *s, size_t n);
 void *memset(void *d, int c, size_t n)
 {
 	unsigned char *p = d;
-	while (n--)
+	while (n--) {
 		*p++ = (unsigned char)c;
+	}
 	return d;
 }
 
@@ -17,7 +18,8 @@ void *memcpy(void *d, const void *s, size_t n)
 {
 	unsigned char *p = d;
 	const unsigned char *q = s;
-	while (n--)
+	while (n--) {
 		*p++ = *q++;
+	}
 	return d;
 }

@@ -56,7 +56,7 @@ void hv_main(void)
 	hv_fast.num_vms = n > VZ_MAX_VMS ? VZ_MAX_VMS : n;
 	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
 		vz_vm_state[i].cfg = &vz_system.vms[i];
-		vz_vm_state[i].id = (uint8_t)(i + 1);
+		vz_vm_state[i].id = (uint8_t)(i + 1u);
 	}
 
 	soc_board_init();
@@ -64,9 +64,11 @@ void hv_main(void)
 	evic_init();
 	setup_apply(vz_system.board_setup, vz_system.board_setup_count);
 	con_init();
-	for (unsigned k = 0; k < VZ_NUM_IRQS; k++)   /* sources owned by VMs: 6 */
-		if (vz_system.irq_owner[k])
+	for (unsigned k = 0; k < VZ_NUM_IRQS; k++) {   /* sources owned by VMs: 6 */
+		if (vz_system.irq_owner[k]) {
 			evic_set_priority(k, 6, 0);
+		}
+	}
 	evic_set_priority(0, 7, 0);          /* core timer: the hypervisor's */
 	evic_clear(0);
 	evic_enable(0, true);

@@ -80,13 +80,15 @@ static void unload(struct vz_vm *vm)
 static struct vz_vm *next_runnable(const struct vz_vm *after)
 {
 	unsigned n = hv_fast.num_vms;
-	unsigned start = after ? after->id : n;
-	for (unsigned k = 1; k <= n; k++) {
-		struct vz_vm *vm = vm_by_id((start + k - 1) % n + 1);
-		if (vm->state == VM_RUNNABLE)
-			return vm;
+	unsigned start = (after != NULL) ? after->id : n;
+	struct vz_vm *found = NULL;
+	for (unsigned k = 1u; k <= n && found == NULL; k++) {
+		struct vz_vm *vm = vm_by_id((start + k - 1u) % n + 1u);
+		if (vm->state == (uint8_t)VM_RUNNABLE) {
+			found = vm;
+		}
 	}
-	return NULL;
+	return found;
 }
 
 /* Nothing to run: wait for an interrupt in root mode (GM = 0 so that EXL = 0
@@ -110,26 +112,33 @@ static void idle(void)
 
 static void commit(void)
 {
-	for (;;) {
+	bool done = false;
+	while (!done) {
 		struct vz_vm *next = want;
 		want = NULL;
-		if (next && next->state != VM_RUNNABLE)
+		if (next != NULL && next->state != (uint8_t)VM_RUNNABLE) {
 			next = NULL;
-		if (!next && hv_cur && hv_cur->state == VM_RUNNABLE)
-			return;                      /* keep running the current VM */
-		if (!next)
-			next = next_runnable(hv_cur ? hv_cur : sched_loaded);
-		if (next) {
-			load(next);
-			time_program();
-			return;
 		}
-		if (hv_cur)
-			vcon_flush(hv_cur);
-		hv_cur = NULL;
-		slice_armed = false;
-		time_program();
-		idle();
+		if (next == NULL && hv_cur != NULL && hv_cur->state == (uint8_t)VM_RUNNABLE) {
+			done = true;                 /* keep running the current VM */
+		} else {
+			if (next == NULL) {
+				next = next_runnable((hv_cur != NULL) ? hv_cur : sched_loaded);
+			}
+			if (next != NULL) {
+				load(next);
+				time_program();
+				done = true;
+			} else {
+				if (hv_cur != NULL) {
+					vcon_flush(hv_cur);
+				}
+				hv_cur = NULL;
+				slice_armed = false;
+				time_program();
+				idle();
+			}
+		}
 	}
 }
 
@@ -140,7 +149,7 @@ void sched_commit_slow(void)
 
 void sched_wake(struct vz_vm *vm)
 {
-	if (vm->state == VM_WAITING) {
+	if (vm->state == (uint8_t)VM_WAITING) {
 		dbg_note(vm, DBG_T_WAKE, 0, 0);
 		vm->state = VM_RUNNABLE;
 		want = vm;
@@ -150,45 +159,47 @@ void sched_wake(struct vz_vm *vm)
 void sched_wait(void)
 {
 	struct vz_vm *vm = hv_cur;
-	if (vevic_pending(vm))
-		return;                 /* WAIT completes at once */
-	vm->state = VM_WAITING;
-	dbg_note(vm, DBG_T_WAIT, 0, 0);
-	vcon_flush(vm);
+	if (!vevic_pending(vm)) {       /* else WAIT completes at once */
+		vm->state = VM_WAITING;
+		dbg_note(vm, DBG_T_WAIT, 0, 0);
+		vcon_flush(vm);
+	}
 }
 
 void sched_yield(void)
 {
 	struct vz_vm *next = next_runnable(hv_cur);
-	if (next && next != hv_cur)
+	if (next != NULL && next != hv_cur) {
 		want = next;
+	}
 }
 
 void sched_slice_end(void)
 {
-	if (!hv_cur) {
+	if (hv_cur == NULL) {
 		slice_armed = false;
-		return;
+	} else {
+		sched_yield();
+		dbg_note(hv_cur, DBG_T_SLICE, (want != NULL) ? want->id : 0u, 0u);
+		if (want == NULL) {
+			slice_end = CP0_READ(C0_COUNT) + slice_of(hv_cur);
+		}
 	}
-	sched_yield();
-	dbg_note(hv_cur, DBG_T_SLICE, want ? want->id : 0, 0);
-	if (!want)
-		slice_end = CP0_READ(C0_COUNT) + slice_of(hv_cur);
 }
 
 void sched_stop(struct vz_vm *vm, uint8_t state)
 {
-	if (!vm)
-		return;
-	vm->state = state;
-	vm->timer_armed = 0;
-	vevic_release(vm);
-	vcon_flush(vm);
+	if (vm != NULL) {
+		vm->state = state;
+		vm->timer_armed = 0;
+		vevic_release(vm);
+		vcon_flush(vm);
+	}
 }
 
 void sched_resume(struct vz_vm *vm)
 {
-	if (vm && vm->state == VM_STOPPED) {
+	if (vm != NULL && vm->state == (uint8_t)VM_STOPPED) {
 		vm->state = VM_RUNNABLE;
 		/* owned sources come back as the guest's virtual IEC says */
 		vevic_reclaim(vm);
@@ -198,13 +209,13 @@ void sched_resume(struct vz_vm *vm)
 
 void sched_restart(struct vz_vm *vm)
 {
-	if (!vm)
-		return;
-	sched_stop(vm, VM_STOPPED);
-	unload(vm);
-	vm_clear_ram(vm);
-	vm_reset(vm);
-	vm->state = VM_RUNNABLE;
+	if (vm != NULL) {
+		sched_stop(vm, VM_STOPPED);
+		unload(vm);
+		vm_clear_ram(vm);
+		vm_reset(vm);
+		vm->state = VM_RUNNABLE;
+	}
 }
 
 void sched_init(void)

@@ -21,8 +21,9 @@ static uint32_t time_hi, time_last;
 uint64_t time_now(void)
 {
 	uint32_t c = CP0_READ(C0_COUNT);
-	if (c < time_last)
+	if (c < time_last) {
 		time_hi++;
+	}
 	time_last = c;
 	return (uint64_t)time_hi << 32 | c;
 }
@@ -31,8 +32,9 @@ uint64_t time_now(void)
 static uint32_t nearer(uint32_t best, uint32_t due, uint32_t now)
 {
 	int32_t d = (int32_t)(due - now);
-	if (d < (int32_t)MIN_DELTA)
-		d = MIN_DELTA;
+	if (d < (int32_t)MIN_DELTA) {
+		d = (int32_t)MIN_DELTA;
+	}
 	return (uint32_t)d < best ? (uint32_t)d : best;
 }
 
@@ -42,17 +44,21 @@ void time_program(void)
 	uint32_t best = MAX_DELTA;
 	bool armed;
 	uint32_t slice = sched_slice_deadline(&armed);
-	if (armed)
+	if (armed) {
 		best = nearer(best, slice, now);
+	}
 	uint32_t wake = threads_deadline(&armed);
-	if (armed)
+	if (armed) {
 		best = nearer(best, wake, now);
+	}
 	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
 		struct vz_vm *vm = &vz_vm_state[i];
-		if (vm->timer_armed)
+		if (vm->timer_armed) {
 			best = nearer(best, vm->timer_due, now);
-		if (vm->con_flush_armed)
+		}
+		if (vm->con_flush_armed) {
 			best = nearer(best, vm->con_flush_due, now);
+		}
 	}
 	CP0_WRITE(C0_COMPARE, now + best);
 }
@@ -70,13 +76,15 @@ void time_interrupt(void)
 			dbg_note(vm, DBG_T_TIMER, vm->timer_due, now - vm->timer_due);
 			vevic_raise(vm, 0);
 		}
-		if (vm->con_flush_armed && (int32_t)(now - vm->con_flush_due) >= 0)
+		if (vm->con_flush_armed && (int32_t)(now - vm->con_flush_due) >= 0) {
 			vcon_flush(vm);
+		}
 	}
 	bool armed;
 	uint32_t slice = sched_slice_deadline(&armed);
-	if (armed && (int32_t)(now - slice) >= 0)
+	if (armed && (int32_t)(now - slice) >= 0) {
 		sched_slice_end();
+	}
 	threads_run();   /* due hypervisor threads, before any VM runs again */
 	time_program();
 }

@@ -9,7 +9,7 @@
 #include <vzlet/hv.h>
 #include <vzlet/cp0.h>
 
-_Static_assert(offsetof(struct vz_vm, fcsr) == offsetof(struct vz_vm, fpr) + 256,
+_Static_assert(offsetof(struct vz_vm, fcsr) == offsetof(struct vz_vm, fpr) + 256u,
 	       "FCSR after the FPRs (arch/mips/units.S)");
 
 struct vz_vm *fpu_owner, *dsp_owner;   /* also read by debuggers (debug_info.c) */
@@ -30,9 +30,11 @@ __attribute__((noinline)) void units_take(struct vz_vm *vm, bool fpu)
 void units_grant(const struct vz_vm *vm)
 {
 	uint32_t st = CP0_READ(C0_STATUS) & ~(ST_CU1 | ST_MX);
-	if (vm == fpu_owner)
+	if (vm == fpu_owner) {
 		st |= ST_CU1;
-	if (vm == dsp_owner)
+	}
+	if (vm == dsp_owner) {
 		st |= ST_MX;
+	}
 	CP0_WRITE(C0_STATUS, st);
 }

@@ -27,10 +27,11 @@ void soc_board_init(void)
 
 void setup_apply(const struct vz_reg_write *w, unsigned n)
 {
-	if (!n)
-		return;
-	syskey_unlock();
-	for (unsigned i = 0; i < n; i++)
-		HV_REG32(w[i].pa) = w[i].value;
-	syskey_lock();
+	if (n != 0u) {
+		syskey_unlock();
+		for (unsigned i = 0; i < n; i++) {
+			HV_REG32(w[i].pa) = w[i].value;
+		}
+		syskey_lock();
+	}
 }

@@ -5,19 +5,19 @@
 #include <vzlet/hv.h>
 
 #define EVIC_PA      0x1F810000u
-#define INTCON       (EVIC_PA + 0x00)
-#define PRISS        (EVIC_PA + 0x10)
-#define IFS(n)       (EVIC_PA + 0x40 + 0x10 * (n))
-#define IEC(n)       (EVIC_PA + 0xC0 + 0x10 * (n))
-#define IPC(n)       (EVIC_PA + 0x140 + 0x10 * (n))
-#define CLR 4
-#define SET 8
+#define INTCON       (EVIC_PA + 0x00u)
+#define PRISS        (EVIC_PA + 0x10u)
+#define IFS(n)       (EVIC_PA + 0x40u + 0x10u * (n))
+#define IEC(n)       (EVIC_PA + 0xC0u + 0x10u * (n))
+#define IPC(n)       (EVIC_PA + 0x140u + 0x10u * (n))
+#define CLR 4u
+#define SET 8u
 
 void evic_init(void)
 {
 	HV_REG32(INTCON) = 0;          /* single vector, no proximity timer */
 	HV_REG32(PRISS) = 0;           /* all levels use shadow set 0 */
-	for (unsigned i = 0; i < VZ_IRQ_WORDS + 1; i++) {
+	for (unsigned i = 0; i < VZ_IRQ_WORDS + 1u; i++) {
 		HV_REG32(IEC(i)) = 0;
 		HV_REG32(IFS(i)) = 0;
 	}
@@ -28,21 +28,22 @@ void evic_init(void)
  * (docs/cycle-model.md, "Peripheral bus"). An unmask may land late. */
 void evic_enable(unsigned irq, bool on)
 {
-	HV_REG32(IEC(irq >> 5) + (on ? SET : CLR)) = 1u << (irq & 31);
-	if (!on)
+	HV_REG32(IEC(irq >> 5) + (on ? SET : CLR)) = 1u << (irq & 31u);
+	if (!on) {
 		(void)HV_REG32(IEC(irq >> 5));
+	}
 }
 
 void evic_clear(unsigned irq)
 {
-	HV_REG32(IFS(irq >> 5) + CLR) = 1u << (irq & 31);
+	HV_REG32(IFS(irq >> 5) + CLR) = 1u << (irq & 31u);
 	(void)HV_REG32(IFS(irq >> 5));
 }
 
 void evic_set_priority(unsigned irq, unsigned pri, unsigned sub)
 {
-	unsigned shift = (irq & 3) * 8;
+	unsigned shift = (irq & 3u) * 8u;
 	uint32_t pa = IPC(irq >> 2);
 	HV_REG32(pa + CLR) = 0x1Fu << shift;
-	HV_REG32(pa + SET) = ((pri & 7) << 2 | (sub & 3)) << shift;
+	HV_REG32(pa + SET) = ((pri & 7u) << 2 | (sub & 3u)) << shift;
 }

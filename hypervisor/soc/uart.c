@@ -2,13 +2,13 @@
 /* uart.c - the console UART (one of UART1..6), interrupt driven. */
 #include <vzlet/hv.h>
 
-#define U_MODE 0x00
-#define U_STA  0x10
-#define U_TX   0x20
-#define U_RX   0x30
-#define U_BRG  0x40
-#define CLR 4
-#define SET 8
+#define U_MODE 0x00u
+#define U_STA  0x10u
+#define U_TX   0x20u
+#define U_RX   0x30u
+#define U_BRG  0x40u
+#define CLR 4u
+#define SET 8u
 
 #define MODE_ON    0x8000u
 #define MODE_BRGH  0x0008u
@@ -26,12 +26,13 @@ static const uint8_t uart_irqs[6] = { 112, 145, 157, 170, 179, 188 };
 
 void uart_init(unsigned n, uint32_t baud, uint32_t pbclk)
 {
-	if (n < 1 || n > 6)
-		n = 4;
-	uart_pa = 0x1F822000u + (n - 1) * 0x200u;
-	uart_irq = uart_irqs[n - 1];
-	HV_REG32(uart_pa + U_MODE) = 0;
-	HV_REG32(uart_pa + U_BRG) = (pbclk + 2 * baud) / (4 * baud) - 1;  /* BRGH = 1 */
+	if (n < 1u || n > 6u) {
+		n = 4u;
+	}
+	uart_pa = 0x1F822000u + (n - 1u) * 0x200u;
+	uart_irq = uart_irqs[n - 1u];
+	HV_REG32(uart_pa + U_MODE) = 0u;
+	HV_REG32(uart_pa + U_BRG) = (pbclk + 2u * baud) / (4u * baud) - 1u;  /* BRGH = 1 */
 	HV_REG32(uart_pa + U_STA) = STA_URXEN | STA_UTXEN;  /* RX irq per byte, TX irq on space */
 	HV_REG32(uart_pa + U_MODE) = MODE_ON | MODE_BRGH;
 }
@@ -43,7 +44,7 @@ unsigned uart_irq_base(void)
 
 bool uart_tx_ready(void)
 {
-	return !(HV_REG32(uart_pa + U_STA) & STA_UTXBF);
+	return (HV_REG32(uart_pa + U_STA) & STA_UTXBF) == 0u;
 }
 
 void uart_tx(uint8_t c)
@@ -54,9 +55,12 @@ void uart_tx(uint8_t c)
 int uart_rx(void)
 {
 	uint32_t sta = HV_REG32(uart_pa + U_STA);
-	if (sta & STA_OERR)
+	int c = -1;
+	if ((sta & STA_OERR) != 0u) {
 		HV_REG32(uart_pa + U_STA + CLR) = STA_OERR;
-	if (!(sta & STA_URXDA))
-		return -1;
-	return (int)(HV_REG32(uart_pa + U_RX) & 0xFF);
+	}
+	if ((sta & STA_URXDA) != 0u) {
+		c = (int)(HV_REG32(uart_pa + U_RX) & 0xFFu);
+	}
+	return c;
 }

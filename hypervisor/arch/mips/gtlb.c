@@ -38,9 +38,10 @@ static void set_guestctl1(unsigned id)
 
 static unsigned wired_kept(const struct vz_vm *vm)
 {
-	unsigned n = vm->gctx[GCTX_WIRED] & 0xF;
-	if (n > vm->cfg->guest_tlb)
+	unsigned n = vm->gctx[GCTX_WIRED] & 0xFu;
+	if (n > vm->cfg->guest_tlb) {
 		n = vm->cfg->guest_tlb;
+	}
 	return n < VZ_GTLB_KEEP ? n : VZ_GTLB_KEEP;
 }
 
@@ -113,13 +114,13 @@ static void restore_wired(const struct vz_vm *vm)
  * least the field can say); only written when it changes. */
 static void set_size(unsigned share)
 {
-	unsigned size = share ? share : 1;
-	if (size == loaded_size)
-		return;
-	uint32_t c1 = GCP0_READ(C0_CONFIG1) & ~CONFIG1_MMUSIZE;
-	GCP0_WRITE(C0_CONFIG1, c1 | (size - 1) << CONFIG1_MMUSIZE_SHIFT);
-	ehb();
-	loaded_size = size;
+	unsigned size = (share != 0u) ? share : 1u;
+	if (size != loaded_size) {
+		uint32_t c1 = GCP0_READ(C0_CONFIG1) & ~CONFIG1_MMUSIZE;
+		GCP0_WRITE(C0_CONFIG1, c1 | (size - 1u) << CONFIG1_MMUSIZE_SHIFT);
+		ehb();
+		loaded_size = size;
+	}
 }
 
 /* noinline: a function of its own, which make bench-hv times. */
@@ -134,16 +135,18 @@ __attribute__((noinline)) void gtlb_switch(struct vz_vm *out, struct vz_vm *in)
 	}
 	set_guestctl1(in->id);
 	set_size(in->cfg->guest_tlb);
-	if (in->cfg->guest_tlb)
+	if (in->cfg->guest_tlb) {
 		restore_wired(in);
+	}
 }
 
 void gtlb_drop(const struct vz_vm *vm)
 {
 	set_guestctl1(vm->id);
-	if (vm->cfg->guest_tlb)
+	if (vm->cfg->guest_tlb) {
 		invalidate_share(vm);
-	else
+	} else {
 		invalidate_entry0();
+	}
 	ehb();
 }

@@ -42,15 +42,16 @@ void tlb_init(void)
 
 void tlb_wire_plans(void)
 {
-	unsigned part = vz_system.guest_tlb_part ? vz_system.guest_tlb_part : 1;
+	unsigned part = (vz_system.guest_tlb_part != 0u) ? vz_system.guest_tlb_part : 1u;
 	unsigned slot = part, last = VZ_ROOT_TLB_ENTRIES - VZ_TLB_REFILL_MIN;
 	for (unsigned id = 1; id <= hv_fast.num_vms; id++) {
 		struct vz_vm *vm = vm_by_id(id);
 		const struct vz_vm_config *c = vm->cfg;
 		unsigned j = 0;
 		set_rid(id);
-		for (; j < c->tlb_wired && j < c->tlb_count && slot < last; j++)
+		for (; j < c->tlb_wired && j < c->tlb_count && slot < last; j++) {
 			write_indexed(slot++, &c->tlb[j]);
+		}
 		vm->tlb_wired = (uint8_t)j;
 	}
 	wired = slot;
@@ -75,11 +76,12 @@ void tlb_dump(void)
 		__asm__ volatile("tlbr" ::: "memory");
 		ehb();
 		uint32_t eh = CP0_READ(C0_ENTRYHI);
-		if (eh & ENTRYHI_EHINV)
-			continue;
-		con_printf(" %u %u %08x %08x %08x %08x\n", i,
-			   (CP0_READ(C0_GUESTCTL1) >> GC1_RID_SHIFT) & 0xFF, eh,
-			   CP0_READ(C0_PAGEMASK), CP0_READ(C0_ENTRYLO0), CP0_READ(C0_ENTRYLO1));
+		if ((eh & ENTRYHI_EHINV) == 0u) {
+			con_printf(" %u %u %08x %08x %08x %08x\n", i,
+				   (CP0_READ(C0_GUESTCTL1) >> GC1_RID_SHIFT) & 0xFFu, eh,
+				   CP0_READ(C0_PAGEMASK), CP0_READ(C0_ENTRYLO0),
+				   CP0_READ(C0_ENTRYLO1));
+		}
 	}
 	CP0_WRITE(C0_ENTRYHI, hi);
 	CP0_WRITE(C0_GUESTCTL1, gc1);
@@ -87,14 +89,15 @@ void tlb_dump(void)
 }
 
 /* The assembly reads these at fixed offsets (arch/mips/vectors.S). */
-_Static_assert(offsetof(struct hv_fast, evic) == 16, "HVF_EVIC");
-_Static_assert(offsetof(struct hv_fast, hi) == 20, "HVF_HI");
-_Static_assert(offsetof(struct hv_fast, lo) == 24, "HVF_LO");
-_Static_assert(offsetof(struct hv_fast, blk_cur) == 28, "HVF_BLK_CUR");
-_Static_assert(offsetof(struct hv_fast, blk_end) == 32, "HVF_BLK_END");
-_Static_assert(offsetof(struct vz_block, rpa) == 4 && offsetof(struct vz_block, size) == 8 &&
-	       offsetof(struct vz_block, kind) == 12 && offsetof(struct vz_block, subpages) == 16 &&
-	       sizeof(struct vz_block) == 20, "BLK_*");
-_Static_assert(VZ_EMU_GUARDED == 6 && VZ_EMU_READ_ONLY == 3 && VZ_EMU_WRITE_IGNORE == 4 &&
-	       VZ_EMU_WRITE_LOG == 5, "block kinds that read the real register: 3..6");
-_Static_assert(offsetof(struct hv_fast, tlb_cur) == 8, "HVF_TLB_CUR");
+_Static_assert(offsetof(struct hv_fast, evic) == 16u, "HVF_EVIC");
+_Static_assert(offsetof(struct hv_fast, hi) == 20u, "HVF_HI");
+_Static_assert(offsetof(struct hv_fast, lo) == 24u, "HVF_LO");
+_Static_assert(offsetof(struct hv_fast, blk_cur) == 28u, "HVF_BLK_CUR");
+_Static_assert(offsetof(struct hv_fast, blk_end) == 32u, "HVF_BLK_END");
+_Static_assert(offsetof(struct vz_block, rpa) == 4u && offsetof(struct vz_block, size) == 8u &&
+	       offsetof(struct vz_block, kind) == 12u && offsetof(struct vz_block, subpages) == 16u &&
+	       sizeof(struct vz_block) == 20u, "BLK_*");
+_Static_assert((unsigned)VZ_EMU_GUARDED == 6u && (unsigned)VZ_EMU_READ_ONLY == 3u &&
+	       (unsigned)VZ_EMU_WRITE_IGNORE == 4u && (unsigned)VZ_EMU_WRITE_LOG == 5u,
+	       "block kinds that read the real register: 3..6");
+_Static_assert(offsetof(struct hv_fast, tlb_cur) == 8u, "HVF_TLB_CUR");

@@ -47,8 +47,9 @@ static inline void jr_hb(void)
 static inline void cache_flush_range(volatile void *va, uint32_t len)
 {
 	uint32_t a = (uint32_t)va & ~15u, end = (uint32_t)va + len;
-	for (; a < end; a += 16)
+	for (; a < end; a += 16u) {
 		__asm__ volatile("cache 0x15, 0(%0)\n\tcache 0x10, 0(%0)" : : "r"(a) : "memory");
+	}
 	__asm__ volatile("sync" ::: "memory");
 }
 #endif

@@ -26,7 +26,7 @@ volatile void *host_kseg1(uint32_t pa);   /* tests/fuzz: the stub's memory */
  * 2 SET, 3 INV): the register's new value. */
 static inline uint32_t sfr_alias(uint32_t old, uint32_t v, unsigned a)
 {
-	return a == 1 ? old & ~v : a == 2 ? old | v : a == 3 ? old ^ v : v;
+	return a == 1u ? old & ~v : a == 2u ? old | v : a == 3u ? old ^ v : v;
 }
 
 /* State the assembly paths read (offsets fixed in arch/mips/vectors.S). */
@@ -126,8 +126,9 @@ extern struct vz_vm *sched_want;
 /* End of every handler: carry out what the scheduler decided meanwhile. */
 static inline void sched_commit(void)
 {
-	if (sched_want || !hv_cur || hv_cur->state != VM_RUNNABLE)
+	if (sched_want || !hv_cur || hv_cur->state != (uint8_t)VM_RUNNABLE) {
 		sched_commit_slow();
+	}
 }
 
 void vevic_reset(struct vz_vm *vm);

@@ -51,7 +51,7 @@ struct vz_vevic {
 	uint32_t intcon;
 	uint32_t priss;
 	uint32_t iptmr;
-	uint32_t ipc[(VZ_NUM_IRQS + 3) / 4];
+	uint32_t ipc[(VZ_NUM_IRQS + 3u) / 4u];
 	uint32_t off[VZ_NUM_IRQS];    /* OFFk (VOFF 17:1) */
 };
 
