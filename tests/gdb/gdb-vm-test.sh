@@ -128,6 +128,12 @@ symbol-file $units_elf
 target remote 127.0.0.1:$port
 break units.c:$line
 continue
+# Unscoped, the breakpoint's address also stops the hypervisor (thread 1)
+# whenever its own code (root kseg0, flash at 0x9D000000) lies at the same
+# virtual address: the first stop in a VM is the one checked.
+while \$_thread == 1
+continue
+end
 printf "first-thread %d\n", \$_thread
 monitor vm 2
 continue
