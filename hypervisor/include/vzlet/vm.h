@@ -76,6 +76,8 @@ struct vz_vm {
 	uint8_t tlb_wired;            /* plan entries actually wired at boot */
 	uint8_t evic_block;           /* has a VZ_EMU_EVIC block at 0x1F810000 */
 	uint8_t con_flush_armed;      /* a partial console line waits for con_flush_due */
+	uint8_t fault_gexc;           /* the last fault's GuestCtl0.GExcCode (console) */
+	uint8_t log_tokens;           /* chatter rate limit (console.c) */
 
 	uint32_t gctx[GCTX_COUNT];    /* saved guest CP0 context */
 	uint32_t gtlb[VZ_GTLB_KEEP][4]; /* wired guest TLB: EntryHi, PageMask, EntryLo0/1 */
@@ -95,11 +97,10 @@ struct vz_vm {
 	uint32_t irqs;
 	uint32_t violations;
 	uint32_t fault_epc, fault_cause, fault_badvaddr, fault_badinstr;
-	uint8_t fault_gexc;
 	/* Rate limit of the hypervisor's chatter about this VM (console.c). */
-	uint8_t log_tokens;
 	uint32_t log_refill;          /* root Count of the last token refill */
 	uint32_t log_suppressed;      /* lines left out since the last one shown */
+	uint32_t con_flush_due;       /* root Count: flush the partial line (vcon.c) */
 
 	/* The guest's FPU and DSP registers while another VM owns the unit
 	 * (core/units.c; layout = arch/mips/units.S). All 32 FPRs at 64 bits:
@@ -107,8 +108,6 @@ struct vz_vm {
 	uint64_t fpr[32];
 	uint32_t fcsr;
 	uint32_t dsp[7];              /* ac1-ac3 HI, LO; DSPControl */
-
-	uint32_t con_flush_due;       /* root Count: flush the partial line (vcon.c) */
 
 	struct vz_dbg_rings dbg;      /* the console's debug mode (dbgring.c) */
 };
