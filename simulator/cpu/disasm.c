@@ -120,7 +120,7 @@ static const char *const cp0_names[32][8] = {
 
 /* "c0_status", "c0_watchlo,3" (registers with numbered instances),
  * "$22,1" (no name). */
-static void cp0_reg(char *s, size_t n, unsigned reg, unsigned sel)
+void disasm_cp0_name(char *s, size_t n, unsigned reg, unsigned sel)
 {
 	const char *name = cp0_names[reg][sel];
 	bool instances = reg == 18 || reg == 19 || reg == 25 || (reg == 27 && sel < 4);
@@ -135,6 +135,14 @@ static void cp0_reg(char *s, size_t n, unsigned reg, unsigned sel)
 }
 
 static const char *const hwr_names[4] = { "hwr_cpunum", "hwr_synci_step", "hwr_cc", "hwr_ccres" };
+
+void disasm_hwr_name(char *s, size_t n, unsigned reg)
+{
+	if (reg < 4)
+		snprintf(s, n, "%s", hwr_names[reg]);
+	else
+		snprintf(s, n, "$%u", reg);
+}
 
 /* ---- SPECIAL ------------------------------------------------------------ */
 
@@ -350,14 +358,14 @@ static void dis_cop0(struct out *o, uint32_t w)
 	switch (rs) {
 	case 0: case 4: /* MFC0, MTC0 */
 		if ((w & 0x7F8) == 0) {
-			cp0_reg(reg, sizeof reg, rd, w & 7);
+			disasm_cp0_name(reg, sizeof reg, rd, w & 7);
 			insn(o, rs ? "mtc0" : "mfc0", "%s,%s", G(rt), reg);
 			return;
 		}
 		break;
 	case 3: /* MFGC0, MTGC0 (VZ) */
 		if ((w & 0x7F8) == 0 || (w & 0x7F8) == 0x200) {
-			cp0_reg(reg, sizeof reg, rd, w & 7);
+			disasm_cp0_name(reg, sizeof reg, rd, w & 7);
 			insn(o, (w & 0x200) ? "mtgc0" : "mfgc0", "%s,%s", G(rt), reg);
 			return;
 		}

@@ -23,4 +23,18 @@ unsigned disasm_gpr_dest(uint32_t insn);
 /* The o32 ABI name of GPR n (0-31): "zero", "at", "v0", ... */
 const char *disasm_gpr_name(unsigned n);
 
+/* A microMIPS instruction at pc (docs/simulator-cli.md): bits is a 16-bit
+ * instruction's halfword, or a 32-bit one's first halfword in 31:16 and
+ * its second in 15:0; size is 2 or 4. Same text rules as disasm(), after
+ * GNU objdump's microMIPS disassembly (`-m mips:micromips`); encodings
+ * objdump names but the M5150 lacks or the disassembler leaves out come
+ * out as ".word 0x..." (listed in docs/simulator-cli.md). */
+size_t disasm_micromips(uint32_t pc, uint32_t bits, unsigned size, char *buf, size_t len);
+
+/* Shared by the two disassemblers: CP0 register reg/sel as objdump names
+ * it ("c0_status", "c0_watchlo,3", "$22,1"); a hardware register
+ * (RDHWR) name. */
+void disasm_cp0_name(char *s, size_t n, unsigned reg, unsigned sel);
+void disasm_hwr_name(char *s, size_t n, unsigned reg);
+
 #endif

@@ -44,9 +44,9 @@ void cpu_trace_done(struct machine *m)
 }
 
 /* A microMIPS instruction (docs/simulator-cpu.md, "microMIPS"): its bits as
- * BadInstr holds them, and the disassembly of its MIPS32 twin, or the
- * handler's name for a microMIPS-only instruction. Returns the GPR its twin
- * writes (0 if none is known). */
+ * BadInstr holds them and its disassembly (the handler's name where the
+ * disassembler leaves the encoding out but the core runs it). Returns the
+ * GPR its MIPS32 twin, or its own handler, writes (0 if none is known). */
 static unsigned mm_text(struct machine *m, uint32_t pc, uint32_t *bits, char *dis, size_t len)
 {
 	struct insn tmp;
@@ -57,11 +57,11 @@ static unsigned mm_text(struct machine *m, uint32_t pc, uint32_t *bits, char *di
 		mn = mm_decode(x & 0xFFFFu, 0, &tmp);
 	else
 		mn = mm_decode(x >> 16, x & 0xFFFFu, &tmp);
-	if (strncmp(mn, "mm_", 3) == 0 || tmp.id == INSN_ID_ri) {
+	disasm_micromips(pc, m->cpu.isz == 2 ? x & 0xFFFFu : x, m->cpu.isz, dis, len);
+	if (dis[0] == '.' && tmp.id != INSN_ID_ri)
 		snprintf(dis, len, "%s", strncmp(mn, "mm_", 3) == 0 ? mn + 3 : mn);
+	if (strncmp(mn, "mm_", 3) == 0 || tmp.id == INSN_ID_ri)
 		return tmp.rd < 32 ? tmp.rd : 0;
-	}
-	disasm(pc, tmp.raw, dis, len);
 	return disasm_gpr_dest(tmp.raw);
 }
 

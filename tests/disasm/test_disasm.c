@@ -21,12 +21,12 @@
 #include <cmocka.h>
 
 #include "cpu/disasm.h"
+#include "disasm_test.h"
 
-#define OBJDUMP "mipsel-linux-gnu-objdump"
 
-static char **elf_paths;
-static int elf_count;
-static int report;
+char **elf_paths;
+int elf_count;
+int report;
 
 struct words {
 	uint32_t *w;
@@ -53,7 +53,7 @@ static int cmp_u32(const void *a, const void *b)
 
 /* Collapses every run of blanks to one space and drops trailing blanks, so
  * objdump's tab and disasm's padding compare equal. */
-static void normalise(const char *in, char *out, size_t len)
+void normalise(const char *in, char *out, size_t len)
 {
 	size_t o = 0;
 	int blank = 0;
@@ -115,7 +115,7 @@ static char **objdump_texts(const struct words *s)
 /* ASEs the M5150 does not have (objdump -m mips:isa32r2 on a flat binary
  * enables them all): disasm shows their words as ".word" or, in the COP1
  * space, as objdump's catch-all "c1 0x...". docs/simulator-cli.md lists them. */
-static const char *foreign_ase(const char *ref)
+const char *foreign_ase(const char *ref)
 {
 	static const struct { const char *ase, *prefix; } mn[] = {
 		{ "MSA", "bz." }, { "MSA", "bnz." },
@@ -198,9 +198,10 @@ static void test_program_words(void **state)
 			char *tab = strchr(line, '\t');
 			/* NOLINTNEXTLINE(cert-err34-c): a tool's output; the match count is checked */
 			if (sscanf(line, " %lx:", &addr) == 1 && tab &&
+			    strspn(tab + 1, "0123456789abcdef") == 8 &&
 			    /* NOLINTNEXTLINE(cert-err34-c): a tool's output; the match count is checked */
 			    sscanf(tab + 1, "%8x ", &w) == 1 && tab[9] == ' ')
-				words_add(&s, w);
+				words_add(&s, w); /* (microMIPS lines: test_micromips_program) */
 		}
 		assert_int_equal(pclose(p), 0);
 	}
@@ -218,7 +219,7 @@ static void test_program_words(void **state)
 
 static uint64_t rng_state = 0x76A1E7D15A5u; /* fixed seed: reproducible */
 
-static uint32_t rng(void)
+uint32_t rng(void)
 {
 	rng_state ^= rng_state << 13;
 	rng_state ^= rng_state >> 7;
@@ -267,6 +268,9 @@ int main(int argc, char **argv)
 		cmocka_unit_test(test_interface),
 		cmocka_unit_test(test_program_words),
 		cmocka_unit_test(test_random_words),
+		cmocka_unit_test(test_micromips_directed),
+		cmocka_unit_test(test_micromips_program),
+		cmocka_unit_test(test_micromips_random),
 	};
 	int first = 1;
 	if (argc > 1 && strcmp(argv[1], "--report") == 0) {

@@ -1,9 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# trace-test.sh SIM IMAGE: vzlet-sim --trace on tests/disasm/trace.S shows
-# the disassembly, the GPR each instruction wrote, delay slots and traps
-# (format: docs/simulator-cli.md, "Instruction trace").
-sim=$1 image=$2
+# trace-test.sh SIM IMAGE MM_IMAGE: vzlet-sim --trace on tests/disasm/trace.S
+# shows the disassembly, the GPR each instruction wrote, delay slots and
+# traps (format: docs/simulator-cli.md, "Instruction trace"); on the microMIPS
+# CPU test (MM_IMAGE) the 16- and 32-bit instructions as objdump shows them,
+# at odd (ISA bit) addresses.
+sim=$1 image=$2 mm_image=$3
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 failures=0
@@ -40,4 +42,14 @@ if grep -n '' "$tmp/trace" | grep -E ' (bfc00014|bfc00018) ' | head -2 | tr '\n'
 else
 	echo "FAIL trace: branch line before its delay slot"; failures=$((failures + 1))
 fi
+
+# microMIPS: the CPU test's recursive function (tests/cpu/micromips.c).
+if ! "$sim" --strict --quiet --cycles 200000 --trace "$tmp/trace" "$mm_image" </dev/null >/dev/null 2>&1; then
+	echo "FAIL trace: vzlet-sim did not run $mm_image"
+	exit 1
+fi
+expect "microMIPS 16-bit swm, ISA bit in the pc" '^ +[0-9]+ [0-9a-f]{7}[13579bdf] 0000[0-9a-f]{4}  swm     s0-s[0-9],ra,[0-9]+\(sp\)$'
+expect "microMIPS 16-bit move with its result" ' [0-9a-f]{7}[13579bdf] 0000[0-9a-f]{4}  move    s[0-9],a0 +-> s[0-9]=0x[0-9a-f]{8}$'
+expect "microMIPS 32-bit jal: target with the ISA bit" ' [0-9a-f]{7}[13579bdf] f[4-7][0-9a-f]{6}  jal     0x[0-9a-f]{7}[13579bdf]$'
+expect "microMIPS delay slot" ' [0-9a-f]{7}[13579bdf] [0-9a-f]{8}  [a-z]+ +[^ ]+ +-> [a-z0-9]+=0x[0-9a-f]{8} \(ds\)$'
 [ "$failures" -eq 0 ]

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* micromips.S - one of each microMIPS instruction form the disassembler
+ * names (16- and 32-bit), for test-disasm's comparison with objdump. Not
+ * run: only disassembled. */
+	.set	micromips
+	.set	noreorder
+	.set	noat
+	.set	hardfloat
+	.set	dsp
+	.text
+	.globl	_start
+	.ent	_start
+_start:
+	/* 16-bit */
+	addu	$2, $3, $4
+	subu	$16, $17, $7
+	sll	$4, $5, 8
+	srl	$6, $7, 3
+	not	$2, $3
+	and	$2, $2, $5
+	or	$3, $3, $16
+	xor	$4, $4, $17
+	lbu	$2, -1($3)
+	lbu	$2, 14($16)
+	lhu	$3, 30($4)
+	lw	$5, 60($6)
+	lw	$7, 124($sp)
+	lw	$2, -256($gp)
+	sb	$0, 15($3)
+	sh	$17, 6($2)
+	sw	$4, 40($5)
+	sw	$31, 4($sp)
+	move	$9, $25
+	andi	$2, $3, 255
+	andi	$4, $5, 0x8000
+	addiu	$2, $sp, 252
+	addiu	$3, $4, -1
+	addiu	$3, $4, 24
+	addiu	$sp, $sp, -1032
+	addiu	$sp, $sp, 2048
+	addiu	$25, $25, -8
+	li	$4, 126
+	li	$5, -1
+	mfhi	$9
+	mflo	$24
+	movep	$5, $6, $17, $0
+	movep	$4, $22, $20, $3
+	lwm	$16-$18, $31, 12($sp)
+	swm	$16, $31, 0($sp)
+	break16	7
+	sdbbp16	3
+	jrc	$31
+	jraddiusp 16
+1:	jr	$9
+	nop16
+	jalr	$25
+	nop
+	jalrs	$25
+	nop16
+	beqz	$2, 1b
+	nop
+	bnez	$16, 1b
+	nop
+	b	1b
+	nop
+	/* 32-bit */
+	add	$1, $2, $3
+	addu	$20, $21, $22
+	sub	$3, $4, $5
+	subu	$3, $4, $5
+	neg	$6, $7
+	negu	$6, $7
+	and	$20, $21, $22
+	or	$20, $21, $22
+	xor	$20, $21, $22
+	nor	$20, $21, $22
+	not	$20, $21
+	move	$20, $21
+	slt	$8, $9, $10
+	sltu	$8, $9, $10
+	mul	$8, $9, $10
+	movn	$8, $9, $10
+	movz	$8, $9, $10
+	addi	$8, $9, -300
+	addiu	$8, $9, 300
+	li	$8, 0x7fff
+	li	$8, 0xffff
+	slti	$8, $9, -5
+	sltiu	$8, $9, 5
+	andi	$20, $21, 0x1234
+	ori	$20, $21, 0x1234
+	xori	$20, $21, 0x1234
+	lui	$20, 0xabcd
+	sll	$20, $21, 31
+	srl	$20, $21, 1
+	sra	$20, $21, 7
+	rotr	$20, $21, 9
+	sllv	$20, $21, $22
+	srlv	$20, $21, $22
+	srav	$20, $21, $22
+	rotrv	$20, $21, $22
+	ext	$8, $9, 3, 5
+	ins	$8, $9, 3, 5
+	seb	$8, $9
+	seh	$8, $9
+	wsbh	$8, $9
+	clo	$8, $9
+	clz	$8, $9
+	mult	$8, $9
+	multu	$8, $9
+	div	$0, $8, $9
+	divu	$0, $8, $9
+	madd	$8, $9
+	maddu	$8, $9
+	msub	$8, $9
+	msubu	$8, $9
+	mfhi	$20
+	mflo	$20
+	mthi	$20
+	mtlo	$20
+	lb	$20, -4($21)
+	lbu	$20, 1000($21)
+	lh	$20, -2($21)
+	lhu	$20, 2($21)
+	lw	$20, 32764($21)
+	sb	$20, -32768($21)
+	sh	$20, 2($21)
+	sw	$20, 4($21)
+	lwl	$20, 3($21)
+	lwr	$20, -2048($21)
+	swl	$20, 2047($21)
+	swr	$20, 0($21)
+	ll	$20, 8($21)
+	sc	$20, 8($21)
+	lwp	$20, 8($21)
+	swp	$20, 8($21)
+	lwm	$16-$23, $30, $31, 8($21)
+	swm	$16-$19, 8($21)
+	lwxs	$8, $9($10)
+	cache	0x14, 16($21)
+	pref	5, -16($21)
+	lwc1	$f2, 4($21)
+	swc1	$f2, 4($21)
+	ldc1	$f4, 8($21)
+	sdc1	$f4, 8($21)
+	addiupc	$4, 4096
+	teq	$8, $9
+	teq	$8, $9, 7
+	tne	$8, $9
+	tge	$8, $9
+	tgeu	$8, $9
+	tlt	$8, $9
+	tltu	$8, $9
+	teqi	$8, -3
+	tnei	$8, 3
+	tgei	$8, 3
+	tgeiu	$8, 3
+	tlti	$8, 3
+	tltiu	$8, 3
+	break
+	break	5
+	sdbbp
+	sdbbp	9
+	syscall
+	syscall	17
+	wait
+	wait	3
+	eret
+	deret
+	di
+	di	$8
+	ei
+	ei	$8
+	ehb
+	ssnop
+	pause
+	sync
+	sync	4
+	synci	16($8)
+	mfc0	$8, $12
+	mfc0	$8, $12, 1
+	mfc0	$8, $16, 3
+	mtc0	$8, $14
+	mtc0	$8, $15, 1
+	mfgc0	$8, $12
+	mtgc0	$8, $12, 2
+	rdhwr	$8, $29
+	rdhwr	$8, $2
+	rdpgpr	$8, $9
+	wrpgpr	$8, $9
+	tlbp
+	tlbr
+	tlbwi
+	tlbwr
+	tlbgp
+	tlbgr
+	tlbgwi
+	tlbgwr
+	tlbginv
+	tlbginvf
+	hypcall
+	hypcall	0x3ff
+2:	beq	$8, $9, 2b
+	nop
+	bne	$8, $9, 2b
+	nop
+	bgez	$8, 2b
+	nop
+	bgtz	$8, 2b
+	nop
+	blez	$8, 2b
+	nop
+	bltz	$8, 2b
+	nop
+	bltzal	$8, 2b
+	nop
+	bgezal	$8, 2b
+	nop
+	bltzals	$8, 2b
+	nop16
+	bgezals	$8, 2b
+	nop16
+	beqzc	$8, 2b
+	bnezc	$8, 2b
+	bc1f	2b
+	nop
+	bc1t	$fcc3, 2b
+	nop
+	bposge32 2b
+	nop
+	jalr	$20, $21
+	nop
+	jalr.hb	$21
+	nop
+	jr.hb	$21
+	nop
+	jalrs	$20, $21
+	nop16
+	j	2b
+	nop
+	jal	2b
+	nop
+	jals	2b
+	nop16
+	.end	_start
