@@ -27,6 +27,7 @@ void vzsim_cpu_view(const struct machine *m, struct vzsim_cpu_view *v)
 	v->guestid = c->gctl1 & VZ_GC1_ID;
 	v->css = SRS_FIELD(root_ctx(c)->srsctl, SRS_CSS_SHIFT);
 	v->pc = c->pc;
+	v->micromips = c->mm;
 	v->exc_seq = c->exc_seq;
 	v->waiting = c->waiting;
 	v->next_event = m->next_event;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "machine.h"
+#include "cpu/cpu_internal.h"
 
 void machine_fatal(struct machine *m, const char *fmt, ...)
 {
@@ -203,7 +204,8 @@ bool vzsim_set_reg(struct machine *m, int n, uint32_t v)
 	else if (n == VZSIM_REG_HI)
 		c->hi = v;
 	else if (n == VZSIM_REG_PC) {
-		c->pc = v;
+		cpu_set_isa(m, v & 1); /* bit 0 picks the ISA (a debugger's write) */
+		c->pc = v & ~1u;
 		c->in_ds = false;
 	} else
 		return false;

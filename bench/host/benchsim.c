@@ -426,9 +426,11 @@ int main(int argc, char **argv)
 		printf("sim_guest_mips: %.1f\n", guest_mips);
 		printf("guest_vs_root: %.3f\n", guest_mips / sim_mips);
 	}
-	if (wl_mm)
+	if (wl_mm) {
+		printf("sim_mips_micromips: %.1f\n", (double)mm.insns / mm.seconds / 1e6);
 		printf("micromips_vs_mips32: %.3f\n",
 		       ((double)mm.insns / mm.cpu) / ((double)sim.insns / sim.cpu));
+	}
 	free(wl_mm);
 	free(boot);
 	free(wl);

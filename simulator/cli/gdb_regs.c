@@ -106,8 +106,11 @@ bool gdb_reg_get(struct machine *m, const struct vmview *v, int ctx, unsigned r,
 	case GK_PC:
 		/* While a guest runs the hypervisor has no next instruction of
 		 * its own (it resumes at a vector on the next exit): the core's
-		 * PC, as a probe shows it (gdb cannot take an unavailable PC). */
-		*out = c.pc;
+		 * PC, as a probe shows it (gdb cannot take an unavailable PC).
+		 * In microMIPS code with the ISA bit set, as gdb's MIPS target
+		 * expects of a stub (it strips the bit, knowing the code is
+		 * compressed). */
+		*out = c.pc | c.micromips;
 		return true;
 	case GK_STATUS:
 	case GK_CP0: return vzsim_cp0_get(m, false, g.n >> 3, g.n & 7, out);

@@ -551,6 +551,7 @@ static void handle_point(struct gdb *g, const char *pkt, char *reply)
 	strcpy(reply, "OK");
 	if (type <= 1) {
 		size_t i = 0;
+		addr &= ~1u; /* microMIPS code: gdb may send the ISA bit; the stub compares the PC without it */
 		while (i < g->nbp && g->bp[i] != addr)
 			i++;
 		if (insert && i == g->nbp) {

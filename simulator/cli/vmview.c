@@ -104,7 +104,7 @@ bool vmview_reg(struct machine *m, const struct vmview *v, unsigned i, enum vmvi
 		if (vmview_running(m, v, i)) {
 			struct vzsim_cpu_view c;
 			vzsim_cpu_view(m, &c);
-			*out = c.pc;
+			*out = c.pc | c.micromips; /* (as gdb_regs.c) */
 			return true;
 		}
 		if (loaded)

@@ -123,6 +123,7 @@ struct vzsim_cpu_view {
 	unsigned guestid;       /* GuestCtl1.ID (the guest context in the hardware) */
 	unsigned css;           /* the shadow register set in use */
 	uint32_t pc;            /* the next instruction (root or guest virtual) */
+	bool micromips;         /* it is microMIPS code (the ISA bit gdb shows in PC) */
 	uint32_t exc_seq;       /* exception entries so far (root and guest) */
 	bool waiting;           /* in WAIT: nothing executes before next_event */
 	uint64_t next_event;    /* cycle of the earliest timed event */

@@ -69,7 +69,7 @@ muts = [
  ("mm-badinstr16", "simulator/cpu/mmu.c", "		if (mm_is16(w))\n			return w;", "		if (mm_is16(w))\n			return w << 16;"),
  ("mm-badinstr32-order", "simulator/cpu/mmu.c", "		return peek_half(m, va + 2, &h1) ? w << 16 | h1 : 0;", "		return peek_half(m, va + 2, &h1) ? h1 << 16 | w : 0;"),
  ("mm-guest-isaonexc", "simulator/cpu/vz_policy.c", "	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */\n	case VZ_CP0(16, 4): return 0;", "	case VZ_CP0(16, 3): return 0;\n	case VZ_CP0(16, 4): return 0;"),
- ("mm-hypcall-code", "simulator/cpu/decode_micromips.c", "COP0_CO(((x >> 16) & 0x3FF) << 11 | 0x28)", "COP0_CO(0x28)"),
+ ("mm-hypcall-decode", "simulator/cpu/decode_micromips.c", "COP0_CO(((x >> 16) & 0x3FF) << 11 | 0x28)", "RI_WORD"),
  ("guest-mx-own", "simulator/cpu/insn_dsp.c", "	if (unlikely(!(m->cpu.cp0.status & ST_MX))) {", "	if (!m->cpu.guest && unlikely(!(m->cpu.cp0.status & ST_MX))) {"),
 ]
 only = sys.argv[1:]
