@@ -80,7 +80,24 @@ bench-hv: bench-hv-tools $(HVB_SIZE_ELF) $(HVB_SWITCH_IMAGE)
 	$(HVB_TOOL) --guest $(HVB_GUEST) --image $(HVB_IMAGE) --hv-elf $(HVB_HV_ELF) \
 		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) \
 		--switch-image $(HVB_SWITCH_IMAGE) --switch-hv-elf $(HVB_SWITCH_ELF) $(HVB_FLAGS)
+	@bench/hv/dma-bench.sh $(SIM_CLI) $(GUEST_BOOT) $(DMA_GUEST) $(HVB_OUT)/dma/image.srec
 BENCH_TARGETS += bench-hv
+
+# The DMA figures (bench/hv/dma-bench.sh): the DMA demo guest alone.
+$(HVB_OUT)/dma/system.dtb: bench/hv/bench-dma.dts $(wildcard systems/*.dtsi)
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -i systems -o $@ $<
+$(HVB_OUT)/dma/vm_tables.c: $(HVB_OUT)/dma/system.dtb $(VZLET_CONFIG) $(DMA_GUEST)
+	$(VZLET_CONFIG) --tables $@ --linker $(HVB_OUT)/dma/layout.ld $<
+$(HVB_OUT)/dma/vm_tables.o: $(HVB_OUT)/dma/vm_tables.c
+	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
+$(HVB_OUT)/dma/vzlet.elf: $(HVB_OUT)/dma/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
+	$(call hv_link,$@,$< $(HVB_OUT)/dma/layout.ld)
+$(HVB_OUT)/dma/image.srec: $(HVB_OUT)/dma/vzlet.elf $(HVB_OUT)/dma/system.dtb $(VZLET_CONFIG)
+	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_OUT)/dma/merge.args $(HVB_OUT)/dma/system.dtb
+	srec_cat @$(HVB_OUT)/dma/merge.args -o $@
+bench-hv: $(SIM_CLI) $(GUEST_BOOT) $(DMA_GUEST) $(HVB_OUT)/dma/image.srec
+.PRECIOUS: $(HVB_OUT)/dma/system.dtb $(HVB_OUT)/dma/vm_tables.c $(HVB_OUT)/dma/vm_tables.o
 
 .PRECIOUS: $(HVB_OUT)/system.dtb $(HVB_OUT)/vm_tables.c $(HVB_OUT)/vm_tables.o
 -include $(HVB_GUEST_OBJS:.o=.d) $(HVB_TOOL_OBJS:.o=.d)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* check.c - checks across VMs (see check.h). */
+#include "dma.h"
 #include "check.h"
 
 #include <string.h>
@@ -224,7 +225,7 @@ int check_irqs(struct cfg_system *sys)
 			}
 			if (sys->devices[dev].emulator != EMU_NONE)
 				continue;   /* virtual: raised by the emulator */
-			if (sys->devices[dev].hypervisor_only) {
+			if (sys->devices[dev].hypervisor_only && !dma_irq_owned(vm, irq)) {
 				diag_error(vm->path, "interrupts", "IRQ %u belongs to %s, which is "
 					   "the hypervisor's", irq, sys->devices[dev].path);
 				continue;

@@ -732,7 +732,7 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 		"reg", "label", "elf", "ram-size", "ram", "flash-size", "polling",
 		"no-autostart", "time-slice-us", "interrupts", "devices", "pins", "cache",
 		"setup", "guest-tlb-entries", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz", "pbclk3-hz",
-		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", NULL
+		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", "dma-channels", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -833,6 +833,16 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 				vm->devices[vm->ndevices++] = dev;
 		}
 	read_vm_pins(fdt, off, sys, vm);
+
+	p = get_cells(fdt, off, path, "dma-channels", &n, false);
+	for (unsigned i = 0; p && i < n; i++) {
+		uint32_t ch = fdt32_to_cpu(p[i]);
+
+		if (ch > 7)
+			diag_error(path, "dma-channels", "channel %u does not exist (0..7)", ch);
+		else
+			vm->dma_channels |= (uint8_t)(1u << ch);
+	}
 
 	p = get_cells(fdt, off, path, "setup", &n, false);
 	if (p && (n % 2 || n / 2 > CFG_MAX_SETUP))

@@ -75,6 +75,8 @@ static const char *block_kind(const struct cfg_block *b)
 		return "VZ_EMU_EVIC";
 	if (b->emulator == EMU_CONSOLE)
 		return "VZ_EMU_CONSOLE";
+	if (b->emulator == EMU_DMA)
+		return "VZ_EMU_DMA";
 	switch (b->access) {
 	case ACCESS_READ_ONLY:
 		return "VZ_EMU_READ_ONLY";
@@ -241,6 +243,8 @@ static void emit_vm_config(FILE *f, const struct cfg_system *sys, const struct c
 	fprintf(f, "\t\t.slice_ticks = %u,\n",
 		vm->slice_us ? emit_slice_ticks(sys, vm->slice_us) : 0);
 	fprintf(f, "\t\t.guest_tlb = %u,\n", vm->guest_tlb);
+	if (vm->dma_channels)
+		fprintf(f, "\t\t.dma_channels = 0x%02x,\n", vm->dma_channels);
 	fprintf(f, "\t},\n");
 }
 
@@ -271,11 +275,16 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 			fprintf(f, "\t[%u] = %u,\n", irq, sys->irq_owner[irq]);
 	fprintf(f, "};\n\n");
 
-	if (sys->hv.nsetup) {
+	/* The board setup, then the bus permissions confining guest DMA. */
+	unsigned nboard = sys->hv.nsetup + sys->nbus_plan;
+	if (nboard) {
 		fprintf(f, "static const struct vz_reg_write vz_board_setup_table[] = {\n");
 		for (unsigned i = 0; i < sys->hv.nsetup; i++)
 			fprintf(f, "\t{ .pa = 0x%08x, .value = 0x%08x },\n",
 				phys(sys->hv.setup[i].addr), sys->hv.setup[i].value);
+		for (unsigned i = 0; i < sys->nbus_plan; i++)
+			fprintf(f, "\t{ .pa = 0x%08x, .value = 0x%08x }, /* DMA confinement */\n",
+				sys->bus_plan[i].addr, sys->bus_plan[i].value);
 		fprintf(f, "};\n\n");
 	}
 
@@ -302,7 +311,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 	fprintf(f, "const struct vz_system vz_system = {\n");
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
-	fprintf(f, "\t.board_setup_count = %u,\n", sys->hv.nsetup);
+	fprintf(f, "\t.board_setup_count = %u,\n", nboard);
 	fprintf(f, "\t.guest_tlb_part = %u,\n", sys->guest_tlb_part);
 	fprintf(f, "\t.console_baud = %u,\n", sys->hv.console_baud);
 	fprintf(f, "\t.sysclk_hz = %u,\n", sys->hv.cpu_clock_hz);
@@ -311,7 +320,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 		emit_slice_ticks(sys, sys->hv.time_slice_us), sys->hv.time_slice_us);
 	fprintf(f, "\t.vms = vz_vm_configs,\n");
 	fprintf(f, "\t.irq_owner = vz_irq_owner_table,\n");
-	fprintf(f, "\t.board_setup = %s,\n", sys->hv.nsetup ? "vz_board_setup_table" : "0");
+	fprintf(f, "\t.board_setup = %s,\n", nboard ? "vz_board_setup_table" : "0");
 	fprintf(f, "\t.hv_flash_base = VZ_HV_FLASH_BASE,\n");
 	fprintf(f, "\t.hv_flash_size = VZ_HV_FLASH_SIZE,\n");
 	fprintf(f, "\t.hv_ram_base = VZ_HV_RAM_BASE,\n");

@@ -26,6 +26,7 @@
 #define CFG_MAX_SETUP 32       /* per VM: boot-time register writes */
 #define CFG_MAX_SEGMENTS 16    /* per guest ELF */
 #define CFG_MAX_POOL_HOLES 16
+#define CFG_MAX_BUS_PLAN 96    /* bus permission writes for guest DMA */
 #define CFG_PATH_MAX 256
 #define CFG_NAME_MAX 32
 
@@ -72,6 +73,7 @@ enum emulator {
 	EMU_NONE = 0,
 	EMU_EVIC,     /* per-VM virtual interrupt controller */
 	EMU_CONSOLE,  /* per-VM view of the shared console UART */
+	EMU_DMA,      /* the DMA registers of the VM owning channels (dma.c) */
 };
 
 struct cfg_device {
@@ -211,6 +213,7 @@ struct cfg_vm {
 	unsigned nentries;
 	unsigned nwired;
 	unsigned guest_tlb;           /* guest TLB share ("guest-tlb-entries"), 0 = none */
+	uint8_t dma_channels;         /* bit n: DMA channel n is this VM's (dma.c) */
 };
 
 /* A free physical range list, carved as allocations are made. */
@@ -265,6 +268,10 @@ struct cfg_system {
 	unsigned nreserved;
 	struct cfg_pool flash_pool, ram_pool;
 	uint8_t irq_owner[CFG_NUM_IRQS];   /* 0 = hypervisor/nobody, else VM id */
+	/* The bus permissions confining guest DMA (dma.c), written at boot
+	 * after the board setup. */
+	struct cfg_setup_write bus_plan[CFG_MAX_BUS_PLAN];
+	unsigned nbus_plan;
 	unsigned guest_tlb_part;      /* TLB entries 0..n-1: the guests' (tlb_partition) */
 };
 

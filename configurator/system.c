@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "mem_pool.h"
 #include "tlb_plan.h"
+#include "dma.h"
 #include "vm_build.h"
 #include <vzlet/vm_config.h>
 
@@ -145,6 +146,7 @@ int system_build(struct cfg_system *sys)
 		if (vm_build_image(vm) == 0 && vm_build_ram(vm) == 0)
 			vm_check_image_fits(vm);
 		vm_build_blocks(sys, vm);
+		dma_build_vm(sys, vm);
 		vm_mask_coupled(sys, vm);
 	}
 	if (diag_errors())
@@ -156,9 +158,10 @@ int system_build(struct cfg_system *sys)
 	check_memory(sys);
 	clocks_plan(sys);
 	check_setup(sys);
+	dma_check(sys);
 	if (diag_errors())
 		return -1;
-	if (system_allocate(sys) != 0)
+	if (system_allocate(sys) != 0 || dma_plan(sys) != 0)
 		return -1;
 	return system_plan_tlb(sys);
 }

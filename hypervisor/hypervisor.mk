@@ -45,3 +45,4 @@ ALL_TARGETS += hypervisor
 include guests/poll/poll.mk
 include guests/irq/irq.mk
 include guests/boards/boards.mk
+include guests/dma/dma.mk

@@ -13,6 +13,7 @@ include tests/soc/soc.mk
 include tests/config/config.mk
 include tests/hv/hv.mk
 include tests/attacks/attacks.mk
+include tests/dma/dma.mk
 include tests/disasm/disasm.mk
 include tests/gdb/gdb.mk
 include tests/nuttx/nuttx.mk

@@ -193,6 +193,7 @@ void sched_stop(struct vz_vm *vm, uint8_t state)
 		vm->state = state;
 		vm->timer_armed = 0;
 		vevic_release(vm);
+		vdma_stop(vm);  /* its transfers end with it */
 		vcon_flush(vm);
 	}
 }

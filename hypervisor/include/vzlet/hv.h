@@ -155,6 +155,11 @@ static inline void vevic_reassert(struct vz_vm *vm)
 		vevic_update(vm);
 }
 
+/* vdev/dma.c: the DMA registers of the VM owning channels */
+bool vdma_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
+bool vdma_write(struct vz_vm *vm, uint32_t off, uint32_t val);
+void vdma_stop(struct vz_vm *vm);                   /* abort its channels */
+
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t val);

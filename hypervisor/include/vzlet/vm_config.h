@@ -158,6 +158,9 @@ enum vz_emu_kind {
 	VZ_EMU_WRITE_IGNORE,
 	VZ_EMU_WRITE_LOG,
 	VZ_EMU_GUARDED,
+	VZ_EMU_DMA,          /* the DMA registers (gpa 0x1F811000, size 0x1000)
+	                      * of the VM owning DMA channels: each channel's
+	                      * addresses checked and translated (vdev/dma.c) */
 };
 
 struct vz_subpage {
@@ -235,6 +238,11 @@ struct vz_vm_config {
 	 * runs (its Config1.MMUSize = guest_tlb - 1); 0 = the guest does not
 	 * use its TLB: it sees one entry and a VM switch does no TLB work. */
 	uint8_t guest_tlb;
+
+	/* DMA channels this VM owns (bit n: channel n; one VM at most, the
+	 * bus permissions in the board setup confine the DMA controller to
+	 * its regions). Their interrupts are in irq_owned. */
+	uint8_t dma_channels;
 };
 
 /* ---- Hypervisor threads -------------------------------------------------------- */

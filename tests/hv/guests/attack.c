@@ -10,6 +10,7 @@
  * a slice end never splits them. The expected outcome of every case is in
  * tests/attacks/cases.txt (run by tests/attacks/run.sh). */
 #include "coretimer.h"
+#include "dma.h"
 #include "guest.h"
 #include "irq.h"
 #include "uart.h"
@@ -313,7 +314,7 @@ static void run(unsigned n)
 	/* ---- registers it was not given */
 	case 27: W32(TCON(2), 0); break;                             /* victim's Timer2 */
 	case 28: (void)R32(0xBF822200u); break;                      /* UART2 */
-	case 29: W32(0xBF811000u, 0x8000u); break;                   /* DMACON */
+	case 29: W32(0xBF811060u + 0xC0u * 7, 0x80u); break;         /* DCH7CON: not its channel */
 	case 30: W32(0xBF8F0000u, 0); break;                         /* SBA */
 	case 31: W32(0xBF801250u, 1); break;                         /* RSWRST */
 	case 32: W32(0xBF800030u, 0xAA996655u); break;               /* SYSKEY */
@@ -543,6 +544,53 @@ static void run(unsigned n)
 		read_entry0(&hi, &lo0);
 		result((hi & 0xFFFFE000u) != 0x00400000u && (lo0 >> 6) == 0,
 		       "its entry 0 of before the restart is gone");
+	/* ---- DMA (it owns channels 0 and 1): aimed outside, refused */
+	case 107: (void)dma_copy(0, (void *)OTHER_RAM, (void *)0xA0001000u, 16); break;
+	case 108: (void)dma_copy(0, (void *)0xBFC00000u, (void *)0xA0001000u, 16); break;
+	case 109: (void)dma_copy(0, (void *)0xBD000100u, (void *)0xA0001000u, 16); break;
+	case 110: (void)dma_copy(0, (void *)0xBF800030u, (void *)0xA0001000u, 4); break;
+	case 111: (void)dma_copy(0, (void *)0xA0001000u, (void *)(RAM_END - 16), 32); break;
+	case 112: (void)dma_copy(1, (void *)(0xBF811060u + 0xC0u * 2), (void *)0xA0001000u, 4); break;
+	case 113: (void)dma_copy(0, (void *)0xA0001000u, (void *)OTHER_RAM, 16); break;
+	case 114: (void)dma_copy(0, (void *)0xA0001000u, (void *)0xBFC00000u, 16); break;
+	case 115:                            /* chained: enabled later without a trap */
+		SFR(0xBF811060u + 0xC0u + 0x30u) = OTHER_RAM & 0x1FFFFFFFu;
+		SFR(0xBF811060u + 0xC0u) = 1u << 5;              /* DCH1CON.CHCHN */
+		break;
+	case 116: {                          /* valid and enabled, then moved away */
+		struct dma_xfer x = { .src = (void *)0xA0001000u, .dst = (void *)0xA0002000u,
+				      .src_size = 16, .dst_size = 16, .cell_size = 16,
+				      .start_irq = DMA_NO_IRQ };
+		dma_setup(0, &x);
+		SFR(0xBF811060u + 0x40u) = OTHER_RAM & 0x1FFFFFFFu;  /* DCH0DSA */
+		break;
+	}
+	case 117: {                          /* in progress at the restart */
+		struct dma_xfer x = { .src = (void *)0xA0006000u, .dst = (void *)0xA0008000u,
+				      .src_size = 0x1000, .dst_size = 0x1000, .cell_size = 4,
+				      .start_irq = 19 };          /* Timer4 paces it */
+		for (uint32_t a = 0xA0006000u; a < 0xA0007000u; a += 4)
+			W32(a, 0x5A5A5A5Au);
+		W32(T4CON, 0);
+		W32(TCON(4) + 0x10, 0);
+		W32(TCON(4) + 0x20, 5000);      /* 20 kHz from PBCLK3 */
+		dma_setup(0, &x);
+		W32(T4CON, 0x8000u);
+		while (!(SFR(0xBF811060u + 0x80u)))             /* DCH0DPTR moves */
+			;
+		say("run", "DMA paced by Timer4", ~0u);
+		for (;;)
+			__asm__ volatile("wait");
+	}
+	case 118: {                          /* after that restart: stopped */
+		uint32_t t0 = ct_now(), nonzero = 0;
+		while (ct_now() - t0 < 2 * CT_TICKS_PER_MS)
+			;
+		for (uint32_t a = 0xA0008000u; a < 0xA0009000u; a += 4)
+			nonzero += R32(a) != 0;
+		W32(T4CON, 0);
+		say(nonzero == 0 && !(SFR(0xBF811060u) & 0x80u) ? "ok" : "FAIL",
+		    "DMA stopped by the restart, words written since", nonzero);
 		return;
 	}
 	default:
