@@ -13,7 +13,7 @@
 #include "machine.h"
 
 #define DMA_PA   0x1F811000u
-#define CH2      (DMA_PA + 0x60u + 0xC0u * 2)
+#define CH5      (DMA_PA + 0x60u + 0xC0u * 5)  /* a channel nobody uses */
 #define SBFLAG   0x1F8F0510u
 #define SBT_RD0(t) (0x1F8F8000u + 0x400u * (t) + 0x50u)
 
@@ -46,19 +46,19 @@ static uint32_t rd(struct machine *m, uint32_t pa)
 	return v;
 }
 
-/* One 16-byte block copy on channel 2, straight into the real registers. */
+/* One 16-byte block copy on channel 5, straight into the real registers. */
 static uint32_t copy(struct machine *m, uint32_t src, uint32_t dst)
 {
-	soc_write(m, CH2 + 0x20u, 4, 0);              /* DCH2INT */
-	soc_write(m, CH2 + 0x30u, 4, src);
-	soc_write(m, CH2 + 0x40u, 4, dst);
-	soc_write(m, CH2 + 0x50u, 4, 16);
-	soc_write(m, CH2 + 0x60u, 4, 16);
-	soc_write(m, CH2 + 0x90u, 4, 16);
-	soc_write(m, CH2 + 0x00u, 4, 1u << 7);        /* CHEN */
-	soc_write(m, CH2 + 0x18u, 4, 1u << 7);        /* CFORCE */
+	soc_write(m, CH5 + 0x20u, 4, 0);              /* DCH5INT */
+	soc_write(m, CH5 + 0x30u, 4, src);
+	soc_write(m, CH5 + 0x40u, 4, dst);
+	soc_write(m, CH5 + 0x50u, 4, 16);
+	soc_write(m, CH5 + 0x60u, 4, 16);
+	soc_write(m, CH5 + 0x90u, 4, 16);
+	soc_write(m, CH5 + 0x00u, 4, 1u << 7);        /* CHEN */
+	soc_write(m, CH5 + 0x18u, 4, 1u << 7);        /* CFORCE */
 	vzsim_run(m, m->cycle + 2000);
-	return rd(m, CH2 + 0x20u) & 0xFFu;
+	return rd(m, CH5 + 0x20u) & 0xFFu;
 }
 
 static bool blocked(struct machine *m, uint32_t src, uint32_t dst, const char *what)
