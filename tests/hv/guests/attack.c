@@ -544,6 +544,8 @@ static void run(unsigned n)
 		read_entry0(&hi, &lo0);
 		result((hi & 0xFFFFE000u) != 0x00400000u && (lo0 >> 6) == 0,
 		       "its entry 0 of before the restart is gone");
+		return;
+	}
 	/* ---- DMA (it owns channels 0 and 1): aimed outside, refused */
 	case 107: (void)dma_copy(0, (void *)OTHER_RAM, (void *)0xA0001000u, 16); break;
 	case 108: (void)dma_copy(0, (void *)0xBFC00000u, (void *)0xA0001000u, 16); break;
