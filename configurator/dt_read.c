@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "channels.h"
 #include "diag.h"
 #include <vzlet/vm_config.h>
 
@@ -968,5 +969,35 @@ int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_
 	read_hypervisor(fdt, sys);
 	read_threads(fdt, sys);
 	read_vms(fdt, sys);
+	channels_read(fdt, sys);
 	return diag_errors() == before ? 0 : -1;
+}
+
+/* The property helpers for the other readers (dt_read.h). */
+void dt_node_path(const void *fdt, int off, char *buf, size_t len)
+{
+	node_path(fdt, off, buf, len);
+}
+
+const fdt32_t *dt_get_cells(const void *fdt, int off, const char *path, const char *name,
+			    unsigned *count, bool required)
+{
+	return get_cells(fdt, off, path, name, count, required);
+}
+
+int dt_get_u32(const void *fdt, int off, const char *path, const char *name, uint32_t *val,
+	       bool required)
+{
+	return get_u32(fdt, off, path, name, val, required);
+}
+
+const char *dt_get_string(const void *fdt, int off, const char *path, const char *name,
+			  bool required)
+{
+	return get_string(fdt, off, path, name, required);
+}
+
+void dt_check_known_props(const void *fdt, int off, const char *path, const char *const *known)
+{
+	check_known_props(fdt, off, path, known);
 }

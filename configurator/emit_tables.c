@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "channels.h"
 #include "tlb_plan.h"
 #include <vzlet/vm_config.h>
 
@@ -308,6 +309,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 		fprintf(f, "};\n\n");
 	}
 
+	channels_emit(f, sys);
 	fprintf(f, "const struct vz_system vz_system = {\n");
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
@@ -327,6 +329,8 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 	fprintf(f, "\t.hv_ram_size = VZ_HV_RAM_SIZE,\n");
 	if (sys->hv.nthreads)
 		fprintf(f, "\t.threads = vz_thread_table,\n\t.num_threads = %u,\n", sys->hv.nthreads);
+	if (sys->nchannels)
+		fprintf(f, "\t.channels = vz_channel_table,\n\t.num_channels = %u,\n", sys->nchannels);
 	fprintf(f, "};\n\n");
 	fprintf(f, "VZ_DEFINE_VM_STATE(%u);\n", sys->nvms);
 	return ferror(f) ? -1 : 0;

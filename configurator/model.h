@@ -257,6 +257,22 @@ struct cfg_reserved {
 	uint32_t base, size;
 };
 
+/* An inter-VM channel (channels.c, docs/channels.md). */
+#define CFG_MAX_CHANNELS 16
+#define CFG_CHAN_BUF_MAX 4096u   /* bytes of message buffers in hypervisor RAM */
+struct cfg_channel {
+	char path[CFG_PATH_MAX];
+	char label[CFG_NAME_MAX];
+	unsigned id;                  /* "reg": the number guests use */
+	unsigned kind;                /* VZ_CHAN_* (vzlet/vm_config.h) */
+	unsigned writer;              /* VM id (sampling, queuing) */
+	unsigned members;             /* bit per VM id: readers, or the sharing VMs */
+	uint32_t msg_size, depth, refresh_us;
+	unsigned notify[CFG_MAX_VMS + 1]; /* [from id]: bit per VM id it may ring */
+	uint32_t doorbell_irq;
+	uint32_t size, gpa, pa;       /* shared memory */
+};
+
 struct cfg_system {
 	char source[CFG_PATH_MAX];    /* the .dtb, for generated comments */
 	struct cfg_hypervisor hv;
@@ -273,6 +289,8 @@ struct cfg_system {
 	struct cfg_setup_write bus_plan[CFG_MAX_BUS_PLAN];
 	unsigned nbus_plan;
 	unsigned guest_tlb_part;      /* TLB entries 0..n-1: the guests' (tlb_partition) */
+	struct cfg_channel channels[CFG_MAX_CHANNELS];
+	unsigned nchannels;
 };
 
 #endif

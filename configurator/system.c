@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "channels.h"
 #include "check.h"
 #include "clocks.h"
 #include "diag.h"
@@ -159,9 +160,10 @@ int system_build(struct cfg_system *sys)
 	clocks_plan(sys);
 	check_setup(sys);
 	dma_check(sys);
+	channels_check(sys);
 	if (diag_errors())
 		return -1;
-	if (system_allocate(sys) != 0 || dma_plan(sys) != 0)
+	if (system_allocate(sys) != 0 || dma_plan(sys) != 0 || channels_place(sys) != 0)
 		return -1;
 	return system_plan_tlb(sys);
 }

@@ -9,6 +9,7 @@
 #define REG_V1 3
 #define REG_A0 4
 #define REG_A1 5
+#define REG_A2 6
 
 /* Function fn of code 0. */
 static void call(struct vz_vm *vm, uint32_t fn)
@@ -44,6 +45,15 @@ static void call(struct vz_vm *vm, uint32_t fn)
 		r1 = (uint32_t)(t >> 32);
 		break;
 	}
+	case VZ_HC_CHAN_WRITE:
+		r0 = chan_write(vm, vz_gpr_read(REG_A0), vz_gpr_read(REG_A1), vz_gpr_read(REG_A2), &r1);
+		break;
+	case VZ_HC_CHAN_READ:
+		r0 = chan_read(vm, vz_gpr_read(REG_A0), vz_gpr_read(REG_A1), vz_gpr_read(REG_A2), &r1);
+		break;
+	case VZ_HC_NOTIFY:
+		r0 = chan_notify(vm, vz_gpr_read(REG_A0), vz_gpr_read(REG_A1));
+		break;
 	default:
 		r0 = VZ_HC_ENOSYS;
 		break;

@@ -133,6 +133,7 @@ void vevic_reset(struct vz_vm *vm)
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)
 		e->fast[w] = e->owned[w] = vm->cfg->irq_owned[w];
 	e->fast[0] |= 7u;                         /* core timer, software 0/1 */
+	chan_doorbells(vm, e->fast);              /* virtual too: its doorbells */
 	e->offer_mask = (vm->cfg->flags & VZ_VM_POLLING) ? 0 : ~0u;
 	owned_all(vm, false);
 	for (unsigned w = 0; w < VZ_IRQ_WORDS; w++)         /* no stale occurrence */

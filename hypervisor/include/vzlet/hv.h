@@ -112,6 +112,13 @@ uint32_t emu_mm_insn(uint32_t badinstr);
 uint32_t emu_mm_size(uint32_t badinstr);
 uint32_t emu_mm_next_pc(uint32_t epc, uint32_t branch, uint32_t slot);
 void hypercall(struct vz_vm *vm, uint32_t code);
+
+/* core: inter-VM channels (channel.c); results as the hypercalls' v0, *r1 = v1 */
+const struct vz_channel *chan_get(uint32_t ch);
+int32_t chan_write(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t n, uint32_t *r1);
+int32_t chan_read(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t size, uint32_t *r1);
+int32_t chan_notify(const struct vz_vm *vm, uint32_t ch, uint32_t to);
+void chan_doorbells(const struct vz_vm *vm, uint32_t may[VZ_IRQ_WORDS]);
 void setup_apply(const struct vz_reg_write *w, unsigned n);
 
 /* vdev: one access of `width` bytes at offset `off` of block b */

@@ -13,7 +13,8 @@
  *   VZ_DEFINE_VM_STATE(N);       (N = vz_system.num_vms; runtime state storage)
  * plus whatever static const arrays the structures point to (give them
  * `static const`). Everything must be const except what VZ_DEFINE_VM_STATE
- * expands to. The file is compiled with $(TARGET_CFLAGS) -Ihypervisor/include
+ * expands to and the channels' state and message buffers (struct
+ * vz_channel: `static` arrays the configurator sizes, in .bss). The file is compiled with $(TARGET_CFLAGS) -Ihypervisor/include
  * and linked with the hypervisor objects ($(HV_OBJS)) and linker script
  * ($(HV_LDSCRIPT)) from hypervisor/hypervisor.mk:
  *   $(call hv_link,<out.elf>,<vm_tables.o>)
@@ -261,6 +262,48 @@ struct vz_thread_config {
 	uint32_t period_ticks;               /* core-timer ticks between wake-ups */
 };
 
+/* ---- Inter-VM channels (docs/channels.md) ---------------------------------
+ * Channel n is vz_system.channels[n]; guests name it by n (hypercalls
+ * VZ_HC_CHAN_*, vzlet/hypercall.h).
+ *   VZ_CHAN_SAMPLING  one writer, latest message wins; a read returns the
+ *                     message and its age (older than refresh_ticks: invalid)
+ *   VZ_CHAN_QUEUING   one writer, one reader, a FIFO of `depth` messages; a
+ *                     write to a full queue is dropped and counted (never blocks)
+ *   VZ_CHAN_SHARED    memory mapped into every member VM (regions flagged
+ *                     VZ_REGION_SHARED); only the doorbell goes through here
+ * notify[from] has bit `to` set when VM `from` may ring VM `to`'s doorbell:
+ * virtual interrupt doorbell_irq in VM `to` (its own virtual EVIC). */
+#define VZ_CHAN_SAMPLING 1u
+#define VZ_CHAN_QUEUING  2u
+#define VZ_CHAN_SHARED   3u
+#define VZ_CHAN_MSG_MAX  256u   /* largest message */
+#define VZ_CHAN_DEPTH_MAX 32u   /* longest queue */
+
+/* Runtime state of one channel (the hypervisor's; storage from the tables). */
+struct vz_chan_state {
+	uint64_t stamp;        /* sampling: time of the last write (time_now) */
+	uint32_t overflows;    /* queuing: writes dropped since the last read */
+	uint32_t dropped;      /* queuing: writes dropped in all */
+	uint32_t writes;       /* messages written */
+	uint8_t head;          /* queuing: oldest slot */
+	uint8_t count;         /* queuing: messages held; sampling: 1 once written */
+};
+
+struct vz_channel {
+	const char *name;
+	uint8_t kind;          /* VZ_CHAN_* */
+	uint8_t writer;        /* VM id (sampling, queuing) */
+	uint8_t readers;       /* bit per VM id: who may read (shared: the members) */
+	uint8_t depth;         /* queuing: slots; sampling: 1; shared: 0 */
+	uint16_t msg_size;     /* largest message, bytes */
+	uint16_t doorbell_irq; /* virtual vector raised in the notified VM */
+	uint8_t notify[VZ_MAX_VMS + 1];  /* [from id]: bit per VM id it may ring */
+	uint32_t refresh_ticks;          /* sampling: older is invalid (0: never) */
+	struct vz_chan_state *state;
+	uint32_t *slots;       /* depth slots of (4 + msg_size rounded up to 4)
+	                        * bytes: length word, then the message */
+};
+
 /* ---- The whole system -------------------------------------------------------- */
 struct vz_system {
 	uint8_t num_vms;                     /* 1..VZ_MAX_VMS */
@@ -285,6 +328,8 @@ struct vz_system {
 	uint32_t hv_ram_base, hv_ram_size;
 	const struct vz_thread_config *threads;   /* [num_threads] */
 	uint8_t num_threads;                 /* 0..VZ_MAX_THREADS */
+	const struct vz_channel *channels;   /* [num_channels] */
+	uint8_t num_channels;
 };
 
 extern const struct vz_system vz_system;

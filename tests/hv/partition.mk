@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: Apache-2.0
+# test-partition: inter-VM channels (docs/channels.md) on real images in the
+# simulator (tests/hv/partition.sh; the systems are in HVT_SYSTEMS, hv.mk).
+.PHONY: test-partition
+TEST_TARGETS += test-partition
+test-partition: $(HVT_DIR)/chan/image.srec $(SIM_CLI)
+	tests/hv/partition.sh $(SIM_CLI) $(HVT_DIR)
