@@ -48,8 +48,9 @@ int32_t chan_write(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t n, 
 	if (!src)
 		return VZ_HC_EFAULT;
 	struct vz_chan_state *s = c->state;
+	uint32_t *slots = c->slots;
 	if (c->kind == VZ_CHAN_SAMPLING) {
-		copy_in(c->slots, src, n);
+		copy_in(slots, src, n);
 		s->stamp = time_now();
 		s->count = 1;
 	} else {
@@ -60,7 +61,7 @@ int32_t chan_write(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t n, 
 			return VZ_HC_EFULL;
 		}
 		uint32_t slot = (uint32_t)(s->head + s->count) % c->depth;
-		copy_in(c->slots + slot * slot_words(c), src, n);
+		copy_in(&slots[slot * slot_words(c)], src, n);
 		s->count++;
 		*r1 = s->count;
 	}
