@@ -16,6 +16,7 @@
 
 #include "channels.h"
 #include "diag.h"
+#include "health.h"
 #include <vzlet/vm_config.h>
 
 #define DTB_MAX_SIZE (1u << 20)
@@ -970,6 +971,7 @@ int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_
 	read_threads(fdt, sys);
 	read_vms(fdt, sys);
 	channels_read(fdt, sys);
+	health_read(fdt, sys);
 	return diag_errors() == before ? 0 : -1;
 }
 

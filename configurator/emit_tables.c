@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "channels.h"
+#include "health.h"
 #include "tlb_plan.h"
 #include <vzlet/vm_config.h>
 
@@ -310,6 +311,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 	}
 
 	channels_emit(f, sys);
+	health_emit(f, sys);
 	fprintf(f, "const struct vz_system vz_system = {\n");
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
@@ -331,6 +333,8 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 		fprintf(f, "\t.threads = vz_thread_table,\n\t.num_threads = %u,\n", sys->hv.nthreads);
 	if (sys->nchannels)
 		fprintf(f, "\t.channels = vz_channel_table,\n\t.num_channels = %u,\n", sys->nchannels);
+	if (sys->health_present)
+		fprintf(f, "\t.health = vz_health_table,\n");
 	fprintf(f, "};\n\n");
 	fprintf(f, "VZ_DEFINE_VM_STATE(%u);\n", sys->nvms);
 	return ferror(f) ? -1 : 0;

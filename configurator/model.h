@@ -273,6 +273,16 @@ struct cfg_channel {
 	uint32_t size, gpa, pa;       /* shared memory */
 };
 
+/* The health monitor's settings for one VM (health.c, docs/health-monitor.md). */
+#define CFG_HM_EVENTS 6          /* enum vz_hm_event (vzlet/vm_config.h) */
+struct cfg_health {
+	char path[CFG_PATH_MAX];      /* its node; empty: not listed (defaults) */
+	unsigned action[CFG_HM_EVENTS];  /* enum vz_hm_action */
+	unsigned given;               /* bit per event whose action is stated */
+	unsigned restart_set;         /* bit per VM id */
+	uint32_t storm_irqs, storm_us;
+};
+
 struct cfg_system {
 	char source[CFG_PATH_MAX];    /* the .dtb, for generated comments */
 	struct cfg_hypervisor hv;
@@ -291,6 +301,8 @@ struct cfg_system {
 	unsigned guest_tlb_part;      /* TLB entries 0..n-1: the guests' (tlb_partition) */
 	struct cfg_channel channels[CFG_MAX_CHANNELS];
 	unsigned nchannels;
+	bool health_present;          /* /health-monitor exists */
+	struct cfg_health health[CFG_MAX_VMS + 1];   /* [VM id] */
 };
 
 #endif

@@ -79,6 +79,14 @@ void con_kick(void)
 	}
 }
 
+void con_drain(void)
+{
+	while (out_tail != out_head)
+		con_kick();
+	while (!uart_tx_idle()) {
+	}
+}
+
 /* Room left for guest output: guests see their transmitter full below this
  * (vcon), and what they write anyway is dropped, so that no guest can make
  * the hypervisor wait for the UART. */
@@ -345,6 +353,7 @@ static void show_vm(struct vz_vm *vm)
 		   vm->exits, vm->irqs, vm->violations);
 	if (vm->state == VM_FAULTED)
 		vm_show_fault(vm, CON_REPLY);
+	health_show(vm);
 }
 
 static void show_irqs(struct vz_vm *vm)

@@ -163,6 +163,7 @@ void sched_wait(void)
 		vm->state = VM_WAITING;
 		dbg_note(vm, DBG_T_WAIT, 0, 0);
 		vcon_flush(vm);
+		health_wait(vm);
 	}
 }
 
@@ -208,15 +209,21 @@ void sched_resume(struct vz_vm *vm)
 	}
 }
 
-void sched_restart(struct vz_vm *vm)
+void sched_reboot(struct vz_vm *vm, bool cold)
 {
 	if (vm != NULL) {
 		sched_stop(vm, VM_STOPPED);
 		unload(vm);
-		vm_clear_ram(vm);
+		if (cold)
+			vm_clear_ram(vm);
 		vm_reset(vm);
 		vm->state = VM_RUNNABLE;
 	}
+}
+
+void sched_restart(struct vz_vm *vm)
+{
+	sched_reboot(vm, true);
 }
 
 void sched_init(void)

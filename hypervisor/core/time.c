@@ -85,6 +85,7 @@ void time_interrupt(void)
 	if (armed && (int32_t)(now - slice) >= 0) {
 		sched_slice_end();
 	}
+	health_tick(now);
 	threads_run();   /* due hypervisor threads, before any VM runs again */
 	time_program();
 }

@@ -49,6 +49,7 @@ void vm_reset(struct vz_vm *vm)
 	vm->timer_armed = 0;
 	vm->exits = vm->irqs = vm->violations = 0;
 	con_log_reset(vm);
+	health_vm_reset(vm);
 	vm->last_block = NULL;
 
 	vcon_reset(vm);
@@ -88,6 +89,7 @@ void vm_fault(struct vz_vm *vm, const char *why)
 	sched_stop(vm, VM_FAULTED);
 	con_report(CON_FAULT, "vm%u (%s) stopped: %s\n", vm->id, vm->cfg->name, why);
 	vm_show_fault(vm, CON_FAULT);
+	health_event(vm, VZ_HM_FAULT);
 }
 
 void vm_show_fault(const struct vz_vm *vm, unsigned level)

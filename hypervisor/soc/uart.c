@@ -15,6 +15,7 @@
 #define STA_URXEN  0x1000u
 #define STA_UTXEN  0x0400u
 #define STA_UTXBF  0x0200u
+#define STA_TRMT   0x0100u
 #define STA_OERR   0x0002u
 #define STA_URXDA  0x0001u
 
@@ -45,6 +46,11 @@ unsigned uart_irq_base(void)
 bool uart_tx_ready(void)
 {
 	return (HV_REG32(uart_pa + U_STA) & STA_UTXBF) == 0u;
+}
+
+bool uart_tx_idle(void)
+{
+	return (HV_REG32(uart_pa + U_STA) & STA_TRMT) != 0u;
 }
 
 void uart_tx(uint8_t c)

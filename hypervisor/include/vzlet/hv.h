@@ -86,6 +86,7 @@ void sched_stop(struct vz_vm *vm, uint8_t state);
 void sched_resume(struct vz_vm *vm);
 void sched_slice_end(void);
 void sched_restart(struct vz_vm *vm);
+void sched_reboot(struct vz_vm *vm, bool cold);   /* restart, RAM cleared if cold */
 uint32_t sched_slice_deadline(bool *armed);
 
 /* core: VM lifecycle */
@@ -119,6 +120,13 @@ int32_t chan_write(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t n, 
 int32_t chan_read(const struct vz_vm *vm, uint32_t ch, uint32_t p, uint32_t size, uint32_t *r1);
 int32_t chan_notify(const struct vz_vm *vm, uint32_t ch, uint32_t to);
 void chan_doorbells(const struct vz_vm *vm, uint32_t may[VZ_IRQ_WORDS]);
+
+/* core: health monitor (health.c): an event of enum vz_hm_event */
+void health_event(struct vz_vm *vm, unsigned ev);
+void health_vm_reset(const struct vz_vm *vm);
+void health_tick(uint32_t now);      /* root Count */
+void health_wait(struct vz_vm *vm);  /* it is about to sleep in WAIT */
+void health_show(const struct vz_vm *vm);
 void setup_apply(const struct vz_reg_write *w, unsigned n);
 
 /* vdev: one access of `width` bytes at offset `off` of block b */
@@ -186,6 +194,7 @@ void evic_enable(unsigned irq, bool on);
 void evic_clear(unsigned irq);
 void uart_init(unsigned n, uint32_t baud, uint32_t pbclk);
 bool uart_tx_ready(void);
+bool uart_tx_idle(void);            /* nothing left to send (TRMT) */
 void uart_tx(uint8_t c);
 int uart_rx(void);                  /* -1 if empty */
 unsigned uart_irq_base(void);       /* fault IRQ; RX = +1, TX = +2 */
@@ -207,5 +216,6 @@ unsigned con_guest_write(unsigned id, const char *p, unsigned n);
 void con_interrupt_rx(void);
 void con_interrupt_tx(void);
 void con_kick(void);
+void con_drain(void);                       /* send everything queued, wait */
 
 #endif

@@ -304,6 +304,33 @@ struct vz_channel {
 	                        * bytes: length word, then the message */
 };
 
+/* ---- Health monitor (docs/health-monitor.md) -------------------------------
+ * Per VM: the action the hypervisor takes for each event. */
+enum vz_hm_event {
+	VZ_HM_FAULT = 0,        /* a guest exception or access it cannot emulate */
+	VZ_HM_WATCHDOG,         /* the VM's emulated watchdog timer expired */
+	VZ_HM_IRQ_STORM,        /* more owned interrupts than storm_irqs in storm_ticks */
+	VZ_HM_WINDOW_OVERRUN,   /* the VM overran its time window */
+	VZ_HM_HYPERCALL,        /* hypercall misuse: bad pointer, role, function */
+	VZ_HM_STOPPED,          /* WAIT that nothing can end (no interrupt enabled) */
+	VZ_HM_EVENTS
+};
+enum vz_hm_action {
+	VZ_HM_LOG = 0,          /* report and count only */
+	VZ_HM_STOP,             /* stop the VM (console `c` continues it) */
+	VZ_HM_WARM_RESTART,     /* reset state, entry point; RAM kept */
+	VZ_HM_COLD_RESTART,     /* reset state, RAM cleared: as after a chip reset */
+	VZ_HM_RESTART_VMS,      /* cold restart of every VM in restart_set */
+	VZ_HM_RESET_CHIP,       /* software reset of the whole chip */
+};
+
+struct vz_health {
+	uint8_t action[VZ_HM_EVENTS];   /* enum vz_hm_action per enum vz_hm_event */
+	uint8_t restart_set;            /* bit per VM id (VZ_HM_RESTART_VMS) */
+	uint16_t storm_irqs;            /* 0: no storm detection */
+	uint32_t storm_ticks;           /* core-timer ticks of the storm window */
+};
+
 /* ---- The whole system -------------------------------------------------------- */
 struct vz_system {
 	uint8_t num_vms;                     /* 1..VZ_MAX_VMS */
@@ -330,6 +357,9 @@ struct vz_system {
 	uint8_t num_threads;                 /* 0..VZ_MAX_THREADS */
 	const struct vz_channel *channels;   /* [num_channels] */
 	uint8_t num_channels;
+	const struct vz_health *health;      /* [num_vms]; NULL (no /health-monitor):
+	                                      * events are only counted, a fault
+	                                      * stops the VM */
 };
 
 extern const struct vz_system vz_system;

@@ -181,6 +181,7 @@ void uart_init(unsigned n, uint32_t baud, uint32_t pbclk)
 
 unsigned uart_irq_base(void) { return 170; }   /* UART4 */
 bool uart_tx_ready(void) { return true; }
+bool uart_tx_idle(void) { return true; }
 void uart_tx(uint8_t c) { (void)c; host_tx_count++; }
 
 int uart_rx(void)
