@@ -107,6 +107,7 @@ void soc_init(struct machine *m)
 	sba_init(m);
 	nvm_init(m);
 	dma_init(m);
+	wdt_init(m);
 }
 
 void soc_reset(struct machine *m)
@@ -123,6 +124,7 @@ void soc_reset(struct machine *m)
 	nvm_reset(m);
 	sba_reset(m);
 	dma_reset(m);
+	wdt_reset(m);
 }
 
 unsigned soc_flash_wait_states(const struct machine *m)

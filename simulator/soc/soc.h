@@ -197,6 +197,17 @@ uint64_t soc_pbclk_hz(const struct machine *m, unsigned bus /* 1..8 */);
 /* SYSCLK cycles per PBCLKn cycle (the divider). */
 unsigned soc_pbclk_div(const struct machine *m, unsigned bus);
 
+/* ---- Watchdog Timer (wdt.c) ---------------------------------------------- */
+
+struct wdt {
+	uint32_t wdtcon;
+	uint64_t start;         /* cycle of the last (re)start */
+	struct event expire;    /* the time-out: a WDT reset */
+};
+
+void wdt_init(struct machine *m);
+void wdt_reset(struct machine *m);
+
 /* ---- Flash controller (nvm.c) ------------------------------------------ */
 
 struct nvm {
@@ -306,6 +317,7 @@ struct soc {
 	struct port port[PORT_COUNT];
 	struct sysregs sys;
 	struct osc osc;
+	struct wdt wdt;
 	struct nvm nvm;
 	struct sba sba;
 	struct dma dma;

@@ -27,6 +27,10 @@ SOC_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/soc/%.elf,$(SOC_TARGETS))
 
 $(BUILD)/tests/soc/%.elf: $(BUILD)/target/tests/soc/target/%.o $(TESTLIB_OBJS)
 	$(TEST_LINK)
+# wdt.c brings its own DEVCFG words (a 1 ms watchdog period).
+$(BUILD)/tests/soc/wdt.elf: $(BUILD)/target/tests/soc/target/wdt.o \
+		$(filter-out %/devcfg.o,$(TESTLIB_OBJS))
+	$(TEST_LINK)
 
 .PHONY: test-soc-target
 test-soc-target: $(TESTRUN) $(SOC_TARGET_ELFS)
