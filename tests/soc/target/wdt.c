@@ -21,6 +21,7 @@ static const uint32_t devcfg[4] = { 0xC7FFFFFFu, 0xFFF9B11Au, 0x0360FC39u, 0xFFF
 static void spin_us(uint32_t us)
 {
 	uint32_t t0 = MFC0(9, 0);
+	/* NOLINTNEXTLINE(bugprone-infinite-loop): Count advances (MFC0 is volatile asm) */
 	while (MFC0(9, 0) - t0 < us * 100u)
 		;
 }
