@@ -21,7 +21,7 @@ static void ms_step(uint32_t *q, uint32_t *r, uint32_t chunk)
 	*r %= d;
 }
 
-static uint32_t ms_since_boot(void)
+uint32_t time_ms_since_boot(void)
 {
 	uint64_t t = time_now();
 	uint32_t hi = (uint32_t)(t >> 32), lo = (uint32_t)t, q = 0, r = 0;
@@ -36,7 +36,7 @@ static uint32_t ms_since_boot(void)
 void hv_thread_heartbeat(const struct vz_thread_config *self)
 {
 	for (;;) {
-		uint32_t ms = ms_since_boot();
+		uint32_t ms = time_ms_since_boot();
 		con_report(CON_CHATTER, "%s: %u.%03u s;", self->name, ms / 1000u, ms % 1000u);
 		for (unsigned i = 1; i <= hv_fast.num_vms; i++) {
 			const struct vz_vm *vm = vm_by_id(i);

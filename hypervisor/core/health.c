@@ -26,23 +26,6 @@ static const char *const action_names[] = {
 	"log", "stop", "warm restart", "cold restart", "restart VMs", "reset chip",
 };
 
-/* Milliseconds since boot (shift and subtract: the hypervisor has no 64-bit
- * division); saturates after 49 days. */
-static uint32_t ms_since_boot(void)
-{
-	uint64_t r = time_now();
-	uint64_t d = (uint64_t)(HV_TICKS_PER_SEC / 1000u) << 31;
-	uint32_t q = 0;
-	for (uint32_t bit = 1u << 31; bit != 0u; bit >>= 1) {
-		if (r >= d) {
-			r -= d;
-			q |= bit;
-		}
-		d >>= 1;
-	}
-	return q;
-}
-
 /* Send what is queued on the console, then reset the chip (RSWRST: set
  * SWRST unlocked, the next read resets). */
 static void reset_chip(void) __attribute__((noreturn));
@@ -61,7 +44,7 @@ void health_event(struct vz_vm *vm, unsigned ev)
 	struct hm_vm *h = &hm[vm->id - 1u];
 	h->count[ev]++;
 	h->last[h->next % HM_LAST] = (uint8_t)ev;
-	h->last_ms[h->next % HM_LAST] = ms_since_boot();
+	h->last_ms[h->next % HM_LAST] = time_ms_since_boot();
 	h->next++;
 	/* A system without a health monitor only counts (a fault has
 	 * stopped the VM already, as it always did). */

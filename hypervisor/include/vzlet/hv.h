@@ -73,6 +73,7 @@ void time_program(void);            /* root Compare = earliest deadline */
 void time_interrupt(void);          /* core timer fired */
 void time_guest_compare(struct vz_vm *vm, uint32_t compare);
 #define HV_TICKS_PER_SEC 100000000u
+uint32_t time_ms_since_boot(void);  /* (core/con_heartbeat.c) */
 
 /* core: scheduler */
 extern struct vz_vm *hv_cur;
