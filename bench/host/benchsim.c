@@ -329,6 +329,7 @@ int main(int argc, char **argv)
 		printf("sim_cpu_mips: %.1f\n", (double)sim.insns / sim.cpu / 1e6);
 		if (have_guest)
 			printf("sim_guest_cpu_mips: %.1f\n", (double)guest.insns / guest.cpu / 1e6);
+		printf("sim_cycles: %" PRIu64 " for %" PRIu64 " instructions\n", sim.cycles, sim.insns);
 		free(boot);
 		free(wl);
 		free(wl_mm);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "cpu_internal.h"
+#include "insns.h"
 
 /* Cycle costs (docs/cycle-model.md). */
 #define CYC_BUS 2        /* system-bus round trip before the first word */
@@ -39,10 +40,27 @@ static void cache_alloc(struct machine *m, struct cache *k, unsigned sets)
 		machine_fatal(m, "cpu: out of host memory for the caches");
 }
 
+/* lru_touch[order][w]: way w moves to rank 0, the ways ranked before it
+ * move down one rank. */
+static void lru_table(struct caches *k)
+{
+	for (unsigned o = 0; o < 256; o++)
+		for (unsigned w = 0; w < CACHE_WAYS; w++) {
+			unsigned p = 0, keep;
+			while (p < 3 && ((o >> (2 * p)) & 3) != w)
+				p++;
+			keep = o & ~((1u << (2 * p + 2)) - 1); /* ranks after p */
+			k->lru_touch[o][w] = (uint8_t)(keep | (o & ((1u << (2 * p)) - 1)) << 2 | w);
+		}
+}
+
 void cache_init(struct machine *m)
 {
 	cache_alloc(m, &m->cpu.caches.i, ICACHE_SETS);
 	cache_alloc(m, &m->cpu.caches.d, DCACHE_SETS);
+	lru_table(&m->cpu.caches);
+	for (unsigned s = 0; s < ICACHE_SETS; s++)
+		m->cpu.ic_mru[s] = CACHE_FILTER_NONE; /* no line unguarded yet */
 }
 
 void cache_free(struct machine *m)
@@ -52,17 +70,58 @@ void cache_free(struct machine *m)
 	m->cpu.caches.i.lines = m->cpu.caches.d.lines = NULL;
 }
 
+/* Forget the D filters of set s (a line in it changed state). */
+static void dfilter_forget(struct cpu *c, unsigned s)
+{
+	c->dc_mru[s].rd = c->dc_mru[s].wr = CACHE_FILTER_NONE;
+	for (unsigned w = 0; w < CACHE_WAYS; w++)
+		c->dfl_rd[s][w] = c->dfl_wr[s][w] = CACHE_FILTER_NONE;
+}
+
 void cache_filters_flush(struct machine *m)
 {
-	struct cpu *c = &m->cpu;
 	for (unsigned s = 0; s < DCACHE_SETS; s++)
-		c->dc_rd[s] = c->dc_wr[s] = CACHE_FILTER_NONE;
+		dfilter_forget(&m->cpu, s);
+}
+
+/* The I-cache filter is in the predecode entries themselves: an entry of
+ * a line other than its set's MRU line holds INSN_ID_icheck (its handler
+ * number kept in held), so the run loop dispatches to the cache's
+ * bookkeeping exactly when a fetch enters such a line and compares
+ * nothing otherwise. Entries waiting for op_decode need no guard (it
+ * does the bookkeeping). ic_mru[set] names the one unguarded line. */
+static void guard_line(struct insn *e)
+{
+	for (unsigned i = 0; i < CACHE_LINE / 4; i++)
+		if (e[i].id != INSN_ID_decode && e[i].id != INSN_ID_icheck) {
+			e[i].held = e[i].id;
+			e[i].id = INSN_ID_icheck;
+		}
+}
+
+static void unguard_line(struct insn *e)
+{
+	for (unsigned i = 0; i < CACHE_LINE / 4; i++)
+		if (e[i].id == INSN_ID_icheck)
+			e[i].id = e[i].held;
+}
+
+/* Line (first predecode entry, or CACHE_FILTER_NONE) is now the MRU line
+ * of I set s. */
+static void imru_set(struct cpu *c, unsigned s, uintptr_t line)
+{
+	uintptr_t old = c->ic_mru[s];
+	if (old != line && old != CACHE_FILTER_NONE)
+		guard_line((struct insn *)old);
+	if (line != CACHE_FILTER_NONE)
+		unguard_line((struct insn *)line);
+	c->ic_mru[s] = line;
 }
 
 static void ifilter_flush(struct cpu *c)
 {
 	for (unsigned s = 0; s < ICACHE_SETS; s++)
-		c->ic_mru[s] = CACHE_FILTER_NONE;
+		imru_set(c, s, CACHE_FILTER_NONE);
 }
 
 /* Power-on: tags, valid/dirty bits and data undefined (seeded random);
@@ -70,6 +129,7 @@ static void ifilter_flush(struct cpu *c)
 static void power_on(struct caches *k, struct cache *ca, bool dcache)
 {
 	ca->uninit = ca->sets * CACHE_WAYS;
+	memset(ca->lru, LRU_ORDER_RESET, sizeof ca->lru);
 	for (unsigned i = 0; i < ca->sets * CACHE_WAYS; i++) {
 		struct cache_line *l = &ca->lines[i];
 		uint32_t r = rnd(k);
@@ -80,7 +140,6 @@ static void power_on(struct caches *k, struct cache *ca, bool dcache)
 		l->lock = 0;
 		l->init = 0;
 		l->stale = 0;
-		l->age = (uint8_t)(i % CACHE_WAYS);
 		for (unsigned b = 0; b < CACHE_LINE; b += 4) {
 			uint32_t w = rnd(k);
 			memcpy(l->data + b, &w, 4);
@@ -115,32 +174,32 @@ static int find(struct cache_line *set, uint32_t line)
 	return -1;
 }
 
-static inline void touch(struct cache_line *set, int w)
+/* Set number of a line of ca. */
+static inline unsigned line_set(const struct cache *ca, const struct cache_line *l)
 {
-	uint8_t a = set[w].age; /* everything younger ages by one (unrolled: hot) */
-	set[0].age += set[0].age < a;
-	set[1].age += set[1].age < a;
-	set[2].age += set[2].age < a;
-	set[3].age += set[3].age < a;
-	set[w].age = 0;
+	return (unsigned)(l - ca->lines) / CACHE_WAYS;
+}
+
+static inline void touch(struct machine *m, struct cache *ca, struct cache_line *set, int w)
+{
+	uint8_t *o = &ca->lru[line_set(ca, set)];
+	*o = caches_of(m)->lru_touch[*o][w];
 }
 
 /* Replacement: an invalid unlocked way first, else the least recently
  * used unlocked way (the LRU way if all are locked). */
-static int victim(const struct cache_line *set)
+static int victim(const struct cache *ca, const struct cache_line *set)
 {
-	int v = -1;
+	unsigned o = ca->lru[line_set(ca, set)];
 	for (int w = 0; w < CACHE_WAYS; w++)
 		if (!set[w].valid && !set[w].lock)
 			return w;
-	for (int w = 0; w < CACHE_WAYS; w++)
-		if (!set[w].lock && (v < 0 || set[w].age > set[v].age))
-			v = w;
-	if (v < 0)
-		for (int w = 0; w < CACHE_WAYS; w++)
-			if (v < 0 || set[w].age > set[v].age)
-				v = w;
-	return v;
+	for (int p = CACHE_WAYS - 1; p >= 0; p--) {
+		int w = (int)(o >> (2 * p)) & 3;
+		if (!set[w].lock)
+			return w;
+	}
+	return (int)(o >> 6) & 3;
 }
 
 static bool set_uninit(const struct cache *ca, const struct cache_line *set)
@@ -209,6 +268,7 @@ static unsigned d_writeback(struct machine *m, struct cache_line *l)
 	uint8_t *h = line_host(m, l->tag);
 	if (!l->valid || !l->dirty)
 		return 0;
+	dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
 	l->dirty = 0;
 	if (h) {
 		if (l->init) {
@@ -231,6 +291,7 @@ static void d_drop(struct machine *m, struct cache_line *l)
 		memcpy(h, l->data, CACHE_LINE);
 		cpu_code_written(m, l->tag, CACHE_LINE);
 	}
+	dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
 	l->valid = l->dirty = l->stale = 0;
 }
 
@@ -277,6 +338,21 @@ static unsigned fill_cost(struct machine *m, uint32_t line, bool insn)
 
 /* ---- D-cache accesses ------------------------------------------------- */
 
+/* Way w of set s is now the MRU line and holds va's line valid, clean
+ * of uncached changes; wr: a store through va needs nothing more (the
+ * line is dirty in a write-back page). Level 2 only for initialised
+ * sets (an uninitialised one reports every access to another line). */
+static void dfilter_set(struct cpu *c, bool uninit, unsigned s, int w, uint32_t va, bool wr)
+{
+	uint32_t vl = va & ~(CACHE_LINE - 1);
+	c->dc_mru[s].rd = vl;
+	c->dc_mru[s].wr = wr ? vl : CACHE_FILTER_NONE;
+	if (!uninit) {
+		c->dfl_rd[s][w] = c->dc_mru[s].rd;
+		c->dfl_wr[s][w] = c->dc_mru[s].wr;
+	}
+}
+
 static inline bool cca_write_through(unsigned cca) { return cca == 0 || cca == 1; }
 
 /* A cached data access (load or store) to physical pa through va. The
@@ -305,8 +381,9 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 		finding(m, FINDING_COHERENCE, cur_pc(m), "cached access hits a line an uncached store or DMA changed under it",
 			pa, &set[w]);
 	if (w < 0 && !(store && cca == 0)) { /* miss: allocate (CCA 0 stores do not) */
-		w = victim(set);
+		w = victim(ca, set);
 		struct cache_line *l = &set[w];
+		dfilter_forget(c, sidx);
 		if (!l->init)
 			finding(m, FINDING_CACHE_INIT, cur_pc(m), "fill evicts an uninitialised D-cache line",
 				pa, l);
@@ -324,22 +401,14 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 		m->cycle += fill_cost(m, line, false);
 	}
 	if (w < 0) { /* write-through, no write-allocate miss: memory only */
-		c->dc_rd[sidx] = c->dc_wr[sidx] = CACHE_FILTER_NONE;
+		c->dc_mru[sidx].rd = c->dc_mru[sidx].wr = CACHE_FILTER_NONE;
 		return;
 	}
-	touch(set, w);
-	c->dc_rd[sidx] = va & ~(CACHE_LINE - 1);
-	c->dc_wr[sidx] = CACHE_FILTER_NONE;
-	if (store) {
-		if (!cca_write_through(cca)) { /* write-through: cache_store_done() */
-			set[w].dirty = 1;
-			c->dc_wr[sidx] = va & ~(CACHE_LINE - 1);
-		}
-	} else if (!set[w].dirty || cca_write_through(cca)) {
-		c->dc_wr[sidx] = CACHE_FILTER_NONE;
-	} else {
-		c->dc_wr[sidx] = va & ~(CACHE_LINE - 1);
-	}
+	touch(m, ca, set, w);
+	if (store && !cca_write_through(cca)) /* write-through: cache_store_done() */
+		set[w].dirty = 1;
+	dfilter_set(c, set_uninit(ca, set) || set[w].stale, sidx, w, va,
+		    set[w].dirty && !cca_write_through(cca));
 }
 
 /* A data access whose page is in the data translation cache (e) but whose
@@ -361,11 +430,9 @@ bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t v
 		int w = set[0].tag == line ? 0 : set[1].tag == line ? 1 :
 			set[2].tag == line ? 2 : set[3].tag == line ? 3 : -1;
 		if (w >= 0 && set[w].valid && !set[w].stale && !cca_write_through(cca)) {
-			unsigned sidx = (va >> 4) & (DCACHE_SETS - 1);
-			touch(set, w);
+			touch(m, &c->caches.d, set, w);
 			set[w].dirty |= store;
-			c->dc_rd[sidx] = va & ~(CACHE_LINE - 1);
-			c->dc_wr[sidx] = set[w].dirty ? va & ~(CACHE_LINE - 1) : CACHE_FILTER_NONE;
+			dfilter_set(c, false, (va >> 4) & (DCACHE_SETS - 1), w, va, set[w].dirty);
 			return true;
 		}
 	}
@@ -418,8 +485,7 @@ static bool memory_access(struct machine *m, uint32_t pa, unsigned size, bool st
 			p[i] = (uint8_t)(val[0] >> (8 * i));
 		if (h && memcmp(h, l->data, CACHE_LINE) != 0) {
 			l->stale = 1;
-			m->cpu.dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = CACHE_FILTER_NONE;
-			m->cpu.dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] = CACHE_FILTER_NONE;
+			dfilter_forget(&m->cpu, line_set(ca, l));
 		}
 	} else {
 		uint32_t v = 0;
@@ -497,7 +563,7 @@ static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
 		const struct cache_line *dl;
 		const uint8_t *mem = memory_bytes(m, line, &dl);
 		const uint8_t *view = line_host(m, line);
-		w = victim(set);
+		w = victim(ca, set);
 		struct cache_line *l = &set[w];
 		mark_init(ca, l);
 		l->tag = line;
@@ -513,7 +579,7 @@ static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
 		}
 		m->cycle += fill_cost(m, line, true);
 	}
-	touch(set, w);
+	touch(m, ca, set, w);
 	return w;
 }
 
@@ -526,7 +592,35 @@ void cache_ifetch(struct machine *m, const struct insn *d)
 	struct cpu *c = &m->cpu;
 	uint32_t pa = window_pa(c, d);
 	ifetch_pa(m, window_va(c, d), pa);
-	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = (uintptr_t)(d - ((pa >> 2) & 3));
+	imru_set(c, (pa >> 4) & (ICACHE_SETS - 1), (uintptr_t)(d - ((pa >> 2) & 3)));
+}
+
+static inline bool in_window(const struct cpu *c, const struct insn *e)
+{
+	return e >= c->fetch_dec && e < c->fetch_dec + (c->fetch_size >> 2);
+}
+
+void cache_fetch_entry(struct machine *m, const struct insn *d)
+{
+	struct cpu *c = &m->cpu;
+	if (CACHE_MODEL && !c->fetch_uncached && !c->mm && in_window(c, d) &&
+	    c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))
+		cache_ifetch(m, d);
+}
+
+void cache_guard_entry(struct machine *m, struct insn *e)
+{
+	if (CACHE_MODEL && m->cpu.ic_mru[ICACHE_SET_OF(e)] != ICACHE_LINE_OF(e)) {
+		e->held = e->id;
+		e->id = INSN_ID_icheck;
+	}
+}
+
+OP(icheck)
+{
+	struct insn *e = (struct insn *)d;
+	cache_fetch_entry(m, e); /* uncached windows run it as it is */
+	insn_handlers[e->id == INSN_ID_icheck ? e->held : e->id](m, e);
 }
 
 static unsigned uncached_fetch_pa(struct machine *m, uint32_t va, uint32_t pa)
@@ -574,7 +668,7 @@ void cache_fetch_at(struct machine *m, uint32_t va, unsigned size)
 		finding(m, FINDING_COHERENCE, va,
 			"instruction fetch from an I-cache line older than the stored bytes (no I-cache invalidate / SYNCI)",
 			pa, l);
-	c->ic_mru[(pa >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+	imru_set(c, (pa >> 4) & (ICACHE_SETS - 1), CACHE_FILTER_NONE);
 }
 
 /* The instruction word a cached fetch of entry e gets: the I-cache line's
@@ -585,7 +679,7 @@ bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w)
 	if (!CACHE_MODEL)
 		return false;
 	struct cpu *c = &m->cpu;
-	if (c->fetch_uncached || e < c->fetch_dec || e >= c->fetch_dec + (c->fetch_size >> 2))
+	if (c->fetch_uncached || !in_window(c, e))
 		return false;
 	uint32_t pa = window_pa(c, e);
 	struct cache_line *set = set_of(&c->caches.i, pa);
@@ -610,7 +704,7 @@ enum { CACHE_I = 0, CACHE_D = 1 };
 static void i_invalidate(struct machine *m, struct cache_line *l)
 {
 	if (l->valid)
-		m->cpu.ic_mru[(l->tag >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+		imru_set(&m->cpu, (l->tag >> 4) & (ICACHE_SETS - 1), CACHE_FILTER_NONE);
 	l->valid = 0;
 }
 
@@ -620,7 +714,7 @@ static void i_fill(struct machine *m, struct cache_line *set, uint32_t line, boo
 	if (w < 0) {
 		const struct cache_line *dl;
 		const uint8_t *mem = memory_bytes(m, line, &dl);
-		w = victim(set);
+		w = victim(&m->cpu.caches.i, set);
 		mark_init(&m->cpu.caches.i, &set[w]);
 		set[w].tag = line;
 		set[w].valid = 1;
@@ -629,8 +723,8 @@ static void i_fill(struct machine *m, struct cache_line *set, uint32_t line, boo
 		m->cycle += fill_cost(m, line, true);
 	}
 	set[w].lock |= lock;
-	touch(set, w);
-	m->cpu.ic_mru[(line >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+	touch(m, &m->cpu.caches.i, set, w);
+	imru_set(&m->cpu, (line >> 4) & (ICACHE_SETS - 1), CACHE_FILTER_NONE);
 }
 
 static void tag_to_taglo(struct cpu *c, const struct cache_line *l, unsigned sel)
@@ -698,10 +792,9 @@ static void index_op(struct machine *m, unsigned sel, unsigned type, uint32_t va
 		break;
 	}
 	if (sel == CACHE_D)
-		c->dc_rd[(va >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(va >> 4) & (DCACHE_SETS - 1)] =
-			CACHE_FILTER_NONE;
+		dfilter_forget(c, (va >> 4) & (DCACHE_SETS - 1));
 	else
-		c->ic_mru[(va >> 4) & (ICACHE_SETS - 1)] = CACHE_FILTER_NONE;
+		imru_set(c, (va >> 4) & (ICACHE_SETS - 1), CACHE_FILTER_NONE);
 }
 
 static void hit_op(struct machine *m, unsigned sel, unsigned type, uint32_t pa)
@@ -726,15 +819,13 @@ static void hit_op(struct machine *m, unsigned sel, unsigned type, uint32_t pa)
 			i_fill(m, set, line, type == 7);
 		return;
 	}
-	c->dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] =
-		CACHE_FILTER_NONE;
+	dfilter_forget(c, (pa >> 4) & (DCACHE_SETS - 1));
 	if (type == 7) {                            /* Fetch and Lock */
 		cache_data_access(m, pa, pa, 3, false);
 		w = find(set, line);
 		if (w >= 0)
 			set[w].lock = 1;
-		c->dc_rd[(pa >> 4) & (DCACHE_SETS - 1)] = c->dc_wr[(pa >> 4) & (DCACHE_SETS - 1)] =
-			CACHE_FILTER_NONE;
+		dfilter_forget(c, (pa >> 4) & (DCACHE_SETS - 1));
 		return;
 	}
 	if (w < 0)

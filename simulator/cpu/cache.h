@@ -31,7 +31,6 @@ struct cache_line {
 	uint8_t valid, dirty, lock;
 	uint8_t init;      /* written by software (a CACHE op or a fill) since power-on */
 	uint8_t stale;     /* D: an uncached store changed memory under this clean line */
-	uint8_t age;       /* LRU rank in the set: 0 = most recently used .. 3 */
 	/* I: the instruction bytes the line holds. D: the bytes MEMORY holds for
 	 * the line while it is valid (the cached bytes are host memory itself,
 	 * so cached accesses run on host pointers); random at power-on. */
@@ -43,7 +42,14 @@ struct cache {
 	unsigned way_shift;        /* log2(way size): index ops pick the way above it */
 	unsigned uninit;           /* lines not yet initialised by software */
 	struct cache_line *lines;  /* sets x CACHE_WAYS */
+	/* LRU order of each set: bits 2p+1:2p name the way at rank p
+	 * (0 = most recently used .. 3 = least): one byte per set, so a hit
+	 * updates it with one table look-up (struct caches.lru_touch). */
+	uint8_t lru[ICACHE_SETS];
 };
+
+/* The LRU order a set has after way w is used: lru_touch[order][w]. */
+#define LRU_ORDER_RESET 0xE4u  /* ranks 0..3 = ways 0..3 */
 
 /* The prefetch module (PIC32MZ): one line buffer for CPU instructions,
  * one for CPU data, predictive prefetch of the next instruction line. */
@@ -57,6 +63,7 @@ struct caches {
 	struct cache i, d;
 	struct prefetch pf;
 	uint64_t rng;              /* power-on contents: seeded, so runs repeat */
+	uint8_t lru_touch[256][CACHE_WAYS];
 };
 
 #endif

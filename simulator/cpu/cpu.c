@@ -118,13 +118,14 @@ void cpu_reset(struct machine *m)
 static void run_burst(struct machine *m)
 {
 #define LABEL_ADDR(name) &&L_##name,
-	static void *const labels[INSN_ID_COUNT] = { INSN_LIST(LABEL_ADDR) &&L_decode };
+	static void *const labels[INSN_ID_COUNT] = { INSN_LIST(LABEL_ADDR) &&L_decode, &&L_icheck };
 #undef LABEL_ADDR
 #define SLOT_ADDR(name) &&S_##name,
-	static void *const slot_labels[INSN_ID_COUNT] = { INSN_LIST(SLOT_ADDR) &&S_decode };
+	static void *const slot_labels[INSN_ID_COUNT] = { INSN_LIST(SLOT_ADDR) &&S_decode,
+							  &&S_icheck };
 #undef SLOT_ADDR
 #define WAIT_ADDR(name) &&W_any,
-	static void *const wait_labels[INSN_ID_COUNT] = { INSN_LIST(WAIT_ADDR) &&W_any };
+	static void *const wait_labels[INSN_ID_COUNT] = { INSN_LIST(WAIT_ADDR) &&W_any, &&W_any };
 #undef WAIT_ADDR
 	void *const *lbl; /* labels, or wait_labels in a window with wait states */
 	struct cpu *c = &m->cpu;
@@ -173,7 +174,6 @@ static void run_burst(struct machine *m)
 		if (unlikely(off_ >= c->fetch_size))			\
 			goto fetch_slow;				\
 		d = c->fetch_dec + (off_ >> 2);				\
-		ICHECK();						\
 		RUN_D();						\
 	} while (0)
 	/* Continue at entry t (window valid). */
@@ -188,7 +188,6 @@ static void run_burst(struct machine *m)
 			goto fetch_slow;				\
 		}							\
 		d = (const struct insn *)t;				\
-		ICHECK();						\
 		RUN_D();						\
 	} while (0)
 	/* Continue with the instruction after d. */
@@ -200,13 +199,6 @@ static void run_burst(struct machine *m)
 		if (unlikely(((uintptr_t)++d & 63) == 0))		\
 			goto line_next;					\
 		RUN_D();						\
-	} while (0)
-	/* Entry d is in a line that may not be the most recently used one of
-	 * its I-cache set: the cache's bookkeeping first (cache_ifetch). */
-#define ICHECK() do {							\
-		if (CACHE_MODEL &&					\
-		    unlikely(c->ic_mru[ICACHE_SET_OF(d)] != ICACHE_LINE_OF(d))) \
-			goto icache_check;				\
 	} while (0)
 	/* Run handler fn_ on d with the state in memory. */
 #define CALL(fn_) do {							\
@@ -239,7 +231,6 @@ fetch_slow: /* pc is outside the window; the limit was checked */
 		pc = c->pc;
 		GOTO_PC();
 	}
-	ICHECK();
 	RUN_D();
 
 line_next: /* NEXT crossed into the next line (16 bytes, 4 entries) */
@@ -247,16 +238,17 @@ line_next: /* NEXT crossed into the next line (16 bytes, 4 entries) */
 		pc = c->fetch_base + c->fetch_size;
 		goto fetch_slow;
 	}
-	ICHECK();
 	RUN_D();
 
-icache_check: /* cached fetch of a line that is not its set's MRU */
-	if (!c->fetch_uncached) {
-		m->cycle = cycle;
-		cache_ifetch(m, d);
-		TAKE_CYCLE();
-	}
-	RUN_D();
+	/* A cached fetch enters a line that is not its I-cache set's most
+	 * recently used one (its entries hold INSN_ID_icheck, cache.c): the
+	 * cache's bookkeeping, which releases the line's entries, then the
+	 * entry's own handler (already charged). */
+L_icheck:
+	m->cycle = cycle;
+	cache_ifetch(m, d);
+	TAKE_CYCLE();
+	goto *lbl[d->id];
 
 #define ALU_CASE(name) L_##name: alu_##name(m, d); NEXT();
 	INSN_ALU_LIST(ALU_CASE)
@@ -268,15 +260,18 @@ icache_check: /* cached fetch of a line that is not its set's MRU */
 	/* The dtlb entry of va (32 bytes each: a byte offset from a shift). */
 #define DTLB_AT(va) ((const struct dtlb_entry *)((const char *)c->dtlb +	\
 		      (((va) >> (12 - 5)) & ((CPU_DTLB_SIZE - 1) << 5))))
-	/* A dtlb hit on a line that is not its D-cache set's MRU: the cache's
-	 * bookkeeping with the state saved, then the access in place; the
-	 * handler (slow path) if the page is uncached or write-through. */
+	/* A dtlb hit on a line that is not its D-cache set's MRU: another
+	 * way's filter (an LRU update in place), else the cache's bookkeeping
+	 * with the state saved, then the access in place; the handler (slow
+	 * path) if the page is uncached or write-through. */
 #define DCACHE_MISS(fn_, e_, va_, store_) do {				\
-		c->pc = PC_OF(d) + 4;					\
-		m->cycle = cycle;					\
-		if (!cache_dtlb_access(m, (e_), (va_), (store_)))	\
-			CALL(fn_);					\
-		TAKE_CYCLE();						\
+		if (!cache_dfilter_hit(c, (va_), (store_))) {		\
+			c->pc = PC_OF(d) + 4;				\
+			m->cycle = cycle;				\
+			if (!cache_dtlb_access(m, (e_), (va_), (store_))) \
+				CALL(fn_);				\
+			TAKE_CYCLE();					\
+		}							\
 	} while (0)
 	/* Loads and stores: the data translation cache hit of mem_load/
 	 * mem_store, with the alignment check folded into the tag compare
@@ -285,8 +280,8 @@ icache_check: /* cached fetch of a line that is not its set's MRU */
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
-			if (CACHE_MODEL && unlikely(c->dc_rd[(va_ >> 4) &	\
-			    (DCACHE_SETS - 1)] != (va_ & ~(CACHE_LINE - 1)))) { \
+			if (CACHE_MODEL && unlikely(dc_mru_of(c, va_)->rd !=	\
+			    (va_ & ~(CACHE_LINE - 1)))) {		\
 				DCACHE_MISS(op_##name, e_, va_, false);	\
 			}						\
 			type v_;					\
@@ -307,8 +302,8 @@ icache_check: /* cached fetch of a line that is not its set's MRU */
 		uint32_t va_ = RS + d->imm;				\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
-			if (CACHE_MODEL && unlikely(c->dc_wr[(va_ >> 4) &	\
-			    (DCACHE_SETS - 1)] != (va_ & ~(CACHE_LINE - 1)))) { \
+			if (CACHE_MODEL && unlikely(dc_mru_of(c, va_)->wr !=	\
+			    (va_ & ~(CACHE_LINE - 1)))) {		\
 				DCACHE_MISS(op_##name, e_, va_, true);	\
 			}						\
 			uint32_t off_ = va_ & 0xFFFu;			\
@@ -384,14 +379,13 @@ W_any: /* every instruction of an uncached window: its fetch, the handler */
 
 slot: /* the delay slot of branch d; never split from it */
 	s = d + 1;
-	if (CACHE_MODEL && unlikely(((uintptr_t)s & 63) == 0) &&
-	    c->ic_mru[ICACHE_SET_OF(s)] != ICACHE_LINE_OF(s)) {
-		m->cycle = cycle;
-		cache_ifetch(m, s);
-		TAKE_CYCLE();
-	}
 	EXTRA(s->cycles);
 	nds++;
+	goto *slot_labels[s->id];
+S_icheck: /* the slot is in the next line, not its set's MRU (L_icheck) */
+	m->cycle = cycle;
+	cache_ifetch(m, s);
+	TAKE_CYCLE();
 	goto *slot_labels[s->id];
 #define ALU_SLOT(name) S_##name: alu_##name(m, s); GOTO_T();
 	INSN_ALU_LIST(ALU_SLOT)
@@ -432,7 +426,6 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef DTLB_AT
 #undef DCACHE_MISS
 #undef GOTO_T
-#undef ICHECK
 #undef T_OF_PC
 #undef PC_OF_T
 out:

@@ -33,7 +33,9 @@ struct insn {
 	uint8_t id;       /* handler number (enum insn_id, insns.h): the run
 			   * loop's threaded dispatch, insn_handlers[id] otherwise */
 	uint8_t flags;    /* INSN_F_* */
+	uint8_t held;     /* the handler number while id is INSN_ID_icheck */
 };
+_Static_assert(sizeof(struct insn) == 16, "predecode entry size");
 
 /* Branch or jump whose delay slot (the next word, in the same 4 KB page) is
  * a NOP: the run loop charges the slot without dispatching it. Valid
@@ -101,6 +103,14 @@ struct dtlb_entry {
 };
 _Static_assert(sizeof(struct dtlb_entry) == 32, "dtlb entry size");
 
+/* The D-cache filter of one set (cpu.dc_mru): 16 bytes, so the run loop
+ * finds a set's entry with one mask of the address (dc_mru_of). */
+struct dc_mru {
+	uint32_t rd, wr;
+	uint32_t pad[2];
+};
+_Static_assert(sizeof(struct dc_mru) == 16, "dc_mru entry size");
+
 struct cpu {
 	/* Hot state for the run loop. */
 	uint32_t pc;             /* next instruction; while one executes, its address + 4 */
@@ -130,10 +140,14 @@ struct cpu {
 	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */
 	/* Cache fast filters (cache.c): per set, the line (virtual address)
 	 * that is the most recently used one of its D-cache set and may be
-	 * loaded (dc_rd) or stored, being dirty already (dc_wr), without any
+	 * loaded (rd) or stored, being dirty already (wr), without any
 	 * bookkeeping; per I-cache set, the first predecode entry of its most
 	 * recently used line (ic_mru). CACHE_FILTER_NONE if none. */
-	uint32_t dc_rd[DCACHE_SETS], dc_wr[DCACHE_SETS];
+	struct dc_mru dc_mru[DCACHE_SETS];
+	/* The same per D-cache way (level 2, cache_dfilter_hit): the line
+	 * in that way may be loaded / stored through this virtual line with
+	 * nothing to do but its LRU update. dc_mru copies the MRU way's. */
+	uint32_t dfl_rd[DCACHE_SETS][CACHE_WAYS], dfl_wr[DCACHE_SETS][CACHE_WAYS];
 	uintptr_t ic_mru[ICACHE_SETS];
 
 	struct cp0 cp0;          /* the running CP0 context (root or guest) */

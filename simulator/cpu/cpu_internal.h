@@ -106,6 +106,9 @@ static inline struct cpu *cpu_of(struct machine *m) { return &m->cpu; }
 const char *insn_decode(uint32_t raw, uint32_t next, struct insn *d);
 /* Handler every invalidated predecode entry holds: decodes, then runs. */
 void op_decode(struct machine *m, const struct insn *d);
+/* Handler of an entry whose line is not its I-cache set's MRU (cache.c):
+ * the fetch's bookkeeping, then the handler it holds. */
+void op_icheck(struct machine *m, const struct insn *d);
 /* Predecode array and index range for a physical address, or NULL. */
 struct insn *decode_slot(struct machine *m, uint32_t pa);
 /* Number of op_decode in enum insn_id (insns.h), kept here so the fast
@@ -136,6 +139,12 @@ bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t v
 bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
 /* Cached fetch of entry d's line in the fetch window (LRU, miss, checks). */
 void cache_ifetch(struct machine *m, const struct insn *d);
+/* The same if d is fetched cached from the window and its line is not its
+ * set's MRU (op_decode). */
+void cache_fetch_entry(struct machine *m, const struct insn *d);
+/* A freshly decoded entry: held behind op_icheck unless its line is its
+ * set's MRU (the run loop checks nothing else on entering a line). */
+void cache_guard_entry(struct machine *m, struct insn *e);
 /* Extra cycles of an uncached fetch of entry d. */
 unsigned cache_uncached_fetch(struct machine *m, const struct insn *d);
 /* Charge a microMIPS fetch of size bytes at va in the window (and check it). */
@@ -144,6 +153,30 @@ void cache_fetch_at(struct machine *m, uint32_t va, unsigned size);
 bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w);
 void cache_op(struct machine *m, unsigned op, uint32_t va);
 void cache_synci(struct machine *m, uint32_t va);
+
+/* The D-cache filter entry of va's set: va bits 9:4 scaled by 16. */
+#define dc_mru_of(c, va) ((const struct dc_mru *)((const char *)(c)->dc_mru +	\
+			  ((va) & ((DCACHE_SETS - 1) << 4))))
+
+/* Level 2 of the D-cache filter: va's line is not its set's MRU one but
+ * another way holds it with nothing to do for this access beyond the LRU
+ * update (cache.c keeps dfl_rd/dfl_wr true). */
+static inline __attribute__((always_inline)) bool cache_dfilter_hit(struct cpu *c, uint32_t va, bool store)
+{
+	unsigned s = (va >> 4) & (DCACHE_SETS - 1), w;
+	uint32_t vl = va & ~(CACHE_LINE - 1);
+	const uint32_t *f = store ? c->dfl_wr[s] : c->dfl_rd[s];
+	/* Without branches: at most one way holds a line, and which one it
+	 * is does not repeat well enough for the host's predictor. */
+	unsigned m1 = f[1] == vl, m2 = f[2] == vl, m3 = f[3] == vl;
+	if (!((f[0] == vl) | m1 | m2 | m3))
+		return false;
+	w = m1 + 2 * m2 + 3 * m3;
+	c->caches.d.lru[s] = c->caches.lru_touch[c->caches.d.lru[s]][w];
+	c->dc_mru[s].rd = vl;
+	c->dc_mru[s].wr = c->dfl_wr[s][w];
+	return true;
+}
 
 /* The I-cache set of a predecode entry (arrays are aligned so that an
  * entry's address bits 13:6 are its physical address bits 11:4) and the
@@ -232,8 +265,8 @@ static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint3
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	if (likely(e->tag_r == (va & ~0xFFFu))) {
 		if (CACHE_MODEL &&
-		    unlikely(m->cpu.dc_rd[(va >> 4) & (DCACHE_SETS - 1)] != (va & ~(CACHE_LINE - 1))) &&
-		    !cache_dtlb_access(m, e, va, false))
+		    unlikely(dc_mru_of(&m->cpu, va)->rd != (va & ~(CACHE_LINE - 1))) &&
+		    !cache_dfilter_hit(&m->cpu, va, false) && !cache_dtlb_access(m, e, va, false))
 			return mem_load_slow(m, va, size, val);
 		const uint8_t *p = e->host + (va & 0xFFFu);
 		switch (size) {
@@ -251,8 +284,8 @@ static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	if (likely(e->tag_w == (va & ~0xFFFu))) {
 		if (CACHE_MODEL &&
-		    unlikely(m->cpu.dc_wr[(va >> 4) & (DCACHE_SETS - 1)] != (va & ~(CACHE_LINE - 1))) &&
-		    !cache_dtlb_access(m, e, va, true))
+		    unlikely(dc_mru_of(&m->cpu, va)->wr != (va & ~(CACHE_LINE - 1))) &&
+		    !cache_dfilter_hit(&m->cpu, va, true) && !cache_dtlb_access(m, e, va, true))
 			return mem_store_slow(m, va, size, val);
 		uint32_t off = va & 0xFFFu;
 		uint8_t *p = e->host + off;

@@ -42,7 +42,7 @@ static bool is_load(unsigned op)
 const uint8_t insn_id_decode = INSN_ID_decode;
 
 #define HANDLER(name) op_##name,
-const insn_fn insn_handlers[INSN_ID_COUNT] = { INSN_LIST(HANDLER) op_decode };
+const insn_fn insn_handlers[INSN_ID_COUNT] = { INSN_LIST(HANDLER) op_decode, op_icheck };
 #undef HANDLER
 
 const char *insn_decode(uint32_t w, uint32_t next, struct insn *d)
@@ -348,8 +348,10 @@ OP(decode)
 		machine_fatal(m, "cpu: predecode entry outside every memory");
 		return;
 	}
-	cache_insn_word(m, e, &w); /* a cached fetch gets the I-cache's bytes */
+	cache_fetch_entry(m, e);   /* a cached fetch: the I-cache's bookkeeping first */
+	cache_insn_word(m, e, &w); /* ... and it gets the I-cache's bytes */
 	insn_decode(w, next, e);
+	cache_guard_entry(m, e);   /* held behind op_icheck unless its line is its set's MRU */
 	/* A NOP slot is only charged, not fetched: so only one in the
 	 * branch's own cache line (which also keeps it in the same page: every
 	 * memory starts on a page boundary). */

@@ -76,9 +76,11 @@ INSN_LIST(DECLARE_OP)
 #undef DECLARE_OP
 
 /* Handler numbers for the threaded run loop (cpu.c). Every handler a
- * predecoded entry can hold must be in INSN_LIST; op_decode is last. */
+ * predecoded entry can hold must be in INSN_LIST; then op_decode and
+ * op_icheck (an entry of a line that is not the most recently used one of
+ * its I-cache set: the cache's bookkeeping before the held handler). */
 #define INSN_ID(name) INSN_ID_##name,
-enum insn_id { INSN_LIST(INSN_ID) INSN_ID_decode, INSN_ID_COUNT };
+enum insn_id { INSN_LIST(INSN_ID) INSN_ID_decode, INSN_ID_icheck, INSN_ID_COUNT };
 #undef INSN_ID
 
 #endif
