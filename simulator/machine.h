@@ -150,6 +150,17 @@ void cpu_bus_permissions_changed(struct machine *m);
  * are coherence findings. True if done here on a D line's copy of memory;
  * false: the caller accesses memory itself. */
 bool cache_master_access(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
+/* Another bus master (the flash controller) and the L1 D-cache
+ * (cpu/cache.c): the bytes memory holds for the 16-byte line at pa, to
+ * read or change (a D line's memory copy while it holds the line, else
+ * host memory; NULL outside RAM and flash); after a change,
+ * cpu_memory_line_changed marks a D line that now differs from memory
+ * (a cached access to it is then a coherence finding, as on silicon).
+ * cpu_memory_line_read reports a D line that holds the line dirty (the
+ * master reads memory, not the newer cached bytes); who names the master. */
+uint8_t *cpu_memory_line(struct machine *m, uint32_t pa);
+void cpu_memory_line_changed(struct machine *m, uint32_t pa);
+void cpu_memory_line_read(struct machine *m, uint32_t pa, const char *who);
 /* A posted SFR store landed: devices, interrupts or the flash wait states
  * may have changed (end the burst, re-derive the fetch window). */
 void cpu_sfr_written(struct machine *m);

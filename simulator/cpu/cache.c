@@ -286,7 +286,8 @@ static unsigned d_writeback(struct machine *m, struct cache_line *l)
 static void d_drop(struct machine *m, struct cache_line *l)
 {
 	uint8_t *h = line_host(m, l->tag);
-	if (l->valid && l->init && h && l->tag < PA_RAM_SIZE &&
+	/* (flash: only the flash controller changes its memory, cpu_memory_line) */
+	if (l->valid && l->init && h && (l->tag < PA_RAM_SIZE || l->stale) &&
 	    memcmp(h, l->data, CACHE_LINE) != 0) {
 		memcpy(h, l->data, CACHE_LINE);
 		cpu_code_written(m, l->tag, CACHE_LINE);
@@ -378,7 +379,8 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 	if (w >= 0 && !set[w].init)
 		adopt_random(m, ca, &set[w]);
 	if (w >= 0 && set[w].stale)
-		finding(m, FINDING_COHERENCE, cur_pc(m), "cached access hits a line an uncached store or DMA changed under it",
+		finding(m, FINDING_COHERENCE, cur_pc(m),
+			"cached access hits a line whose memory changed under it (uncached store, DMA, flash program)",
 			pa, &set[w]);
 	if (w < 0 && !(store && cca == 0)) { /* miss: allocate (CCA 0 stores do not) */
 		w = victim(ca, set);
@@ -883,6 +885,42 @@ void cache_synci(struct machine *m, uint32_t va)
 		return;
 	hit_op(m, CACHE_D, 6, x.pa);
 	hit_op(m, CACHE_I, 4, x.pa);
+}
+
+/* ---- Other bus masters --------------------------------------------- */
+
+static struct cache_line *d_holding(struct machine *m, uint32_t pa)
+{
+	struct cache_line *set = set_of(&m->cpu.caches.d, pa);
+	int w = find(set, pa & ~(CACHE_LINE - 1));
+	return w >= 0 && set[w].init ? &set[w] : NULL;
+}
+
+uint8_t *cpu_memory_line(struct machine *m, uint32_t pa)
+{
+	struct cache_line *l = CACHE_MODEL ? d_holding(m, pa) : NULL;
+	return l ? l->data : line_host(m, pa & ~(CACHE_LINE - 1));
+}
+
+void cpu_memory_line_changed(struct machine *m, uint32_t pa)
+{
+	struct cache_line *l = CACHE_MODEL ? d_holding(m, pa) : NULL;
+	const uint8_t *h = line_host(m, pa & ~(CACHE_LINE - 1));
+	if (l && h && !l->dirty && memcmp(h, l->data, CACHE_LINE) != 0) {
+		l->stale = 1; /* the cached bytes are the old ones */
+		dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
+	}
+}
+
+void cpu_memory_line_read(struct machine *m, uint32_t pa, const char *who)
+{
+	struct cache_line *l = CACHE_MODEL ? d_holding(m, pa) : NULL;
+	char what[96];
+	if (l && l->dirty) {
+		snprintf(what, sizeof what, "%s reads memory the D-cache holds newer (not written back)",
+			 who);
+		finding(m, FINDING_COHERENCE, cur_pc(m), what, pa, l);
+	}
 }
 
 void vzsim_cache_evict(struct machine *m, uint32_t pa, uint32_t len)

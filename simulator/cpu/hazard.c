@@ -31,6 +31,7 @@
 #define S_EBASE    HZ_SLOT(15, 1)
 #define S_CONFIG0  HZ_SLOT(16, 0)
 #define S_ERROREPC HZ_SLOT(30, 0)
+#define S_CAUSE    HZ_SLOT(13, 0)
 #define S_NONE     0xFFFFu
 
 #define OP_TLBR  0x01
@@ -249,6 +250,7 @@ void hazard_ehb(struct machine *m)
 	}
 	h->data.valid = false;
 	h->gepc_slot = 0xFF;
+	h->sw_irq_raised = false;
 }
 
 void hazard_barrier(struct machine *m)
@@ -260,9 +262,15 @@ void hazard_barrier(struct machine *m)
 void hazard_exception(struct machine *m, bool check)
 {
 	static const uint16_t vector_in[] = { S_EBASE, S_INTCTL, S_SRSCTL, S_SRSMAP, S_NONE };
+	struct hazard *h = &m->cpu.hz;
 	/* With BEV = 1 the vectors and shadow sets ignore these. */
 	if (check && !m->cpu.guest && !(m->cpu.cp0.status & ST_BEV))
 		use(m, "the exception taken", 0, vector_in);
+	/* BEV itself selects the vectors (boot or EBase). */
+	if (check && !m->cpu.guest && slot_written(h, 0, S_STATUS) &&
+	    ((h->status_before ^ m->cpu.cp0.status) & ST_BEV))
+		report(m, "the exception taken (Status.BEV selects its vector)", insn_pc(m), 0,
+		       S_STATUS, h->ctx[0].pc[S_STATUS], "EHB");
 	hazard_barrier(m);
 }
 
@@ -288,10 +296,18 @@ void hazard_mtc0(struct machine *m, unsigned reg, unsigned sel, uint32_t v)
 		snap_close(m, fresh, changed);
 	if (!changed)
 		return;
-	if (slot == S_STATUS)
+	if (slot == S_STATUS) {
 		hazard_status_op(m, before);
-	else
-		mark(m, 0, slot);
+		return;
+	}
+	mark(m, 0, slot);
+	/* A software interrupt requested (Cause.IP1:0 set): through the EVIC
+	 * it reaches the core after the hazard, so where it is taken is not
+	 * determined before EHB (hazard_irq). */
+	if (slot == S_CAUSE && !c->guest && ((c->cp0.cause & ~before) & (CA_IP0 | CA_IP1))) {
+		c->hz.sw_irq_raised = true;
+		cpu_request_irq_check(m);
+	}
 }
 
 /* DI, EI, or MTC0 changed Status from old. Keeps Status as it was at the
@@ -461,6 +477,33 @@ void hazard_srs_use(struct machine *m)
 	use(m, "RDPGPR/WRPGPR", 0, in);
 }
 
+/* Usability under a Status value: what a consumer sees depends on the
+ * change only if it differs between the value at the barrier and now. */
+static void status_use(struct machine *m, const char *consumer, bool (*usable)(uint32_t st))
+{
+	struct hazard *h = &m->cpu.hz;
+	if (slot_written(h, 0, S_STATUS) &&
+	    usable(h->status_before) != usable(m->cpu.cp0.status))
+		report(m, consumer, insn_pc(m), 0, S_STATUS, h->ctx[0].pc[S_STATUS], "EHB");
+}
+
+static bool cp0_usable_under(uint32_t s)
+{
+	return (s & (ST_EXL | ST_ERL | ST_CU0)) || !(s & ST_KSU);
+}
+
+static bool mx_under(uint32_t s) { return (s & ST_MX) != 0; }
+
+void hazard_cp0_use(struct machine *m)
+{
+	status_use(m, "coprocessor 0 instruction (Status.CU0/KSU/EXL/ERL usability)", cp0_usable_under);
+}
+
+void hazard_mx_use(struct machine *m)
+{
+	status_use(m, "DSP instruction (Status.MX)", mx_under);
+}
+
 void hazard_cu1_use(struct machine *m)
 {
 	struct hazard *h = &m->cpu.hz;
@@ -483,15 +526,31 @@ void hazard_irq(struct machine *m)
 {
 	struct cpu *c = &m->cpu;
 	struct hazard *h = &c->hz;
-	if (c->guest || !slot_written(h, 0, S_STATUS))
+	bool st = slot_written(h, 0, S_STATUS);
+	if (c->guest || (!st && !h->sw_irq_raised))
 		return;
-	if (!takes_irq(m, h->status_before) || takes_irq(m, c->cp0.status))
+	bool now = takes_irq(m, c->cp0.status), before = st ? takes_irq(m, h->status_before) : now;
+	if (now == before && !(now && h->sw_irq_raised))
 		return;
 	uint32_t next = mmu_peek_insn(m, c->pc);
 	if (next == 0x000000C0u /* EHB */ || next == 0x42000018u /* ERET */)
 		return;
-	machine_finding(m, FINDING_HAZARD,
-			"interrupt (level %u) may still be taken at %08x: Status masked it at "
-			"%08x without EHB between them", c->eic_ripl, c->pc,
-			h->ctx[0].pc[S_STATUS]);
+	if (before && !now)
+		machine_finding(m, FINDING_HAZARD,
+				"interrupt (level %u) may still be taken at %08x: Status masked it at "
+				"%08x without EHB between them", c->eic_ripl, c->pc,
+				h->ctx[0].pc[S_STATUS]);
+	else if (now && st && !before)
+		/* The enable side: the interrupt is recognised somewhere up to the
+		 * barrier, so which instruction it interrupts is not determined. */
+		machine_finding(m, FINDING_HAZARD,
+				"interrupt (level %u) taken at %08x: Status unmasked it at %08x "
+				"without EHB between them (the interrupted instruction is not "
+				"determined)", c->eic_ripl, c->pc, h->ctx[0].pc[S_STATUS]);
+	else
+		machine_finding(m, FINDING_HAZARD,
+				"interrupt (level %u) taken at %08x after a software interrupt "
+				"requested in Cause at %08x without EHB between them (the "
+				"interrupted instruction is not determined)", c->eic_ripl, c->pc,
+				h->ctx[0].pc[S_CAUSE]);
 }

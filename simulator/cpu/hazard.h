@@ -49,6 +49,7 @@ struct hazard {
 	uint32_t gepc_pc;           /* guest EPC/NestedEPC MTGC0 since EHB (erratum) */
 	uint8_t gepc_slot;          /* its sel (0 EPC, 2 NestedEPC), 0xFF none */
 	uint32_t status_before;     /* Status at the last EHB, while it is written */
+	bool sw_irq_raised;         /* an MTC0 Cause since EHB set IP0 or IP1 */
 	unsigned tlb_fresh;         /* snapshots taken by hazard_tlb_begin */
 	/* TLB instruction in progress (hazard_tlb_begin/end). */
 	uint32_t tlb_regs[2][5];
@@ -69,6 +70,8 @@ void hazard_tlb_end(struct machine *m, unsigned ctx);
 void hazard_eret(struct machine *m);
 void hazard_srs_use(struct machine *m);          /* RDPGPR/WRPGPR */
 void hazard_cu1_use(struct machine *m);          /* COP1 instructions */
+void hazard_cp0_use(struct machine *m);          /* CP0 instructions: usable (CU0, mode) */
+void hazard_mx_use(struct machine *m);           /* DSP instructions (Status.MX) */
 void hazard_ehb(struct machine *m);
 void hazard_barrier(struct machine *m);          /* JR.HB/JALR.HB after the slot */
 void hazard_exception(struct machine *m, bool check); /* exception entry */

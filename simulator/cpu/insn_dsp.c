@@ -641,6 +641,8 @@ static const dsp_fn dsp_handlers[DSP_ID_COUNT] = {
  * root's Status.MX too (else a root DSPDis exit, hardware.md section 2). */
 static bool dsp_usable(struct machine *m)
 {
+	if (unlikely(m->cpu.hz.exec))
+		hazard_mx_use(m);
 	if (unlikely(!(m->cpu.cp0.status & ST_MX))) {
 		cpu_raise(m, EXC_DSPDIS);
 		return false;

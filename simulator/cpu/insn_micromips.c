@@ -41,6 +41,8 @@ OP(mm_bc1t) { if (cpu_cu1_usable(m)) mm_branch(m, d, fpu_condition(&m->cpu.fpu, 
 OP(mm_bposge32)
 {
 	struct cpu *c = &m->cpu;
+	if (unlikely(c->hz.exec))
+		hazard_mx_use(m);
 	if (!(c->cp0.status & ST_MX)) {
 		cpu_raise(m, EXC_DSPDIS);
 		return;

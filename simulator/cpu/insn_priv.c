@@ -15,6 +15,8 @@
 /* Coprocessor 0 usable by the running context, else CpU (CE = 0). */
 static bool cp0_access_allowed(struct machine *m)
 {
+	if (unlikely(m->cpu.hz.exec))
+		hazard_cp0_use(m);
 	if (likely(cp0_usable(&m->cpu)))
 		return true;
 	cpu_raise_ce(m, EXC_CPU, 0);

@@ -178,8 +178,9 @@ enum vz_verdict vz_policy_privop(enum vz_privop op, uint32_t gctl0)
 
 enum vz_verdict vz_policy_cache(unsigned op, uint32_t gctl0, uint32_t gctl0ext)
 {
-	/* [3.8] op bits 4:2 = 0..2 are the index-type operations. */
-	bool index_op = ((op >> 2) & 7) <= 2;
+	/* [3.8] op bits 4:2 = 0..3 address a line by index (3: the M5150's
+	 * Index Store Data, which writes any line's data array). */
+	bool index_op = ((op >> 2) & 7) <= 3;
 	if (!(gctl0 & VZ_GC0_CP0) || !(gctl0 & VZ_GC0_CG))
 		return VZ_GPSI;
 	if (index_op && !(gctl0ext & VZ_GC0X_CGI))

@@ -65,25 +65,37 @@ static void nvm_changed(struct machine *m, uint8_t *p, uint32_t len)
 	}
 }
 
-static bool nvm_program(struct machine *m, uint32_t pa, const uint8_t *src, uint32_t len)
-{
-	uint8_t *p = nvm_flash(m, pa, len);
-	if (!p || !src)
-		return false;
-	for (uint32_t i = 0; i < len; i++)
-		p[i] &= src[i];
-	nvm_changed(m, p, len);
-	return true;
-}
-
-static bool nvm_erase(struct machine *m, uint32_t pa, uint32_t len)
+/* Program (src) or erase (src NULL) flash [pa, pa+len), line by line on
+ * what memory holds: a D-cache line holding flash keeps its old bytes and
+ * is then stale, as on silicon (cpu_memory_line). */
+static bool nvm_write(struct machine *m, uint32_t pa, const uint8_t *src, uint32_t len)
 {
 	uint8_t *p = nvm_flash(m, pa, len);
 	if (!p)
 		return false;
-	memset(p, 0xFF, len);
+	for (uint32_t off = 0; off < len; off += 16) {
+		uint8_t *mem = cpu_memory_line(m, pa + off);
+		uint32_t n = len - off < 16 ? len - off : 16;
+		if (!mem)
+			mem = p + off;
+		else
+			mem += (pa + off) & 15u;
+		for (uint32_t i = 0; i < n; i++)
+			mem[i] = src ? mem[i] & src[off + i] : 0xFF;
+		cpu_memory_line_changed(m, pa + off);
+	}
 	nvm_changed(m, p, len);
 	return true;
+}
+
+static bool nvm_program(struct machine *m, uint32_t pa, const uint8_t *src, uint32_t len)
+{
+	return src && nvm_write(m, pa, src, len);
+}
+
+static bool nvm_erase(struct machine *m, uint32_t pa, uint32_t len)
+{
+	return nvm_write(m, pa, NULL, len);
 }
 
 static bool nvm_execute(struct machine *m, struct nvm *n)
@@ -99,11 +111,18 @@ static bool nvm_execute(struct machine *m, struct nvm *n)
 		return nvm_program(m, n->addr & ~3u, buf, 4);
 	case NVMOP_QUAD:
 		return nvm_program(m, n->addr & ~15u, buf, 16);
-	case NVMOP_ROW: {
+	case NVMOP_ROW: { /* the source is read from RAM over the bus: memory's bytes */
 		uint32_t src = n->srcaddr & ~3u;
-		const uint8_t *s = src < PA_RAM_SIZE && NVM_ROW <= PA_RAM_SIZE - src ?
-				   m->ram + src : NULL;
-		return nvm_program(m, n->addr & ~(NVM_ROW - 1), s, NVM_ROW);
+		uint8_t row[NVM_ROW];
+		if (src >= PA_RAM_SIZE || NVM_ROW > PA_RAM_SIZE - src)
+			return nvm_program(m, n->addr & ~(NVM_ROW - 1), NULL, NVM_ROW);
+		for (uint32_t off = 0; off < NVM_ROW; off += 4) {
+			const uint8_t *mem = cpu_memory_line(m, src + off);
+			if (((src + off) & 15u) == 0 || off == 0)
+				cpu_memory_line_read(m, src + off, "the flash controller (row program)");
+			memcpy(row + off, mem + ((src + off) & 15u), 4);
+		}
+		return nvm_program(m, n->addr & ~(NVM_ROW - 1), row, NVM_ROW);
 	}
 	case NVMOP_PAGE_ERASE:
 		return nvm_erase(m, n->addr & ~(NVM_PAGE - 1), NVM_PAGE);

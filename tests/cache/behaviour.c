@@ -8,6 +8,9 @@
  * instructions executable. KSEG0 is cacheable (K0 = 3) in between. */
 #include "test.h"
 #include "cache_ops.h"
+#include "nvm_ops.h"
+
+#define FLASH 0x1D100200u /* erased program flash */
 
 #define BUF 0x40000u            /* scratch RAM, D-cache set 0 */
 #define WAY_STRIDE 0x400u       /* 1 KB: the next line in the same D set */
@@ -111,6 +114,13 @@ int test_main(void)
 			CHECK(22, found);
 		}
 	}
+
+	/* Flash programmed under a cached line: Hit Invalidate D, then the
+	 * cached load reads the new bytes (flash_stale_dline without it). */
+	(void)U32(KSEG0(FLASH));
+	nvm_program_word(FLASH, 0x0F0F0F0Fu);
+	CACHE(HIT_INV_D, KSEG0(FLASH));
+	CHECK_EQ(23, 0x0F0F0F0Fu, U32(KSEG0(FLASH)));
 
 	dcache_flush_all();
 	set_k0(2);

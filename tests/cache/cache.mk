@@ -4,7 +4,8 @@
 # initialisation rule each and must be stopped by --strict (run-bad.sh).
 
 CACHE_BAD_C := uncached_dirty stale_line code_not_written_back stale_icache \
-	dma_reads_dirty dma_under_clean
+	dma_reads_dirty dma_under_clean \
+	flash_stale_dline flash_stale_icache
 CACHE_BAD_S := uninit_dcache uninit_icache
 CACHE_BAD_ELFS := $(patsubst %,$(BUILD)/tests/cache/bad/%.elf,$(CACHE_BAD_C) $(CACHE_BAD_S))
 

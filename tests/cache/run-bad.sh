@@ -21,6 +21,8 @@ check code_not_written_back cache-coherence
 check stale_icache cache-coherence
 check dma_reads_dirty cache-coherence
 check dma_under_clean cache-coherence
+check flash_stale_dline cache-coherence
+check flash_stale_icache cache-coherence
 check uninit_dcache cache-uninitialised
 check uninit_icache cache-uninitialised
 exit $fail

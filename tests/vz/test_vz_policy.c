@@ -79,6 +79,10 @@ static void test_wait_and_cache(void **state)
 	assert_int_equal(vz_policy_cache(0x15, CP0_ONLY | VZ_GC0_CG, 0), VZ_EXEC);
 	assert_int_equal(vz_policy_cache(0x09, CP0_ONLY | VZ_GC0_CG, 0), VZ_GPSI);
 	assert_int_equal(vz_policy_cache(0x09, CP0_ONLY | VZ_GC0_CG, VZ_GC0X_CGI), VZ_EXEC);
+	/* Index Store Data (op[4:2] = 3) is index-type: it writes any line */
+	assert_int_equal(vz_policy_cache(0x0D, CP0_ONLY | VZ_GC0_CG, 0), VZ_GPSI);
+	assert_int_equal(vz_policy_cache(0x0D, CP0_ONLY | VZ_GC0_CG, VZ_GC0X_CGI), VZ_EXEC);
+	assert_int_equal(vz_policy_cache(0x11, CP0_ONLY | VZ_GC0_CG, 0), VZ_EXEC); /* Hit Invalidate D */
 }
 
 static void test_gsfc_status(void **state)
