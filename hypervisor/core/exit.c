@@ -120,25 +120,49 @@ static bool gsfc(struct vz_vm *vm, uint32_t insn)
 	return true;
 }
 
+/* Does physical line pa belong to vm's memory (RAM or flash regions)? */
+static bool vm_owns_pa(const struct vz_vm *vm, uint32_t pa)
+{
+	for (unsigned i = 0; i < vm->cfg->region_count; i++) {
+		const struct vz_region *r = &vm->cfg->regions[i];
+		if (!(r->flags & VZ_REGION_DEVICE) && pa - r->rpa < r->size)
+			return true;
+	}
+	return false;
+}
+
 /* Every guest CACHE exits (GuestCtl0.CG = 0): with CG = 1 the index
- * operations the CGI bit does not cover - Index Store Data, op[4:2] = 3 -
- * would run for the guest and write any line of the one physical cache,
- * that is any VM's or the hypervisor's memory (docs/isolation.md).
+ * operations would run for the guest on any line of the one physical
+ * cache, that is any VM's or the hypervisor's memory (docs/isolation.md).
  *
- * By index: an index names a line that may hold anybody's data, so only
- * the operations that cannot lose anybody's data are done for it
- * (writeback-invalidate of D, invalidate of I, at the same index); tag and
- * data loads and stores are ignored: the hypervisor initialised the caches
- * at boot. */
-static void guest_cache_index(uint32_t insn)
+ * By index: the line the index names is looked at (Index Load Tag) and,
+ * only if it holds the guest's own memory, the operation is done as the
+ * hit operation on that line (writeback-invalidate of D, invalidate of
+ * I); lines of other VMs and of the hypervisor are left alone. Tag and
+ * data loads and stores are ignored: the hypervisor initialised the
+ * caches at boot. */
+static void guest_cache_index(const struct vz_vm *vm, uint32_t insn)
 {
 	unsigned op = (insn >> 16) & 31;
 	uint32_t base = vz_gpr_read((insn >> 21) & 31);
 	uint32_t index = 0x80000000u | ((base + (uint32_t)(int16_t)insn) & 0x3FF0u);
+	uint32_t tag;
 	if (op == 0x00)
-		CACHE_OP(0x00, index);
+		CACHE_OP(0x04, index);             /* Index Load Tag I */
 	else if (op == 0x01)
-		CACHE_OP(0x01, index);
+		CACHE_OP(0x05, index);             /* Index Load Tag D */
+	else
+		return;
+	ehb();
+	tag = CP0_READ(C0_TAGLO);
+	/* TagLo: PA[31:10] of the line, V in bit 7; PA[9:4] is the set. */
+	uint32_t pa = (tag & 0xFFFFFC00u) | (index & 0x3F0u);
+	if (!(tag & 0x80u) || !vm_owns_pa(vm, pa))
+		return;
+	if (op == 0x00)
+		CACHE_OP(0x10, 0x80000000u | pa);  /* Hit Invalidate I */
+	else
+		CACHE_OP(0x15, 0x80000000u | pa);  /* Hit Writeback Invalidate D */
 }
 
 /* By address (hit operations): done on the line of the guest's own memory
@@ -183,7 +207,7 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 	case GEXC_GPSI:
 		if (OP(insn) == 0x2F) {                    /* CACHE */
 			if (((insn >> 18) & 7) <= 3)
-				guest_cache_index(insn);
+				guest_cache_index(vm, insn);
 			else
 				guest_cache_hit(vm, insn);
 			CP0_WRITE(C0_EPC, next);

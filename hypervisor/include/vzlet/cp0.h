@@ -66,6 +66,7 @@ static inline void cache_flush_range(volatile void *va, uint32_t len)
 #define C0_HWRENA       7, 0
 #define C0_BADVADDR     8, 0
 #define C0_BADINSTR     8, 1
+#define C0_TAGLO        28, 0
 #define C0_BADINSTRP    8, 2
 #define C0_COUNT        9, 0
 #define C0_ENTRYHI      10, 0

@@ -30,6 +30,11 @@
 #define CFGCON     0xBF800000u
 
 static volatile unsigned exc_count, exc_code;
+/* One line of its own RAM for the CACHE cases, through kseg0 and kseg1. */
+static uint32_t own_line[4] __attribute__((aligned(16)));
+#define KS0(p) (0x80000000u | ((uint32_t)(uintptr_t)(p) & 0x1FFFFFFFu))
+#define KS1(p) (0xA0000000u | ((uint32_t)(uintptr_t)(p) & 0x1FFFFFFFu))
+#define U32(a) (*(volatile uint32_t *)(a))
 static unsigned cur;
 
 static int32_t console_write(uint32_t p, uint32_t n)
@@ -595,6 +600,33 @@ static void run(unsigned n)
 		    "DMA stopped by the restart, words written since", nonzero);
 		return;
 	}
+	/* CACHE on its own memory (emulated, GuestCtl0.CG = 0): what it asks
+	 * for happens to its lines; an uncached read of a line still dirty in
+	 * the D-cache would be a coherence finding (the run is strict). */
+	case 119:                                    /* Hit Writeback D */
+		U32(KS0(own_line)) = 0x10400001u;
+		__asm__ volatile("cache 0x19, 0(%0)" :: "r"(KS0(own_line)) : "memory");
+		result(U32(KS1(own_line)) == 0x10400001u, "Hit Writeback D: memory has the store");
+		return;
+	case 120:                                    /* Index Writeback Invalidate D */
+		U32(KS0(own_line)) = 0x10500002u;
+		for (uint32_t a = 0x80000000u; a < 0x80001000u; a += 16)
+			__asm__ volatile("cache 0x01, 0(%0)" :: "r"(a) : "memory");
+		result(U32(KS1(own_line)) == 0x10500002u, "Index Writeback Invalidate D: its lines written back");
+		return;
+	case 121:                                    /* Hit Invalidate D, Hit Writeback Invalidate D */
+		U32(KS0(own_line)) = 0x10600003u;
+		__asm__ volatile("cache 0x15, 0(%0)" :: "r"(KS0(own_line)) : "memory");
+		U32(KS0(own_line)) = 0x10600004u;    /* dirty again ... */
+		__asm__ volatile("cache 0x11, 0(%0)" :: "r"(KS0(own_line)) : "memory");
+		result(U32(KS0(own_line)) == 0x10600003u, "Hit Invalidate D: the dirty bytes are dropped");
+		return;
+	case 122:                                    /* Index Invalidate I, Hit Invalidate I, Fill, Index Load Tag */
+		for (uint32_t a = 0x80000000u; a < 0x80004000u; a += 16)
+			__asm__ volatile("cache 0x00, 0(%0)\n cache 0x04, 0(%0)" :: "r"(a) : "memory");
+		__asm__ volatile("cache 0x10, 0(%0)\n cache 0x14, 0(%0)" :: "r"(KS0(own_line)) : "memory");
+		result(1, "I-cache operations on its own code and by index");
+		return;
 	default:
 		say("done", "", ~0u);
 		guest_halt();
