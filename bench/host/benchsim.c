@@ -408,6 +408,9 @@ int main(int argc, char **argv)
 		printf("sim_mips_no_cache_model: %.1f\n", opt.baseline_mips);
 		printf("sim_cpu_mips_no_cache_model: %.1f\n", opt.baseline_cpu_mips);
 		printf("cache_model_speed: %.3f\n", sim_cpu_mips / opt.baseline_cpu_mips);
+		/* the limit: at most 15 % slower */
+		printf("cache_model_drop_percent: %.1f\n",
+		       100.0 * (1.0 - sim_cpu_mips / opt.baseline_cpu_mips));
 	}
 	if (opt.no_hooks_cpu_mips > 0) {
 		/* the event hooks compiled in but off vs compiled out, on CPU time */

@@ -6,8 +6,11 @@
 
 #define MFC0(reg, sel) ({ uint32_t v_; \
 	__asm__ volatile("mfc0 %0, $" #reg ", " #sel : "=r"(v_)); v_; })
+/* noreorder: the assembler must not move the EHB into a following
+ * branch's delay slot (the branch would then run inside the hazard). */
 #define MTC0(reg, sel, v) \
-	__asm__ volatile("mtc0 %0, $" #reg ", " #sel "\n\tehb" : : "r"((uint32_t)(v)) : "memory")
+	__asm__ volatile(".set push\n\t.set noreorder\n\tmtc0 %0, $" #reg ", " #sel "\n\tehb\n\t.set pop" \
+			 : : "r"((uint32_t)(v)) : "memory")
 
 #define CP0_STATUS_BEV 0x00400000u
 #define CP0_STATUS_ERL 0x00000004u

@@ -28,6 +28,17 @@
 	.text
 	.globl _start
 
+/* Core software interrupt 0 at priority 1, enabled in the EVIC ($8 = EVIC
+ * base, $9 clobbered; the stores are read back, so both have landed). */
+.macro cs0_enable
+	li	$8, EVIC
+	li	$9, CS0_PRIO1
+	sw	$9, IPC0SET($8)
+	li	$9, CS0_BIT
+	sw	$9, IEC0SET($8)
+	lw	$9, IEC0($8)
+.endm
+
 /* Spin here (the run ends at the cycle limit). */
 .macro halt
 99:	b	99b

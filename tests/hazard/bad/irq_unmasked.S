@@ -4,11 +4,8 @@
  * determined; EHB right after EI (as Linux's irq_enable_hazard). */
 #include "../hz.h"
 _start:
-	li	$8, EVIC
-	li	$9, CS0_PRIO1
-	sw	$9, IPC0SET($8)
+	cs0_enable
 	li	$9, CS0_BIT
-	sw	$9, IEC0SET($8)
 	sw	$9, IFS0SET($8)		/* request ... */
 	lw	$9, IFS0($8)		/* ... landed (read back) */
 	li	$10, ST_BEV		/* IE, EXL, ERL = 0 */

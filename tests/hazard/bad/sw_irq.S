@@ -4,12 +4,7 @@
  * where it is taken is not determined before EHB. */
 #include "../hz.h"
 _start:
-	li	$8, EVIC
-	li	$9, CS0_PRIO1
-	sw	$9, IPC0SET($8)
-	li	$9, CS0_BIT
-	sw	$9, IEC0SET($8)
-	lw	$9, IEC0($8)		/* read back: both landed */
+	cs0_enable
 	li	$10, ST_BEV | 1		/* IE, ERL = 0 */
 	mtc0	$10, $12, 0
 	ehb

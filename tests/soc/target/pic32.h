@@ -36,8 +36,9 @@
 
 #define MFC0(reg, sel) ({ uint32_t v_; \
 	__asm__ volatile("mfc0 %0, $" #reg ", " #sel : "=r"(v_)); v_; })
-#define MTC0(reg, sel, v) \
-	__asm__ volatile("mtc0 %0, $" #reg ", " #sel "\n\tehb" : : "r"((uint32_t)(v)) : "memory")
+#define MTC0(reg, sel, v) /* noreorder: the EHB never lands in a delay slot */ \
+	__asm__ volatile(".set push\n\t.set noreorder\n\tmtc0 %0, $" #reg ", " #sel "\n\tehb\n\t.set pop" \
+			 : : "r"((uint32_t)(v)) : "memory")
 
 #define CP0_COUNT()  MFC0(9, 0)
 #define ST_IE  0x00000001u
