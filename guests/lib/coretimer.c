@@ -53,7 +53,8 @@ void ct_sleep_until(uint32_t target)
 		if ((int32_t)(ct_now() - target) >= 0)
 			break;
 		if (status & ST_IE)
-			__asm__ volatile("ei\n\tehb\n\tdi\n\tehb" : : : "memory");
+			__asm__ volatile(".set push\n\t.set noreorder\n\tei\n\tehb\n\tdi\n\tehb\n\t.set pop"
+					 : : : "memory");
 	}
 
 	if (!iec)

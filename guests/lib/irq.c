@@ -50,13 +50,18 @@ bool irq_pending(unsigned irq) { return (SFR(IFS(irq / 32)) >> (irq % 32)) & 1u;
  * by one still in flight would be taken at once (docs/guest-lib.md). */
 void irq_global_enable(void)
 {
-	__asm__ volatile("sync\n\tei\n\tehb" : : : "memory");
+	/* noreorder: the assembler would move the EHB into the delay slot of
+	 * the return, and the interrupt unmasked by EI could then be taken at
+	 * the JR itself (hazard checker, docs/simulator-cpu.md). */
+	__asm__ volatile(".set push\n\t.set noreorder\n\tsync\n\tei\n\tehb\n\t.set pop"
+			 : : : "memory");
 }
 
 uint32_t irq_save_disable(void)
 {
 	uint32_t status;
-	__asm__ volatile("di %0\n\tehb" : "=r"(status) : : "memory");
+	__asm__ volatile(".set push\n\t.set noreorder\n\tdi %0\n\tehb\n\t.set pop"
+			 : "=r"(status) : : "memory");
 	return status;
 }
 
