@@ -62,8 +62,9 @@ static void call(struct vz_vm *vm, uint32_t fn)
 	vz_gpr_write(REG_V1, r1);
 	/* Misuse (not a full queue or nothing to read): after the results,
 	 * which a restart must not overwrite. */
-	if (r0 == VZ_HC_ENOSYS || r0 == VZ_HC_EFAULT || r0 == VZ_HC_EINVAL || r0 == VZ_HC_EPERM)
+	if (r0 == VZ_HC_ENOSYS || r0 == VZ_HC_EFAULT || r0 == VZ_HC_EINVAL || r0 == VZ_HC_EPERM) {
 		health_event(vm, VZ_HM_HYPERCALL);
+	}
 }
 
 void hypercall(struct vz_vm *vm, uint32_t code)

@@ -214,8 +214,9 @@ void sched_reboot(struct vz_vm *vm, bool cold)
 	if (vm != NULL) {
 		sched_stop(vm, VM_STOPPED);
 		unload(vm);
-		if (cold)
+		if (cold) {
 			vm_clear_ram(vm);
+		}
 		vm_reset(vm);
 		vm->state = VM_RUNNABLE;
 	}
