@@ -343,7 +343,7 @@ static void list32(struct out *o, unsigned v)
 static bool operand(struct out *o, const char *t, size_t n, uint32_t x, uint32_t pc, uint32_t next)
 {
 	char s[32];
-#define IS(name) (n == sizeof name - 1 && memcmp(t, name, n) == 0)
+#define IS(name) (n == sizeof(name) - 1 && memcmp(t, (name), n) == 0)
 	if (IS("rt")) put(o, "%s", GPR(bits(x, 21, 5)));
 	else if (IS("rs")) put(o, "%s", GPR(bits(x, 16, 5)));
 	else if (IS("rd")) put(o, "%s", GPR(bits(x, 11, 5)));

@@ -93,7 +93,8 @@ static char **objdump_texts(struct mm_list *l)
 	assert_non_null(f);
 	for (size_t i = 0; i < l->n; i++) {
 		uint32_t hw[2] = { l->v[i].size == 4 ? l->v[i].bits >> 16 : l->v[i].bits, l->v[i].bits };
-		for (unsigned h = l->v[i].size == 4 ? 0 : 0; h < l->v[i].size / 2; h++) {
+		unsigned halves = l->v[i].size == 4 ? 2u : 1u;
+		for (unsigned h = 0; h < halves; h++) {
 			uint8_t b[2] = { (uint8_t)hw[h], (uint8_t)(hw[h] >> 8) };
 			assert_int_equal(fwrite(b, 1, 2, f), 2);
 		}
