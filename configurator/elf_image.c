@@ -204,7 +204,9 @@ static void trim_segments(const uint8_t *b, struct elf_image *img)
 		s->paddr += skip;
 		s->gpa_run += skip;
 		s->gpa_load += skip;
-		s->offset += skip;
+		/* Past the file data (the sections start in the bss part), the
+		 * offset stops at the data's end: nothing is read from there. */
+		s->offset += skip < s->filesz ? skip : s->filesz;
 		s->filesz = s->filesz > skip ? s->filesz - skip : 0;
 		s->memsz = (uint32_t)(hi - lo);
 		if (s->filesz > s->memsz)
