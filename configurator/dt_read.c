@@ -17,6 +17,7 @@
 #include "channels.h"
 #include "diag.h"
 #include "health.h"
+#include "windows.h"
 #include <vzlet/vm_config.h>
 
 #define DTB_MAX_SIZE (1u << 20)
@@ -734,7 +735,8 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 		"reg", "label", "elf", "ram-size", "ram", "flash-size", "polling",
 		"no-autostart", "time-slice-us", "interrupts", "devices", "pins", "cache",
 		"setup", "guest-tlb-entries", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz", "pbclk3-hz",
-		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", "dma-channels", NULL
+		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", "dma-channels",
+		"time-budget-us", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -972,6 +974,7 @@ int dt_read_system(const void *fdt, size_t size, const char *source, struct cfg_
 	read_vms(fdt, sys);
 	channels_read(fdt, sys);
 	health_read(fdt, sys);
+	windows_read(fdt, sys);
 	return diag_errors() == before ? 0 : -1;
 }
 

@@ -8,6 +8,7 @@
 
 #include "channels.h"
 #include "health.h"
+#include "windows.h"
 #include "tlb_plan.h"
 #include <vzlet/vm_config.h>
 
@@ -312,6 +313,7 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 
 	channels_emit(f, sys);
 	health_emit(f, sys);
+	windows_emit(f, sys);
 	fprintf(f, "const struct vz_system vz_system = {\n");
 	fprintf(f, "\t.num_vms = %u,\n", sys->nvms);
 	fprintf(f, "\t.console_uart = %u,\n", sys->hv.console_uart);
@@ -335,6 +337,8 @@ int emit_tables(FILE *f, const struct cfg_system *sys)
 		fprintf(f, "\t.channels = vz_channel_table,\n\t.num_channels = %u,\n", sys->nchannels);
 	if (sys->health_present)
 		fprintf(f, "\t.health = vz_health_table,\n");
+	if (sys->schedule.path[0])
+		fprintf(f, "\t.schedule = &vz_schedule,\n");
 	fprintf(f, "};\n\n");
 	fprintf(f, "VZ_DEFINE_VM_STATE(%u);\n", sys->nvms);
 	return ferror(f) ? -1 : 0;

@@ -283,6 +283,22 @@ struct cfg_health {
 	uint32_t storm_irqs, storm_us;
 };
 
+/* Time partitioning: the major frame and its windows (windows.c,
+ * docs/time-partitioning.md). */
+#define CFG_MAX_WINDOWS 32
+struct cfg_window {
+	char path[CFG_PATH_MAX];
+	unsigned vm;                  /* VM id */
+	uint32_t start_us, duration_us;
+};
+struct cfg_schedule {
+	char path[CFG_PATH_MAX];      /* empty: no /time-partitioning (round robin) */
+	uint32_t frame_us, overrun_us;
+	struct cfg_window windows[CFG_MAX_WINDOWS];   /* sorted by start once checked */
+	unsigned nwindows;
+	uint32_t budget_us[CFG_MAX_VMS + 1];          /* [VM id]: "time-budget-us" */
+};
+
 struct cfg_system {
 	char source[CFG_PATH_MAX];    /* the .dtb, for generated comments */
 	struct cfg_hypervisor hv;
@@ -303,6 +319,7 @@ struct cfg_system {
 	unsigned nchannels;
 	bool health_present;          /* /health-monitor exists */
 	struct cfg_health health[CFG_MAX_VMS + 1];   /* [VM id] */
+	struct cfg_schedule schedule;
 };
 
 #endif

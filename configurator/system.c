@@ -10,6 +10,7 @@
 #include "clocks.h"
 #include "diag.h"
 #include "health.h"
+#include "windows.h"
 #include "mem_pool.h"
 #include "tlb_plan.h"
 #include "dma.h"
@@ -163,6 +164,7 @@ int system_build(struct cfg_system *sys)
 	dma_check(sys);
 	channels_check(sys);
 	health_check(sys);
+	windows_check(sys);
 	if (diag_errors())
 		return -1;
 	if (system_allocate(sys) != 0 || dma_plan(sys) != 0 || channels_place(sys) != 0)

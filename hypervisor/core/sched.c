@@ -3,6 +3,9 @@
  * A VM that executes WAIT leaves the round until an event for it arrives,
  * and then runs at once. With nothing runnable the hypervisor itself WAITs.
  *
+ * With a major frame (window.c) only the current window's VM may run and
+ * turns end at the window boundaries instead of slices.
+ *
  * Decisions are recorded during a handler (sched_wake, sched_stop, ...) and
  * carried out once at its end by sched_commit(), so handlers never see the
  * running VM change under them. */
@@ -18,8 +21,18 @@ static bool slice_armed;
 
 uint32_t sched_slice_deadline(bool *armed)
 {
+	uint32_t due = slice_end;
 	*armed = slice_armed;
-	return slice_end;
+	if (vz_system.schedule != NULL) {
+		*armed = true;               /* boundaries are due even while idle */
+		due = win_boundary();
+	}
+	return due;
+}
+
+static bool may_run(const struct vz_vm *vm)
+{
+	return vm->state == (uint8_t)VM_RUNNABLE && win_allows(vm);
 }
 
 static uint32_t slice_of(const struct vz_vm *vm)
@@ -84,7 +97,7 @@ static struct vz_vm *next_runnable(const struct vz_vm *after)
 	struct vz_vm *found = NULL;
 	for (unsigned k = 1u; k <= n && found == NULL; k++) {
 		struct vz_vm *vm = vm_by_id((start + k - 1u) % n + 1u);
-		if (vm->state == (uint8_t)VM_RUNNABLE) {
+		if (may_run(vm)) {
 			found = vm;
 		}
 	}
@@ -114,12 +127,16 @@ static void commit(void)
 {
 	bool done = false;
 	while (!done) {
+		if (vz_system.schedule != NULL &&
+		    (int32_t)(CP0_READ(C0_COUNT) - win_boundary()) >= 0) {
+			sched_slice_end();   /* a long handler passed a boundary */
+		}
 		struct vz_vm *next = want;
 		want = NULL;
-		if (next != NULL && next->state != (uint8_t)VM_RUNNABLE) {
+		if (next != NULL && !may_run(next)) {
 			next = NULL;
 		}
-		if (next == NULL && hv_cur != NULL && hv_cur->state == (uint8_t)VM_RUNNABLE) {
+		if (next == NULL && hv_cur != NULL && may_run(hv_cur)) {
 			done = true;                 /* keep running the current VM */
 		} else {
 			if (next == NULL) {
@@ -177,7 +194,16 @@ void sched_yield(void)
 
 void sched_slice_end(void)
 {
-	if (hv_cur == NULL) {
+	if (vz_system.schedule != NULL) {
+		win_advance(CP0_READ(C0_COUNT));
+		want = win_owner();
+		if (hv_cur != NULL && hv_cur != want) {
+			/* its window ended: nobody runs unless commit finds the owner */
+			dbg_note(hv_cur, DBG_T_SLICE, (want != NULL) ? want->id : 0u, 0u);
+			vcon_flush(hv_cur);
+			hv_cur = NULL;
+		}
+	} else if (hv_cur == NULL) {
 		slice_armed = false;
 	} else {
 		sched_yield();
@@ -238,6 +264,7 @@ void sched_init(void)
 
 void sched_start(void)
 {
+	win_start();
 	commit();
 	vz_launch();
 }

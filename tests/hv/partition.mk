@@ -3,5 +3,6 @@
 # simulator (tests/hv/partition.sh; the systems are in HVT_SYSTEMS, hv.mk).
 .PHONY: test-partition
 TEST_TARGETS += test-partition
-test-partition: $(HVT_DIR)/chan/image.srec $(HVT_DIR)/hm/image.srec $(SIM_CLI)
+test-partition: $(HVT_DIR)/chan/image.srec $(HVT_DIR)/hm/image.srec $(HVT_DIR)/win/image.srec $(SIM_CLI)
 	tests/hv/partition.sh $(SIM_CLI) $(HVT_DIR)
+	tests/hv/windows.sh $(SIM_CLI) $(HVT_DIR)

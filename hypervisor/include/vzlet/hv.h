@@ -90,6 +90,14 @@ void sched_restart(struct vz_vm *vm);
 void sched_reboot(struct vz_vm *vm, bool cold);   /* restart, RAM cleared if cold */
 uint32_t sched_slice_deadline(bool *armed);
 
+/* core: time partitioning (window.c; without vz_system.schedule every VM
+ * is allowed and the scheduler is round robin) */
+void win_start(void);
+bool win_allows(const struct vz_vm *vm);  /* may run now */
+struct vz_vm *win_owner(void);            /* the current window's VM, NULL in a gap */
+uint32_t win_boundary(void);              /* root Count of the next boundary */
+void win_advance(uint32_t now);           /* past a boundary */
+
 /* core: VM lifecycle */
 void vm_reset(struct vz_vm *vm);
 struct vz_vm *vm_by_id(unsigned id);

@@ -310,7 +310,7 @@ enum vz_hm_event {
 	VZ_HM_FAULT = 0,        /* a guest exception or access it cannot emulate */
 	VZ_HM_WATCHDOG,         /* the VM's emulated watchdog timer expired */
 	VZ_HM_IRQ_STORM,        /* more owned interrupts than storm_irqs in storm_ticks */
-	VZ_HM_WINDOW_OVERRUN,   /* the VM overran its time window */
+	VZ_HM_WINDOW_OVERRUN,   /* the switch at the end of the VM's window came late */
 	VZ_HM_HYPERCALL,        /* hypercall misuse: bad pointer, role, function */
 	VZ_HM_STOPPED,          /* WAIT that nothing can end (no interrupt enabled) */
 	VZ_HM_EVENTS
@@ -329,6 +329,25 @@ struct vz_health {
 	uint8_t restart_set;            /* bit per VM id (VZ_HM_RESTART_VMS) */
 	uint16_t storm_irqs;            /* 0: no storm detection */
 	uint32_t storm_ticks;           /* core-timer ticks of the storm window */
+};
+
+/* ---- Time partitioning (docs/time-partitioning.md) ------------------------
+ * An optional major frame of windows (ARINC 653 style): window k gives the
+ * CPU to VM `vm` from `start` to `end` core-timer ticks after each frame
+ * start; windows are sorted by start, do not overlap and lie inside the
+ * frame; between windows the hypervisor idles. Emitted as const tables (flash). */
+struct vz_window {
+	uint32_t start;        /* ticks from the frame start */
+	uint32_t end;          /* exclusive */
+	uint8_t vm;            /* VM id */
+};
+
+struct vz_schedule {
+	uint32_t frame_ticks;          /* major frame */
+	uint32_t overrun_ticks;        /* a switch later than this past a window's
+	                                * end is a VZ_HM_WINDOW_OVERRUN */
+	const struct vz_window *windows;
+	uint8_t num_windows;
 };
 
 /* ---- The whole system -------------------------------------------------------- */
@@ -360,6 +379,7 @@ struct vz_system {
 	const struct vz_health *health;      /* [num_vms]; NULL (no /health-monitor):
 	                                      * events are only counted, a fault
 	                                      * stops the VM */
+	const struct vz_schedule *schedule;  /* NULL: round robin (no major frame) */
 };
 
 extern const struct vz_system vz_system;
