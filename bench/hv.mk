@@ -81,6 +81,7 @@ bench-hv: bench-hv-tools $(HVB_SIZE_ELF) $(HVB_SWITCH_IMAGE)
 		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) \
 		--switch-image $(HVB_SWITCH_IMAGE) --switch-hv-elf $(HVB_SWITCH_ELF) $(HVB_FLAGS)
 	@bench/hv/dma-bench.sh $(SIM_CLI) $(GUEST_BOOT) $(DMA_GUEST) $(HVB_OUT)/dma/image.srec
+	@bench/hv/window-bench.sh $(SIM_CLI) $(BUILD)/hv/win/image.srec $(BUILD)/hv/win/vm_tables.c
 BENCH_TARGETS += bench-hv
 
 # The DMA figures (bench/hv/dma-bench.sh): the DMA demo guest alone.
@@ -97,6 +98,9 @@ $(HVB_OUT)/dma/image.srec: $(HVB_OUT)/dma/vzlet.elf $(HVB_OUT)/dma/system.dtb $(
 	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_OUT)/dma/merge.args $(HVB_OUT)/dma/system.dtb
 	srec_cat @$(HVB_OUT)/dma/merge.args -o $@
 bench-hv: $(SIM_CLI) $(GUEST_BOOT) $(DMA_GUEST) $(HVB_OUT)/dma/image.srec
+# The time-partitioning figure (bench/hv/window-bench.sh): the test system of
+# tests/hv/windows.sh.
+bench-hv: $(BUILD)/hv/win/image.srec
 .PRECIOUS: $(HVB_OUT)/dma/system.dtb $(HVB_OUT)/dma/vm_tables.c $(HVB_OUT)/dma/vm_tables.o
 
 .PRECIOUS: $(HVB_OUT)/system.dtb $(HVB_OUT)/vm_tables.c $(HVB_OUT)/vm_tables.o

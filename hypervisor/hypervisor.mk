@@ -44,5 +44,6 @@ ALL_TARGETS += hypervisor
 # The demo guests are built with the hypervisor.
 include guests/poll/poll.mk
 include guests/irq/irq.mk
+include guests/partition/partition.mk
 include guests/boards/boards.mk
 include guests/dma/dma.mk

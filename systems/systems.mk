@@ -77,6 +77,14 @@ run-demo: $(SYS_OUT)/$(RUN_DEMO_SYSTEM).srec $(SIM_CLI)
 	@if [ -t 0 ]; then $(SIM_CLI) --board $(BOARD) --leds $<; \
 	else $(SIM_CLI) --board $(BOARD) --leds $(RUN_DEMO_SCRIPT) $<; fi
 
+# `make run-partition`: the partitioning demo (README, docs/time-partitioning.md).
+# On a terminal interactive (Ctrl-E 2 then c or h misbehaves the untrusted
+# VM); otherwise 1.5 simulated seconds that crash it, then hang it.
+RUN_PARTITION_SCRIPT := --cycles 300M --input-at '60M:\x052c' --input-at '140M:\x052h'
+.PHONY: run-partition
+run-partition: $(SYS_OUT)/wifire-partition.srec $(SIM_CLI)
+	@if [ -t 0 ]; then $(SIM_CLI) --leds $<; else $(SIM_CLI) --leds $(RUN_PARTITION_SCRIPT) $<; fi
+
 # The guest dependencies are needed to build systems, not to clean or to
 # install packages (the wrappers run, test and bench do their work in a
 # sub-make, which includes them). vm_tables.d: the hypervisor headers the

@@ -3,6 +3,9 @@
 # simulator (tests/hv/partition.sh; the systems are in HVT_SYSTEMS, hv.mk).
 .PHONY: test-partition
 TEST_TARGETS += test-partition
-test-partition: $(HVT_DIR)/chan/image.srec $(HVT_DIR)/hm/image.srec $(HVT_DIR)/win/image.srec $(SIM_CLI)
+test-partition: $(HVT_DIR)/chan/image.srec $(HVT_DIR)/hm/image.srec $(HVT_DIR)/win/image.srec $(SIM_CLI) \
+	$(SYS_OUT)/wifire-partition.srec
 	tests/hv/partition.sh $(SIM_CLI) $(HVT_DIR)
 	tests/hv/windows.sh $(SIM_CLI) $(HVT_DIR)
+	tests/hv/partition-demo.sh $(SIM_CLI) $(SYS_OUT)/wifire-partition.srec \
+		$(SYS_OUT)/wifire-partition/vm_tables.c $(HVT_DIR)/out
