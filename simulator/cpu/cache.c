@@ -8,7 +8,10 @@
  * line->data. So cached loads and stores stay host-pointer accesses, and
  * only uncached accesses, misses, write-backs and CACHE operations look
  * at the lines. The fast paths skip all bookkeeping while an access hits
- * the most recently used line of its set (the filters in struct cpu). */
+ * a line whose state allows it (struct caches.dstate, one byte per
+ * physical line: DS_* in cache.h) or, for fetches, the most recently
+ * used line of its I-cache set (the filter in struct cpu). Every change
+ * of a D line goes through dset_publish, which keeps that state true. */
 #include <stdlib.h>
 
 #include "cpu_internal.h"
@@ -54,10 +57,66 @@ static void lru_table(struct caches *k)
 		}
 }
 
+/* The D-cache line states cover every cacheable physical memory: RAM,
+ * program flash and the three boot flash windows (the lower alias and the
+ * two panels are distinct physical addresses, so distinct lines). */
+#define DSTATE_BOOT (PA_RAM_SIZE + PA_PFLASH_SIZE)
+#define DSTATE_LINES ((DSTATE_BOOT + 3 * PA_BOOT_SIZE) / CACHE_LINE)
+
+static uint8_t *dstate_of(struct caches *k, uint32_t line)
+{
+	uint32_t i;
+	if (line < PA_RAM_SIZE)
+		i = line;
+	else if (line - PA_PFLASH_BASE < PA_PFLASH_SIZE)
+		i = PA_RAM_SIZE + (line - PA_PFLASH_BASE);
+	else if (line - PA_BOOT_BASE < PA_BOOT_SIZE)
+		i = DSTATE_BOOT + (line - PA_BOOT_BASE);
+	else if (line - PA_BOOT1_BASE < PA_BOOT_SIZE)
+		i = DSTATE_BOOT + PA_BOOT_SIZE + (line - PA_BOOT1_BASE);
+	else if (line - PA_BOOT2_BASE < PA_BOOT_SIZE)
+		i = DSTATE_BOOT + 2 * PA_BOOT_SIZE + (line - PA_BOOT2_BASE);
+	else
+		return NULL;
+	return &k->dstate[i / CACHE_LINE];
+}
+
+/* Physical address of the line whose state is *p (dstate_of inverted). */
+static uint32_t dstate_pa(const struct caches *k, const uint8_t *p)
+{
+	uint32_t i = (uint32_t)(p - k->dstate) * CACHE_LINE;
+	if (i < PA_RAM_SIZE)
+		return i;
+	if (i < DSTATE_BOOT)
+		return PA_PFLASH_BASE + (i - PA_RAM_SIZE);
+	i -= DSTATE_BOOT;
+	if (i < PA_BOOT_SIZE)
+		return PA_BOOT_BASE + i;
+	if (i < 2 * PA_BOOT_SIZE)
+		return PA_BOOT1_BASE + (i - PA_BOOT_SIZE);
+	return PA_BOOT2_BASE + (i - 2 * PA_BOOT_SIZE);
+}
+
+const uint8_t *cache_dstate_page(struct machine *m, uint32_t pa, unsigned cca)
+{
+	struct caches *k = caches_of(m);
+	const uint8_t *p = CACHE_MODEL && cca_cached(cca) ? dstate_of(k, pa) : NULL;
+	return p ? p : k->dstate_none;
+}
+
 void cache_init(struct machine *m)
 {
+	struct cpu *c = &m->cpu;
+	/* 2 KB away from guest RAM's host address bits 11:0 (cpu.h) */
+	uintptr_t want = ((uintptr_t)m->ram + 2048u) & 0xFF0u;
+	uintptr_t at = (uintptr_t)c->dline_stamp_buf;
+	c->dline_stamps = c->dline_stamp_buf + ((want - at) & 0xFF0u);
+
 	cache_alloc(m, &m->cpu.caches.i, ICACHE_SETS);
 	cache_alloc(m, &m->cpu.caches.d, DCACHE_SETS);
+	m->cpu.caches.dstate = calloc(DSTATE_LINES, 1);
+	if (!m->cpu.caches.dstate)
+		machine_fatal(m, "cpu: out of host memory for the caches");
 	lru_table(&m->cpu.caches);
 	for (unsigned s = 0; s < ICACHE_SETS; s++)
 		m->cpu.ic_mru[s] = CACHE_FILTER_NONE; /* no line unguarded yet */
@@ -67,21 +126,9 @@ void cache_free(struct machine *m)
 {
 	free(m->cpu.caches.i.lines);
 	free(m->cpu.caches.d.lines);
+	free(m->cpu.caches.dstate);
 	m->cpu.caches.i.lines = m->cpu.caches.d.lines = NULL;
-}
-
-/* Forget the D filters of set s (a line in it changed state). */
-static void dfilter_forget(struct cpu *c, unsigned s)
-{
-	c->dc_mru[s].rd = c->dc_mru[s].wr = CACHE_FILTER_NONE;
-	for (unsigned w = 0; w < CACHE_WAYS; w++)
-		c->dfl_rd[s][w] = c->dfl_wr[s][w] = CACHE_FILTER_NONE;
-}
-
-void cache_filters_flush(struct machine *m)
-{
-	for (unsigned s = 0; s < DCACHE_SETS; s++)
-		dfilter_forget(&m->cpu, s);
+	m->cpu.caches.dstate = NULL;
 }
 
 /* The I-cache filter is in the predecode entries themselves: an entry of
@@ -155,7 +202,9 @@ void cache_reset(struct machine *m)
 	power_on(k, &k->d, true);
 	k->pf.iline = k->pf.dline = k->pf.next = CACHE_FILTER_NONE;
 	k->pf.next_ready = 0;
-	cache_filters_flush(m);
+	cache_dline_flush(m);
+	memset(k->dstamp, 0, sizeof k->dstamp);
+	memset(k->dstate, 0, DSTATE_LINES); /* no line is valid and initialised */
 	ifilter_flush(&m->cpu);
 }
 
@@ -180,20 +229,71 @@ static inline unsigned line_set(const struct cache *ca, const struct cache_line 
 	return (unsigned)(l - ca->lines) / CACHE_WAYS;
 }
 
+static inline bool is_dcache(struct machine *m, const struct cache *ca)
+{
+	return ca == &caches_of(m)->d;
+}
+
+/* The LRU stamps of a D set. */
+static inline uint64_t *dstamps(struct machine *m, const struct cache_line *set)
+{
+	return &caches_of(m)->dstamp[line_set(&caches_of(m)->d, set) * CACHE_WAYS];
+}
+
+/* The LRU stamp of line filter entry i (cpu.dline_stamps). */
+static inline uint64_t *dline_stamp(const struct cpu *c, unsigned i)
+{
+	return (uint64_t *)(c->dline_stamps + i * 16u);
+}
+
+/* The LRU stamps of a D set's ways: the stamp array's, or that of the
+ * line filter entry following the way if it saw a later access. */
+static void dset_stamps(struct machine *m, const struct cache_line *set, uint64_t st[CACHE_WAYS])
+{
+	const struct cpu *c = &m->cpu;
+	unsigned base = line_set(&c->caches.d, set) * CACHE_WAYS;
+	for (unsigned w = 0; w < CACHE_WAYS; w++) {
+		int i = c->caches.dline_of[base + w];
+		st[w] = c->caches.dstamp[base + w];
+		if (i >= 0 && *dline_stamp(c, (unsigned)i) > st[w])
+			st[w] = *dline_stamp(c, (unsigned)i);
+	}
+}
+
+/* Way w of set is now its most recently used. */
 static inline void touch(struct machine *m, struct cache *ca, struct cache_line *set, int w)
 {
+	if (is_dcache(m, ca)) {
+		dstamps(m, set)[w] = m->cycle;
+		return;
+	}
 	uint8_t *o = &ca->lru[line_set(ca, set)];
 	*o = caches_of(m)->lru_touch[*o][w];
 }
 
 /* Replacement: an invalid unlocked way first, else the least recently
  * used unlocked way (the LRU way if all are locked). */
-static int victim(const struct cache *ca, const struct cache_line *set)
+static int victim(struct machine *m, const struct cache *ca, const struct cache_line *set)
 {
-	unsigned o = ca->lru[line_set(ca, set)];
 	for (int w = 0; w < CACHE_WAYS; w++)
 		if (!set[w].valid && !set[w].lock)
 			return w;
+	if (is_dcache(m, ca)) {
+		/* the oldest stamp; among equal ones (power-on, or lines one
+		 * instruction used) the higher way, as the I-cache's reset
+		 * order ranks them */
+		uint64_t st[CACHE_WAYS];
+		int best = -1, oldest = CACHE_WAYS - 1;
+		dset_stamps(m, set, st);
+		for (int w = CACHE_WAYS - 1; w >= 0; w--) {
+			if (st[w] < st[oldest])
+				oldest = w;
+			if (!set[w].lock && (best < 0 || st[w] < st[best]))
+				best = w;
+		}
+		return best >= 0 ? best : oldest;
+	}
+	unsigned o = ca->lru[line_set(ca, set)];
 	for (int p = CACHE_WAYS - 1; p >= 0; p--) {
 		int w = (int)(o >> (2 * p)) & 3;
 		if (!set[w].lock)
@@ -210,6 +310,116 @@ static bool set_uninit(const struct cache *ca, const struct cache_line *set)
 		if (!set[w].init)
 			return true;
 	return false;
+}
+
+/* ---- The line filter (cpu.dline) ------------------------------------- */
+
+/* Drop the line filter entry following D way `slot` (set * 4 + way),
+ * keeping the LRU stamp of its last access. */
+static void dline_drop(struct machine *m, unsigned slot)
+{
+	struct cpu *c = &m->cpu;
+	int i = c->caches.dline_of[slot];
+	if (i >= 0) {
+		struct dline_entry *le = &c->dline[i];
+		if (*dline_stamp(c, (unsigned)i) > c->caches.dstamp[slot])
+			c->caches.dstamp[slot] = *dline_stamp(c, (unsigned)i);
+		le->tag_r = le->tag_w = DTLB_NONE;
+		c->caches.dline_of[slot] = -1;
+	}
+}
+
+void cache_dline_flush(struct machine *m)
+{
+	struct cpu *c = &m->cpu;
+	for (unsigned i = 0; i < DCACHE_SETS * CACHE_WAYS; i++)
+		dline_drop(m, i);
+	for (unsigned i = 0; i < CPU_DLINE_SIZE; i++) {
+		c->dline[i].tag_r = c->dline[i].tag_w = DTLB_NONE;
+		c->dline_slot[i] = 0;
+	}
+}
+
+void cache_dline_enter(struct machine *m, const struct dtlb_entry *e, uint32_t va, unsigned st)
+{
+	struct cpu *c = &m->cpu;
+	struct caches *k = &c->caches;
+	unsigned idx = (va >> 4) & (CPU_DLINE_SIZE - 1);
+	unsigned slot = ((va >> 4) & (DCACHE_SETS - 1)) * CACHE_WAYS +
+			((st & DS_WAY_MASK) >> DS_WAY_SHIFT);
+	struct dline_entry *le = &c->dline[idx];
+	uint32_t page = va & ~0xFFFu, line = va & ~(CACHE_LINE - 1);
+	if (k->dline_of[c->dline_slot[idx]] == (int16_t)idx)
+		dline_drop(m, c->dline_slot[idx]); /* the way it followed */
+	dline_drop(m, slot); /* one entry per way: the way's state drops it */
+	le->tag_r = e->tag_r == page ? line : DTLB_NONE;
+	le->tag_w = (st & DS_WR) && e->tag_w == page ? line : DTLB_NONE;
+	le->host = e->host + (va & 0xFF0u);
+	le->dec = le->tag_w != DTLB_NONE ? e->dec + ((va & 0xFF0u) >> 2) : NULL;
+	*dline_stamp(c, idx) = k->dstamp[slot];
+	c->dline_slot[idx] = (uint8_t)slot;
+	k->dline_of[slot] = (int16_t)idx;
+}
+
+/* Make the fast-path state of D set `set` true to its lines: every line
+ * the set holds loses its state, then each valid, initialised line whose
+ * memory did not change under it gets DS_RD (and DS_WR if dirty) with its
+ * way. In a set with uninitialised lines only the most recently used line
+ * gets them: an access to another line must reach cache_data_access,
+ * which reports it. Ways are visited from 3 down to 0, so if software's
+ * Index Store Tag gave two ways one tag, way order decides, as find(). */
+static void dset_publish(struct machine *m, const struct cache_line *set)
+{
+	struct caches *k = caches_of(m);
+	uint64_t st[CACHE_WAYS];
+	bool uninit = set_uninit(&k->d, set);
+	unsigned s = line_set(&k->d, set);
+	int mru = 0;
+	dset_stamps(m, set, st);
+	for (int w = 1; w < CACHE_WAYS; w++)
+		if (st[w] > st[mru])
+			mru = w;
+	for (int w = 0; w < CACHE_WAYS; w++) {
+		uint8_t *p = dstate_of(k, set[w].tag);
+		dline_drop(m, s * CACHE_WAYS + (unsigned)w);
+		if (p)
+			*p = 0;
+	}
+	for (int w = CACHE_WAYS - 1; w >= 0; w--) {
+		const struct cache_line *l = &set[w];
+		uint8_t *p = dstate_of(k, l->tag);
+		if (!p || !l->valid || !l->init || l->stale || (uninit && w != mru))
+			continue;
+		*p = (uint8_t)(DS_RD | (l->dirty ? DS_WR : 0u) | (unsigned)w << DS_WAY_SHIFT);
+	}
+}
+
+/* The same for way w only (the others unchanged), when that is enough. */
+static void dline_publish(struct machine *m, const struct cache_line *set, int w)
+{
+	struct caches *k = caches_of(m);
+	const struct cache_line *l = &set[w];
+	uint8_t *p = dstate_of(k, l->tag);
+	dline_drop(m, line_set(&k->d, set) * CACHE_WAYS + (unsigned)w);
+	if (!p)
+		return;
+	for (int o = 0; o < CACHE_WAYS; o++)
+		if (o != w && set[o].tag == l->tag) {
+			dset_publish(m, set); /* one tag in two ways (Index Store Tag) */
+			return;
+		}
+	if (set_uninit(&k->d, set)) {
+		dset_publish(m, set); /* the MRU rule */
+		return;
+	}
+	*p = !l->valid || !l->init || l->stale ? 0u :
+	     (uint8_t)(DS_RD | (l->dirty ? DS_WR : 0u) | (unsigned)w << DS_WAY_SHIFT);
+}
+
+/* The D set holding line l. */
+static inline const struct cache_line *dset_of_line(struct machine *m, const struct cache_line *l)
+{
+	return &caches_of(m)->d.lines[line_set(&caches_of(m)->d, l) * CACHE_WAYS];
 }
 
 static void mark_init(struct cache *ca, struct cache_line *l)
@@ -262,13 +472,13 @@ static void adopt_random(struct machine *m, struct cache *ca, struct cache_line 
 	mark_init(ca, l);
 }
 
-/* Write a dirty D line back to memory. */
-static unsigned d_writeback(struct machine *m, struct cache_line *l)
+/* Write a dirty D line back to memory; publish: update the fast-path
+ * state (the caller may leave it to a d_drop that follows). */
+static unsigned d_writeback_line(struct machine *m, struct cache_line *l, bool publish)
 {
 	uint8_t *h = line_host(m, l->tag);
 	if (!l->valid || !l->dirty)
 		return 0;
-	dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
 	l->dirty = 0;
 	if (h) {
 		if (l->init) {
@@ -279,7 +489,14 @@ static unsigned d_writeback(struct machine *m, struct cache_line *l)
 		}
 	}
 	l->stale = 0;
+	if (publish)
+		dline_publish(m, dset_of_line(m, l), (int)(l - dset_of_line(m, l)));
 	return CYC_WRITEBACK;
+}
+
+static unsigned d_writeback(struct machine *m, struct cache_line *l)
+{
+	return d_writeback_line(m, l, true);
 }
 
 /* Drop a D line without write-back: cached accesses see memory again. */
@@ -292,8 +509,8 @@ static void d_drop(struct machine *m, struct cache_line *l)
 		memcpy(h, l->data, CACHE_LINE);
 		cpu_code_written(m, l->tag, CACHE_LINE);
 	}
-	dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
 	l->valid = l->dirty = l->stale = 0;
+	dline_publish(m, dset_of_line(m, l), (int)(l - dset_of_line(m, l)));
 }
 
 /* ---- Flash and the prefetch module ------------------------------------ */
@@ -339,21 +556,6 @@ static unsigned fill_cost(struct machine *m, uint32_t line, bool insn)
 
 /* ---- D-cache accesses ------------------------------------------------- */
 
-/* Way w of set s is now the MRU line and holds va's line valid, clean
- * of uncached changes; wr: a store through va needs nothing more (the
- * line is dirty in a write-back page). Level 2 only for initialised
- * sets (an uninitialised one reports every access to another line). */
-static void dfilter_set(struct cpu *c, bool uninit, unsigned s, int w, uint32_t va, bool wr)
-{
-	uint32_t vl = va & ~(CACHE_LINE - 1);
-	c->dc_mru[s].rd = vl;
-	c->dc_mru[s].wr = wr ? vl : CACHE_FILTER_NONE;
-	if (!uninit) {
-		c->dfl_rd[s][w] = c->dc_mru[s].rd;
-		c->dfl_wr[s][w] = c->dc_mru[s].wr;
-	}
-}
-
 static inline bool cca_write_through(unsigned cca) { return cca == 0 || cca == 1; }
 
 /* A cached data access (load or store) to physical pa through va. The
@@ -366,8 +568,8 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 	struct cache *ca = &c->caches.d;
 	uint32_t line = pa & ~(CACHE_LINE - 1);
 	struct cache_line *set = set_of(ca, pa);
-	unsigned sidx = (va >> 4) & (DCACHE_SETS - 1);
 	int w;
+	(void)va;
 	if (unlikely(set_uninit(ca, set))) {
 		int u = 0;
 		while (set[u].init)
@@ -383,14 +585,13 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 			"cached access hits a line whose memory changed under it (uncached store, DMA, flash program)",
 			pa, &set[w]);
 	if (w < 0 && !(store && cca == 0)) { /* miss: allocate (CCA 0 stores do not) */
-		w = victim(ca, set);
+		w = victim(m, ca, set);
 		struct cache_line *l = &set[w];
-		dfilter_forget(c, sidx);
 		if (!l->init)
 			finding(m, FINDING_CACHE_INIT, cur_pc(m), "fill evicts an uninitialised D-cache line",
 				pa, l);
 		if (l->valid) {
-			m->cycle += d_writeback(m, l);
+			m->cycle += d_writeback_line(m, l, false);
 			d_drop(m, l);
 		}
 		mark_init(ca, l);
@@ -402,43 +603,26 @@ void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca
 		l->dirty = l->stale = 0;
 		m->cycle += fill_cost(m, line, false);
 	}
-	if (w < 0) { /* write-through, no write-allocate miss: memory only */
-		c->dc_mru[sidx].rd = c->dc_mru[sidx].wr = CACHE_FILTER_NONE;
+	if (w < 0) /* write-through, no write-allocate miss: memory only */
 		return;
-	}
 	touch(m, ca, set, w);
 	if (store && !cca_write_through(cca)) /* write-through: cache_store_done() */
 		set[w].dirty = 1;
-	dfilter_set(c, set_uninit(ca, set) || set[w].stale, sidx, w, va,
-		    set[w].dirty && !cca_write_through(cca));
+	dline_publish(m, set, w);
 }
 
-/* A data access whose page is in the data translation cache (e) but whose
- * line is not the most recently used one of its set: for a write-back or
- * (loads) write-through page the bookkeeping, after which the caller does
- * the access on host memory (true); false for what the slow path must do
- * (uncached pages, write-through stores). */
-bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store)
+/* A load or store whose page is in the data translation cache (e) but
+ * whose line state does not allow it there: the cache's bookkeeping, after
+ * which the caller does the access on host memory (true); false for what
+ * the slow path must do (an uncached page). A store's page is write-back
+ * here: write-through pages are not in the dtlb for writes; a load's
+ * write policy does not matter. */
+bool cache_dtlb_miss(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store)
 {
-	struct cpu *c = &m->cpu;
-	unsigned cca = e->cca;
-	uint32_t pa = e->pa | (va & 0xFFFu), line = pa & ~(CACHE_LINE - 1);
-	if (!cca_cached(cca) || (store && cca_write_through(cca)))
+	struct caches *k = caches_of(m);
+	if (!CACHE_MODEL || e->dstate == k->dstate_none)
 		return false;
-	if (CACHE_MODEL && likely(c->caches.d.uninit == 0)) {
-		/* The common case, a write-back hit on a clean-enough line:
-		 * LRU and the filters only. */
-		struct cache_line *set = set_of(&c->caches.d, pa);
-		int w = set[0].tag == line ? 0 : set[1].tag == line ? 1 :
-			set[2].tag == line ? 2 : set[3].tag == line ? 3 : -1;
-		if (w >= 0 && set[w].valid && !set[w].stale && !cca_write_through(cca)) {
-			touch(m, &c->caches.d, set, w);
-			set[w].dirty |= store;
-			dfilter_set(c, false, (va >> 4) & (DCACHE_SETS - 1), w, va, set[w].dirty);
-			return true;
-		}
-	}
-	cache_data_access(m, va, pa, cca, store);
+	cache_data_access(m, va, dstate_pa(k, e->dstate) | (va & 0xFFFu), 3, store);
 	return true;
 }
 
@@ -487,7 +671,7 @@ static bool memory_access(struct machine *m, uint32_t pa, unsigned size, bool st
 			p[i] = (uint8_t)(val[0] >> (8 * i));
 		if (h && memcmp(h, l->data, CACHE_LINE) != 0) {
 			l->stale = 1;
-			dfilter_forget(&m->cpu, line_set(ca, l));
+			dset_publish(m, set);
 		}
 	} else {
 		uint32_t v = 0;
@@ -565,7 +749,7 @@ static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
 		const struct cache_line *dl;
 		const uint8_t *mem = memory_bytes(m, line, &dl);
 		const uint8_t *view = line_host(m, line);
-		w = victim(ca, set);
+		w = victim(m, ca, set);
 		struct cache_line *l = &set[w];
 		mark_init(ca, l);
 		l->tag = line;
@@ -716,7 +900,7 @@ static void i_fill(struct machine *m, struct cache_line *set, uint32_t line, boo
 	if (w < 0) {
 		const struct cache_line *dl;
 		const uint8_t *mem = memory_bytes(m, line, &dl);
-		w = victim(&m->cpu.caches.i, set);
+		w = victim(m, &m->cpu.caches.i, set);
 		mark_init(&m->cpu.caches.i, &set[w]);
 		set[w].tag = line;
 		set[w].valid = 1;
@@ -794,7 +978,7 @@ static void index_op(struct machine *m, unsigned sel, unsigned type, uint32_t va
 		break;
 	}
 	if (sel == CACHE_D)
-		dfilter_forget(c, (va >> 4) & (DCACHE_SETS - 1));
+		dset_publish(m, set);
 	else
 		imru_set(c, (va >> 4) & (ICACHE_SETS - 1), CACHE_FILTER_NONE);
 }
@@ -821,20 +1005,20 @@ static void hit_op(struct machine *m, unsigned sel, unsigned type, uint32_t pa)
 			i_fill(m, set, line, type == 7);
 		return;
 	}
-	dfilter_forget(c, (pa >> 4) & (DCACHE_SETS - 1));
 	if (type == 7) {                            /* Fetch and Lock */
 		cache_data_access(m, pa, pa, 3, false);
 		w = find(set, line);
 		if (w >= 0)
 			set[w].lock = 1;
-		dfilter_forget(c, (pa >> 4) & (DCACHE_SETS - 1));
 		return;
 	}
 	if (w < 0)
 		return;
 	struct cache_line *l = &set[w];
-	if (!l->init)
+	if (!l->init) {
 		adopt_random(m, ca, l);
+		dset_publish(m, set);
+	}
 	switch (type) {
 	case 4: /* Hit Invalidate: dirty bytes are lost */
 		d_drop(m, l);
@@ -908,7 +1092,7 @@ void cpu_memory_line_changed(struct machine *m, uint32_t pa)
 	const uint8_t *h = line_host(m, pa & ~(CACHE_LINE - 1));
 	if (l && h && !l->dirty && memcmp(h, l->data, CACHE_LINE) != 0) {
 		l->stale = 1; /* the cached bytes are the old ones */
-		dfilter_forget(&m->cpu, line_set(&m->cpu.caches.d, l));
+		dset_publish(m, dset_of_line(m, l));
 	}
 }
 
@@ -939,7 +1123,6 @@ void vzsim_cache_evict(struct machine *m, uint32_t pa, uint32_t len)
 		if (l->valid && l->init && l->tag - pa < len)
 			i_invalidate(m, l);
 	}
-	cache_filters_flush(m);
 	ifilter_flush(&m->cpu);
 	m->cycle = cycle;
 }

@@ -26,6 +26,19 @@
 /* Value of an empty fast-filter slot (never a 16-byte-aligned address). */
 #define CACHE_FILTER_NONE 1u
 
+/* D-cache state of one physical line for the data fast paths, one byte
+ * per 16 bytes of RAM and flash (struct caches.dstate): DS_RD, a cached
+ * load needs nothing but its LRU stamp; DS_WR, a store through a
+ * write-back page neither (the line is dirty already); bits 4:3 the way
+ * that holds the line, so (state & DS_WAY_MASK) is the way's byte offset
+ * in its set's stamps. 0 for a line no way holds, an uninitialised,
+ * invalid or stale one, or one of an uninitialised set other than its
+ * most recently used: the access takes the slow path (cache_data_access). */
+#define DS_RD 0x01u
+#define DS_WR 0x02u
+#define DS_WAY_SHIFT 3
+#define DS_WAY_MASK (3u << DS_WAY_SHIFT)
+
 struct cache_line {
 	uint32_t tag;      /* physical address of the line (pa & ~15) */
 	uint8_t valid, dirty, lock;
@@ -42,9 +55,10 @@ struct cache {
 	unsigned way_shift;        /* log2(way size): index ops pick the way above it */
 	unsigned uninit;           /* lines not yet initialised by software */
 	struct cache_line *lines;  /* sets x CACHE_WAYS */
-	/* LRU order of each set: bits 2p+1:2p name the way at rank p
-	 * (0 = most recently used .. 3 = least): one byte per set, so a hit
-	 * updates it with one table look-up (struct caches.lru_touch). */
+	/* I-cache LRU order of each set: bits 2p+1:2p name the way at rank p
+	 * (0 = most recently used .. 3 = least): one byte per set, updated
+	 * with one table look-up (struct caches.lru_touch) when a fetch enters
+	 * a line. (The D-cache uses struct caches.dstamp.) */
 	uint8_t lru[ICACHE_SETS];
 };
 
@@ -64,6 +78,14 @@ struct caches {
 	struct prefetch pf;
 	uint64_t rng;              /* power-on contents: seeded, so runs repeat */
 	uint8_t lru_touch[256][CACHE_WAYS];
+	/* D-cache LRU: the cycle each way was last used (0: not since power-on);
+	 * the victim is the way with the oldest stamp. An access hitting its
+	 * line stores one stamp, a predictable store instead of a reordering. */
+	uint64_t dstamp[DCACHE_SETS * CACHE_WAYS];
+	uint8_t *dstate;           /* DS_* per physical line (cache_dstate_page) */
+	/* The line filter entry (cpu.dline) following each D-cache way, -1 if none. */
+	int16_t dline_of[DCACHE_SETS * CACHE_WAYS];
+	uint8_t dstate_none[4096 / CACHE_LINE]; /* all 0: uncached pages' state */
 };
 
 #endif

@@ -260,17 +260,29 @@ L_icheck:
 	/* The dtlb entry of va (32 bytes each: a byte offset from a shift). */
 #define DTLB_AT(va) ((const struct dtlb_entry *)((const char *)c->dtlb +	\
 		      (((va) >> (12 - 5)) & ((CPU_DTLB_SIZE - 1) << 5))))
-	/* A dtlb hit on a line that is not its D-cache set's MRU: another
-	 * way's filter (an LRU update in place), else the cache's bookkeeping
-	 * with the state saved, then the access in place; the handler (slow
-	 * path) if the page is uncached or write-through. */
-#define DCACHE_MISS(fn_, e_, va_, store_) do {				\
-		if (!cache_dfilter_hit(c, (va_), (store_))) {		\
-			c->pc = PC_OF(d) + 4;				\
-			m->cycle = cycle;				\
-			if (!cache_dtlb_access(m, (e_), (va_), (store_))) \
-				CALL(fn_);				\
-			TAKE_CYCLE();					\
+	/* The D-cache line filter entry of va (32 bytes each). */
+#define DLINE_AT(va) ((const struct dline_entry *)((const char *)c->dline +	\
+		       (((va) << 1) & ((CPU_DLINE_SIZE - 1) << 5))))
+#define DLINE_STAMP(va) (*(uint64_t *)(c->dline_stamps +		\
+			 ((va) & ((CPU_DLINE_SIZE - 1) << 4))))
+	/* The D-cache part of a dtlb hit (the line filter missed): the line's
+	 * state allows the access (DS_RD for loads, DS_WR for stores), so it
+	 * stores its LRU stamp and enters the line filter; else the cache's
+	 * bookkeeping with the state saved, then the access in place; the
+	 * handler (slow path) if the page is uncached. */
+#define DCACHE_HIT(fn_, va_, e_, bit_) do {				\
+		if (CACHE_MODEL) {					\
+			unsigned st_ = (e_)->dstate[((va_) & 0xFFFu) >> 4]; \
+			if (likely(st_ & (bit_))) {			\
+				DSTAMP(c, (va_), st_) = cycle;		\
+				cache_dline_enter(m, (e_), (va_), st_);	\
+			} else {					\
+				c->pc = PC_OF(d) + 4;			\
+				m->cycle = cycle;			\
+				if (!cache_dtlb_miss(m, (e_), (va_), (bit_) == DS_WR)) \
+					CALL(fn_);			\
+				TAKE_CYCLE();				\
+			}						\
 		}							\
 	} while (0)
 	/* Loads and stores: the data translation cache hit of mem_load/
@@ -278,12 +290,20 @@ L_icheck:
 	 * (a misaligned address never matches; the handler raises AdEL/AdES). */
 #define LOAD_CASE(name, align, type) L_##name: {				\
 		uint32_t va_ = RS + d->imm;				\
+		if (CACHE_MODEL) {					\
+			const struct dline_entry *l_ = DLINE_AT(va_);	\
+			if (likely(l_->tag_r == (va_ & (0xFFFFFFF0u | (align))))) { \
+				type v_;				\
+				DLINE_STAMP(va_) = cycle;		\
+				memcpy(&v_, l_->host + (va_ & 15u), sizeof v_); \
+				RD = (uint32_t)v_;			\
+				EXTRA(d->cycles - 1u); /* load-use */	\
+				NEXT();					\
+			}						\
+		}							\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_r == (va_ & (0xFFFFF000u | (align))))) { \
-			if (CACHE_MODEL && unlikely(dc_mru_of(c, va_)->rd !=	\
-			    (va_ & ~(CACHE_LINE - 1)))) {		\
-				DCACHE_MISS(op_##name, e_, va_, false);	\
-			}						\
+			DCACHE_HIT(op_##name, va_, e_, DS_RD);		\
 			type v_;					\
 			memcpy(&v_, e_->host + (va_ & 0xFFFu), sizeof v_); \
 			RD = (uint32_t)v_;				\
@@ -300,12 +320,21 @@ L_icheck:
 #undef LOAD_CASE
 #define STORE_CASE(name, align, type) L_##name: {			\
 		uint32_t va_ = RS + d->imm;				\
+		if (CACHE_MODEL) {					\
+			const struct dline_entry *l_ = DLINE_AT(va_);	\
+			if (likely(l_->tag_w == (va_ & (0xFFFFFFF0u | (align))))) { \
+				type v_ = (type)RT;			\
+				DLINE_STAMP(va_) = cycle;		\
+				memcpy(l_->host + (va_ & 15u), &v_, sizeof v_); \
+				struct insn *w_ = l_->dec + ((va_ & 15u) >> 2); \
+				w_[0].id = INSN_ID_decode; /* decode_invalidate */ \
+				w_[-1].id = INSN_ID_decode;		\
+				NEXT();					\
+			}						\
+		}							\
 		const struct dtlb_entry *e_ = DTLB_AT(va_);		\
 		if (likely(e_->tag_w == (va_ & (0xFFFFF000u | (align))))) { \
-			if (CACHE_MODEL && unlikely(dc_mru_of(c, va_)->wr !=	\
-			    (va_ & ~(CACHE_LINE - 1)))) {		\
-				DCACHE_MISS(op_##name, e_, va_, true);	\
-			}						\
+			DCACHE_HIT(op_##name, va_, e_, DS_WR);		\
 			uint32_t off_ = va_ & 0xFFFu;			\
 			type v_ = (type)RT;				\
 			memcpy(e_->host + off_, &v_, sizeof v_);	\
@@ -424,7 +453,9 @@ S_decode: { /* the slot's handler, with the state in memory */
 #undef TAKE_CYCLE
 #undef TO_SLOT
 #undef DTLB_AT
-#undef DCACHE_MISS
+#undef DCACHE_HIT
+#undef DLINE_AT
+#undef DLINE_STAMP
 #undef GOTO_T
 #undef T_OF_PC
 #undef PC_OF_T

@@ -97,19 +97,27 @@ struct dtlb_entry {
 	uint32_t tag_w;      /* va page writable (RAM only), or DTLB_NONE */
 	uint8_t *host;       /* host address of the page */
 	struct insn *dec;    /* predecode entries of the page (RAM) */
-	uint32_t pa;         /* physical address of the page (cache.c) */
-	uint8_t cca;         /* its cache coherency attribute */
-	uint8_t pad[3];      /* to 32 bytes: the run loop indexes with a shift */
+	/* D-cache state of the page's lines (DS_*, cache.h): all 0 for an
+	 * uncached page. The entry is 32 bytes: the run loop indexes with a
+	 * shift. */
+	const uint8_t *dstate;
 };
 _Static_assert(sizeof(struct dtlb_entry) == 32, "dtlb entry size");
 
-/* The D-cache filter of one set (cpu.dc_mru): 16 bytes, so the run loop
- * finds a set's entry with one mask of the address (dc_mru_of). */
-struct dc_mru {
-	uint32_t rd, wr;
-	uint32_t pad[2];
+/* The D-cache line filter (cache.c), checked by the run loop before the
+ * dtlb: a direct-mapped cache of lines (indexed by va bits 12:4) whose
+ * D-cache state lets a load (tag_r) or a store (tag_w) through with
+ * nothing but its LRU stamp. An entry follows one D-cache way and is
+ * dropped whenever that way's state changes or the translations do. */
+#define CPU_DLINE_SIZE 512
+struct dline_entry {
+	uint32_t tag_r;      /* va of the line (va & ~15), or DTLB_NONE */
+	uint32_t tag_w;      /* the same for stores, or DTLB_NONE */
+	uint8_t *host;       /* host bytes of the line */
+	uint64_t pad;        /* to 32 bytes: the run loop indexes with a shift */
+	struct insn *dec;    /* predecode entries of the line (stores) */
 };
-_Static_assert(sizeof(struct dc_mru) == 16, "dc_mru entry size");
+_Static_assert(sizeof(struct dline_entry) == 32, "dline entry size");
 
 struct cpu {
 	/* Hot state for the run loop. */
@@ -138,17 +146,20 @@ struct cpu {
 
 	struct dtlb_entry dtlb[CPU_DTLB_SIZE];
 	uint32_t mode_key;       /* mode/ASID the dtlb was filled for */
-	/* Cache fast filters (cache.c): per set, the line (virtual address)
-	 * that is the most recently used one of its D-cache set and may be
-	 * loaded (rd) or stored, being dirty already (wr), without any
-	 * bookkeeping; per I-cache set, the first predecode entry of its most
-	 * recently used line (ic_mru). CACHE_FILTER_NONE if none. */
-	struct dc_mru dc_mru[DCACHE_SETS];
-	/* The same per D-cache way (level 2, cache_dfilter_hit): the line
-	 * in that way may be loaded / stored through this virtual line with
-	 * nothing to do but its LRU update. dc_mru copies the MRU way's. */
-	uint32_t dfl_rd[DCACHE_SETS][CACHE_WAYS], dfl_wr[DCACHE_SETS][CACHE_WAYS];
+	/* I-cache fast filter (cache.c): per set, the first predecode entry
+	 * of its most recently used line, CACHE_FILTER_NONE if none. (The
+	 * D-cache's is the per-line state behind each dtlb entry.) */
 	uintptr_t ic_mru[ICACHE_SETS];
+	struct dline_entry dline[CPU_DLINE_SIZE];
+	uint8_t dline_slot[CPU_DLINE_SIZE]; /* the D way (set * 4 + way) each follows */
+	/* LRU stamp of each entry's last access (cache.c folds it into the
+	 * way's), 16 bytes apart at dline_stamps + (va & 0x1FF0): placed in
+	 * dline_stamp_buf so that its address bits 11:0 are never those of
+	 * the guest memory the access reads or writes (host RAM is
+	 * page-aligned), else the host's store-to-load check stalls the
+	 * access ("4K aliasing"). */
+	uint8_t *dline_stamps;
+	_Alignas(16) uint8_t dline_stamp_buf[CPU_DLINE_SIZE * 16 + 4096];
 
 	struct cp0 cp0;          /* the running CP0 context (root or guest) */
 	/* The one TLB, shared by root and guest: each entry says whose it is

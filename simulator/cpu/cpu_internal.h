@@ -126,15 +126,22 @@ static inline void decode_invalidate(struct insn *d)
 void cache_init(struct machine *m);
 void cache_free(struct machine *m);
 void cache_reset(struct machine *m);            /* power-on: random contents */
-void cache_filters_flush(struct machine *m);    /* virtual-address filters (mode change) */
 /* Cacheable CCA (2 and 7 are uncached; 0/1 write-through, 3-6 write-back). */
 static inline bool cca_cached(unsigned cca) { return cca != 2 && cca != 7; }
 /* A cached load/store of pa (bytes moved by the caller on host memory). */
 void cache_data_access(struct machine *m, uint32_t va, uint32_t pa, unsigned cca, bool store);
 void cache_store_done(struct machine *m, uint32_t pa);   /* after a write-through store */
-/* The line of a dtlb-hitting access is not its set's MRU: bookkeeping for a
- * cacheable page (true), or false: take the slow path. */
-bool cache_dtlb_access(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store);
+/* The D-cache line states (DS_*) of the physical page at pa for a dtlb
+ * entry: all 0 (every access slow) unless cca is cacheable. */
+const uint8_t *cache_dstate_page(struct machine *m, uint32_t pa, unsigned cca);
+/* A dtlb-hitting access whose line state does not allow it: the cache's
+ * bookkeeping for a cacheable page (true), or false: take the slow path. */
+bool cache_dtlb_miss(struct machine *m, const struct dtlb_entry *e, uint32_t va, bool store);
+/* A dtlb-hitting access that the line's state st allowed: its line enters
+ * the line filter (cpu.dline). */
+void cache_dline_enter(struct machine *m, const struct dtlb_entry *e, uint32_t va, unsigned st);
+/* Empty the line filter (translations changed). */
+void cache_dline_flush(struct machine *m);
 /* An uncached load/store of RAM/flash: true if done here on a D line's memory copy. */
 bool cache_uncached_data(struct machine *m, uint32_t pa, unsigned size, bool store, uint32_t *val);
 /* Cached fetch of entry d's line in the fetch window (LRU, miss, checks). */
@@ -154,29 +161,10 @@ bool cache_insn_word(struct machine *m, const struct insn *e, uint32_t *w);
 void cache_op(struct machine *m, unsigned op, uint32_t va);
 void cache_synci(struct machine *m, uint32_t va);
 
-/* The D-cache filter entry of va's set: va bits 9:4 scaled by 16. */
-#define dc_mru_of(c, va) ((const struct dc_mru *)((const char *)(c)->dc_mru +	\
-			  ((va) & ((DCACHE_SETS - 1) << 4))))
-
-/* Level 2 of the D-cache filter: va's line is not its set's MRU one but
- * another way holds it with nothing to do for this access beyond the LRU
- * update (cache.c keeps dfl_rd/dfl_wr true). */
-static inline __attribute__((always_inline)) bool cache_dfilter_hit(struct cpu *c, uint32_t va, bool store)
-{
-	unsigned s = (va >> 4) & (DCACHE_SETS - 1), w;
-	uint32_t vl = va & ~(CACHE_LINE - 1);
-	const uint32_t *f = store ? c->dfl_wr[s] : c->dfl_rd[s];
-	/* Without branches: at most one way holds a line, and which one it
-	 * is does not repeat well enough for the host's predictor. */
-	unsigned m1 = f[1] == vl, m2 = f[2] == vl, m3 = f[3] == vl;
-	if (!((f[0] == vl) | m1 | m2 | m3))
-		return false;
-	w = m1 + 2 * m2 + 3 * m3;
-	c->caches.d.lru[s] = c->caches.lru_touch[c->caches.d.lru[s]][w];
-	c->dc_mru[s].rd = vl;
-	c->dc_mru[s].wr = c->dfl_wr[s][w];
-	return true;
-}
+/* The LRU stamp of the D-cache way holding va's line, whose state is st
+ * (DS_RD or DS_WR set): a fast-path hit stores the cycle in it. */
+#define DSTAMP(c, va, st) (*(uint64_t *)((char *)(c)->caches.dstamp +	\
+			   (((va) & ((DCACHE_SETS - 1u) << 4)) << 1) + ((st) & DS_WAY_MASK)))
 
 /* The I-cache set of a predecode entry (arrays are aligned so that an
  * entry's address bits 13:6 are its physical address bits 11:4) and the
@@ -264,10 +252,15 @@ static inline bool mem_load(struct machine *m, uint32_t va, unsigned size, uint3
 {
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	if (likely(e->tag_r == (va & ~0xFFFu))) {
-		if (CACHE_MODEL &&
-		    unlikely(dc_mru_of(&m->cpu, va)->rd != (va & ~(CACHE_LINE - 1))) &&
-		    !cache_dfilter_hit(&m->cpu, va, false) && !cache_dtlb_access(m, e, va, false))
-			return mem_load_slow(m, va, size, val);
+		if (CACHE_MODEL) {
+			unsigned st = e->dstate[(va & 0xFFFu) >> 4];
+			if (unlikely(!(st & DS_RD))) {
+				if (!cache_dtlb_miss(m, e, va, false))
+					return mem_load_slow(m, va, size, val);
+			} else {
+				DSTAMP(&m->cpu, va, st) = m->cycle;
+			}
+		}
 		const uint8_t *p = e->host + (va & 0xFFFu);
 		switch (size) {
 		case 1: *val = *p; break;
@@ -283,10 +276,15 @@ static inline bool mem_store(struct machine *m, uint32_t va, unsigned size, uint
 {
 	struct dtlb_entry *e = &m->cpu.dtlb[(va >> 12) & (CPU_DTLB_SIZE - 1)];
 	if (likely(e->tag_w == (va & ~0xFFFu))) {
-		if (CACHE_MODEL &&
-		    unlikely(dc_mru_of(&m->cpu, va)->wr != (va & ~(CACHE_LINE - 1))) &&
-		    !cache_dfilter_hit(&m->cpu, va, true) && !cache_dtlb_access(m, e, va, true))
-			return mem_store_slow(m, va, size, val);
+		if (CACHE_MODEL) {
+			unsigned st = e->dstate[(va & 0xFFFu) >> 4];
+			if (unlikely(!(st & DS_WR))) {
+				if (!cache_dtlb_miss(m, e, va, true))
+					return mem_store_slow(m, va, size, val);
+			} else {
+				DSTAMP(&m->cpu, va, st) = m->cycle;
+			}
+		}
 		uint32_t off = va & 0xFFFu;
 		uint8_t *p = e->host + off;
 		switch (size) {

@@ -192,11 +192,12 @@ static void dtlb_fill(struct machine *m, uint32_t va, const struct xlate *x, boo
 		e->tag_w = DTLB_NONE;
 	}
 	e->host = host;
-	e->pa = pa & ~0xFFFu;
-	e->cca = (uint8_t)x->cca;
+	e->dstate = cache_dstate_page(m, pa & ~0xFFFu, x->cca);
 	if (readable)
 		e->tag_r = va & ~0xFFFu;
-	if (writable && is_ram) {
+	/* (a write-through store also updates the line's memory copy: the
+	 * slow path's business, so such a page is not cached for writes) */
+	if (writable && is_ram && !(CACHE_MODEL && (x->cca == 0 || x->cca == 1))) {
 		e->tag_w = va & ~0xFFFu;
 		e->dec = decode_slot(m, pa & ~0xFFFu);
 	}
@@ -421,8 +422,8 @@ void mmu_flush(struct machine *m)
 		c->dtlb[i].tag_r = DTLB_NONE;
 		c->dtlb[i].tag_w = DTLB_NONE;
 	}
+	cache_dline_flush(m); /* keyed by virtual address too */
 	c->fetch_size = 0;
-	cache_filters_flush(m); /* keyed by virtual address */
 }
 
 void mmu_mode_changed(struct machine *m)
