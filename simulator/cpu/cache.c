@@ -623,6 +623,9 @@ bool cache_dtlb_miss(struct machine *m, const struct dtlb_entry *e, uint32_t va,
 	if (!CACHE_MODEL || e->dstate == k->dstate_none)
 		return false;
 	cache_data_access(m, va, dstate_pa(k, e->dstate) | (va & 0xFFFu), 3, store);
+	unsigned st = e->dstate[(va & 0xFFFu) >> 4];
+	if (st & (store ? DS_WR : DS_RD))
+		cache_dline_enter(m, e, va, st); /* the next access to the line hits there */
 	return true;
 }
 
