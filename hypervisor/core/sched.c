@@ -25,7 +25,7 @@ uint32_t sched_slice_deadline(bool *armed)
 	*armed = slice_armed;
 	if (vz_system.schedule != NULL) {
 		*armed = true;               /* boundaries are due even while idle */
-		due = win_boundary();
+		due = win_due();
 	}
 	return due;
 }
@@ -128,7 +128,7 @@ static void commit(void)
 	bool done = false;
 	while (!done) {
 		if (vz_system.schedule != NULL &&
-		    (int32_t)(CP0_READ(C0_COUNT) - win_boundary()) >= 0) {
+		    (int32_t)(CP0_READ(C0_COUNT) - win_due()) >= 0) {
 			sched_slice_end();   /* a long handler passed a boundary */
 		}
 		struct vz_vm *next = want;
@@ -145,6 +145,7 @@ static void commit(void)
 			if (next != NULL) {
 				load(next);
 				time_program();
+				win_enter();
 				done = true;
 			} else {
 				if (hv_cur != NULL) {

@@ -12,11 +12,11 @@ mkdir -p "$OUT"
 CHECK="$(dirname "$0")/windows-check.py"
 
 # Five 10 ms frames: each VM only in its windows, window starts at most
-# 10 us late, VM 3 (never started) leaves its window idle, VM 2's core-timer
+# 6 us late, VM 3 (never started) leaves its window idle, VM 2's core-timer
 # interrupt held from the middle of other windows to the start of its own.
 run win 12M "$DIR/win/image.srec" --trace-events "$OUT/win.json"
 U=$OUT/win.uart
-if python3 "$CHECK" "$OUT/win.json" "$DIR/win/vm_tables.c" "$U" --jitter-max 1000 --idle 3 \
+if python3 "$CHECK" "$OUT/win.json" "$DIR/win/vm_tables.c" "$U" --jitter-max 600 --idle 3 \
 	>"$OUT/win-check.txt"; then :; fi
 cat "$OUT/win-check.txt"
 failures=$((failures + $(grep -c '^FAIL' "$OUT/win-check.txt")))

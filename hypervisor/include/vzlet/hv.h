@@ -96,7 +96,9 @@ void win_start(void);
 bool win_allows(const struct vz_vm *vm);  /* may run now */
 struct vz_vm *win_owner(void);            /* the current window's VM, NULL in a gap */
 uint32_t win_boundary(void);              /* root Count of the next boundary */
-void win_advance(uint32_t now);           /* past a boundary */
+uint32_t win_due(void);                   /* when to handle it (a little earlier) */
+void win_advance(uint32_t now);           /* root Count: at or past win_due() */
+void win_enter(void);                     /* hold a loaded VM until its window */
 
 /* core: VM lifecycle */
 void vm_reset(struct vz_vm *vm);
