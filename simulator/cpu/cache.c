@@ -63,7 +63,7 @@ static void lru_table(struct caches *k)
 #define DSTATE_BOOT (PA_RAM_SIZE + PA_PFLASH_SIZE)
 #define DSTATE_LINES ((DSTATE_BOOT + 3 * PA_BOOT_SIZE) / CACHE_LINE)
 
-static uint8_t *dstate_of(struct caches *k, uint32_t line)
+static inline uint8_t *dstate_of(struct caches *k, uint32_t line)
 {
 	uint32_t i;
 	if (line < PA_RAM_SIZE)
@@ -431,7 +431,21 @@ static void mark_init(struct cache *ca, struct cache_line *l)
 }
 
 /* Host bytes of physical memory at a line, or NULL (SFRs, unmapped). */
-static inline uint8_t *line_host(struct machine *m, uint32_t line) { return mmu_host(m, line); }
+static inline uint8_t *line_host(struct machine *m, uint32_t line)
+{
+	return line < PA_RAM_SIZE ? m->ram + line : mmu_host(m, line); /* RAM: the misses' case */
+}
+
+/* Whether two 16-byte lines hold the same bytes. */
+static inline bool line_same(const uint8_t *a, const uint8_t *b)
+{
+	uint64_t a0, a1, b0, b1;
+	memcpy(&a0, a, 8);
+	memcpy(&a1, a + 8, 8);
+	memcpy(&b0, b, 8);
+	memcpy(&b1, b + 8, 8);
+	return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+}
 
 static const char *state_name(const struct cache_line *l)
 {
@@ -505,7 +519,7 @@ static void d_drop(struct machine *m, struct cache_line *l)
 	uint8_t *h = line_host(m, l->tag);
 	/* (flash: only the flash controller changes its memory, cpu_memory_line) */
 	if (l->valid && l->init && h && (l->tag < PA_RAM_SIZE || l->stale) &&
-	    memcmp(h, l->data, CACHE_LINE) != 0) {
+	    !line_same(h, l->data)) {
 		memcpy(h, l->data, CACHE_LINE);
 		cpu_code_written(m, l->tag, CACHE_LINE);
 	}
@@ -672,7 +686,7 @@ static bool memory_access(struct machine *m, uint32_t pa, unsigned size, bool st
 		const uint8_t *h = line_host(m, l->tag);
 		for (unsigned i = 0; i < size; i++)
 			p[i] = (uint8_t)(val[0] >> (8 * i));
-		if (h && memcmp(h, l->data, CACHE_LINE) != 0) {
+		if (h && !line_same(h, l->data)) {
 			l->stale = 1;
 			dset_publish(m, set);
 		}
@@ -760,7 +774,7 @@ static int ifetch_pa(struct machine *m, uint32_t va, uint32_t pa)
 		l->dirty = l->stale = 0;
 		if (mem)
 			memcpy(l->data, mem, CACHE_LINE);
-		if (mem && view && memcmp(mem, view, CACHE_LINE) != 0) {
+		if (mem && view && !line_same(mem, view)) {
 			finding(m, FINDING_COHERENCE, va,
 				"instruction fetch of bytes stored through the D-cache and not written back",
 				pa, dl);
@@ -1093,7 +1107,7 @@ void cpu_memory_line_changed(struct machine *m, uint32_t pa)
 {
 	struct cache_line *l = CACHE_MODEL ? d_holding(m, pa) : NULL;
 	const uint8_t *h = line_host(m, pa & ~(CACHE_LINE - 1));
-	if (l && h && !l->dirty && memcmp(h, l->data, CACHE_LINE) != 0) {
+	if (l && h && !l->dirty && !line_same(h, l->data)) {
 		l->stale = 1; /* the cached bytes are the old ones */
 		dset_publish(m, dset_of_line(m, l));
 	}
