@@ -3,7 +3,7 @@
 # host tool that turns a system devicetree into the hypervisor's tables.
 
 VZCFG_SRCS := main.c diag.c dt_read.c elf_image.c mem_pool.c tlb_plan.c vm_build.c \
-	check.c clocks.c channels.c health.c windows.c system.c emit_tables.c emit_linker.c emit_merge.c emit_deps.c dma.c
+	check.c clocks.c channels.c health.c windows.c system.c emit_tables.c emit_linker.c emit_merge.c emit_deps.c dma.c wdt.c
 # Everything but main.c, for the unit tests.
 VZCFG_LIB_OBJS := $(patsubst %.c,$(BUILD)/host/configurator/%.o,$(filter-out main.c,$(VZCFG_SRCS)))
 VZCFG_CFLAGS := $(HOST_CFLAGS) -Iconfigurator -Ihypervisor/include -MMD -MP

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "health.h"
 #include "windows.h"
+#include "wdt.h"
 #include <vzlet/vm_config.h>
 
 #define DTB_MAX_SIZE (1u << 20)
@@ -187,7 +188,9 @@ static enum emulator parse_emulator(const char *path, const char *s)
 		return EMU_EVIC;
 	if (!strcmp(s, "console"))
 		return EMU_CONSOLE;
-	diag_error(path, "vzlet,emulator", "unknown emulator \"%s\" (known: evic, console)", s);
+	if (!strcmp(s, "wdt"))
+		return EMU_WDT;
+	diag_error(path, "vzlet,emulator", "unknown emulator \"%s\" (known: evic, console, wdt)", s);
 	return EMU_NONE;
 }
 
@@ -736,7 +739,8 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 		"no-autostart", "time-slice-us", "interrupts", "devices", "pins", "cache",
 		"setup", "guest-tlb-entries", "cpu-clock-hz", "pbclk1-hz", "pbclk2-hz", "pbclk3-hz",
 		"pbclk4-hz", "pbclk5-hz", "pbclk6-hz", "pbclk7-hz", "pbclk8-hz", "dma-channels",
-		"time-budget-us", NULL
+		"time-budget-us", "watchdog-period-ms", "watchdog-window", "watchdog-windowed",
+		"watchdog-enabled", NULL
 	};
 
 	node_path(fdt, off, path, sizeof path);
@@ -837,6 +841,7 @@ static void read_vm(const void *fdt, int off, struct cfg_system *sys)
 				vm->devices[vm->ndevices++] = dev;
 		}
 	read_vm_pins(fdt, off, sys, vm);
+	wdt_read_vm(fdt, off, vm);
 
 	p = get_cells(fdt, off, path, "dma-channels", &n, false);
 	for (unsigned i = 0; p && i < n; i++) {

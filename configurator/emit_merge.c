@@ -117,6 +117,7 @@ void emit_report(FILE *f, const struct cfg_system *sys)
 			fprintf(f, "  block     0x%08x  0x%04x bytes  %s%s\n", b->base, b->size,
 				b->emulator == EMU_EVIC ? "virtual EVIC" :
 				b->emulator == EMU_CONSOLE ? "virtual console" :
+				b->emulator == EMU_WDT ? "virtual watchdog" :
 				b->access == ACCESS_READ_ONLY ? "read-only" :
 				b->access == ACCESS_WRITE_IGNORED ? "write-ignored" :
 				b->access == ACCESS_WRITE_LOGGED ? "write-logged" : "guarded",

@@ -80,6 +80,8 @@ static const char *block_kind(const struct cfg_block *b)
 		return "VZ_EMU_CONSOLE";
 	if (b->emulator == EMU_DMA)
 		return "VZ_EMU_DMA";
+	if (b->emulator == EMU_WDT)
+		return "VZ_EMU_WDT";
 	switch (b->access) {
 	case ACCESS_READ_ONLY:
 		return "VZ_EMU_READ_ONLY";
@@ -248,6 +250,8 @@ static void emit_vm_config(FILE *f, const struct cfg_system *sys, const struct c
 	fprintf(f, "\t\t.guest_tlb = %u,\n", vm->guest_tlb);
 	if (vm->dma_channels)
 		fprintf(f, "\t\t.dma_channels = 0x%02x,\n", vm->dma_channels);
+	if (vm->wdt_period_ms)   /* DEVCFG1: FWDTWINSZ, FWDTEN, WDTPS, WINDIS */
+		fprintf(f, "\t\t.wdt_devcfg1 = 0x%08x,\n", vm->wdt_devcfg1);
 	fprintf(f, "\t},\n");
 }
 

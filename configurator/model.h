@@ -74,6 +74,7 @@ enum emulator {
 	EMU_EVIC,     /* per-VM virtual interrupt controller */
 	EMU_CONSOLE,  /* per-VM view of the shared console UART */
 	EMU_DMA,      /* the DMA registers of the VM owning channels (dma.c) */
+	EMU_WDT,      /* per-VM watchdog timer (wdt.c) */
 };
 
 struct cfg_device {
@@ -214,6 +215,12 @@ struct cfg_vm {
 	unsigned nwired;
 	unsigned guest_tlb;           /* guest TLB share ("guest-tlb-entries"), 0 = none */
 	uint8_t dma_channels;         /* bit n: DMA channel n is this VM's (dma.c) */
+	/* Its watchdog (wdt.c): the DEVCFG1 fields it states, the period, and
+	 * the first watchdog-* property given (for messages). */
+	uint32_t wdt_devcfg1;
+	uint32_t wdt_period_ms;
+	bool wdt_period_given;
+	char wdt_prop[32];
 };
 
 /* A free physical range list, carved as allocations are made. */

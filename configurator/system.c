@@ -15,6 +15,7 @@
 #include "tlb_plan.h"
 #include "dma.h"
 #include "vm_build.h"
+#include "wdt.h"
 #include <vzlet/vm_config.h>
 
 struct alloc_req {
@@ -165,6 +166,7 @@ int system_build(struct cfg_system *sys)
 	channels_check(sys);
 	health_check(sys);
 	windows_check(sys);
+	wdt_check(sys);
 	if (diag_errors())
 		return -1;
 	if (system_allocate(sys) != 0 || dma_plan(sys) != 0 || channels_place(sys) != 0)

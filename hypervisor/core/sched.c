@@ -233,6 +233,7 @@ void sched_resume(struct vz_vm *vm)
 		/* owned sources come back as the guest's virtual IEC says */
 		vevic_reclaim(vm);
 		vevic_update(vm);
+		vwdt_resume(vm);   /* its watchdog paused while stopped */
 	}
 }
 

@@ -40,6 +40,10 @@ static uint32_t nearer(uint32_t best, uint32_t due, uint32_t now)
 
 void time_program(void)
 {
+	/* The watchdogs first: `now` must be read just before the loops, or
+	 * a deadline MIN_DELTA ahead could have passed at the Compare write. */
+	uint32_t wdt;
+	bool wdt_armed = vwdt_deadline(MAX_DELTA, &wdt);
 	uint32_t now = CP0_READ(C0_COUNT);
 	uint32_t best = MAX_DELTA;
 	bool armed;
@@ -50,6 +54,9 @@ void time_program(void)
 	uint32_t wake = threads_deadline(&armed);
 	if (armed) {
 		best = nearer(best, wake, now);
+	}
+	if (wdt_armed) {
+		best = nearer(best, wdt, now);
 	}
 	for (unsigned i = 0; i < hv_fast.num_vms; i++) {
 		struct vz_vm *vm = &vz_vm_state[i];
@@ -86,6 +93,7 @@ void time_interrupt(void)
 		sched_slice_end();
 	}
 	health_tick(now);
+	vwdt_tick();
 	threads_run();   /* due hypervisor threads, before any VM runs again */
 	time_program();
 }

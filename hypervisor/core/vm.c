@@ -54,6 +54,7 @@ void vm_reset(struct vz_vm *vm)
 
 	vcon_reset(vm);
 	vevic_reset(vm);
+	vwdt_reset(vm);
 	clear_gprs(vm->id);
 	setup_apply(c->setup, c->setup_count);
 }

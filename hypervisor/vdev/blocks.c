@@ -43,6 +43,7 @@ static bool emu_read32(struct vz_vm *vm, const struct vz_block *b, uint32_t off,
 	case VZ_EMU_EVIC:    return vevic_read(vm, off, v);
 	case VZ_EMU_CONSOLE: return vcon_read(vm, off, v);
 	case VZ_EMU_DMA:     return vdma_read(vm, off, v);
+	case VZ_EMU_WDT:     return vwdt_read(vm, off, v);
 	}
 	return false;
 }
@@ -65,6 +66,7 @@ static bool emu_write32(struct vz_vm *vm, const struct vz_block *b, uint32_t off
 	case VZ_EMU_EVIC:    return vevic_write(vm, off, v);
 	case VZ_EMU_CONSOLE: return vcon_write(vm, off, v);
 	case VZ_EMU_DMA:     return vdma_write(vm, off, v);
+	case VZ_EMU_WDT:     return vwdt_write(vm, off, v);
 	}
 	return false;
 }
@@ -72,7 +74,8 @@ static bool emu_write32(struct vz_vm *vm, const struct vz_block *b, uint32_t off
 bool blk_read(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigned width,
 	      uint32_t *val)
 {
-	if (b->kind == VZ_EMU_EVIC || b->kind == VZ_EMU_CONSOLE || b->kind == VZ_EMU_DMA) {
+	if (b->kind == VZ_EMU_EVIC || b->kind == VZ_EMU_CONSOLE || b->kind == VZ_EMU_DMA ||
+	    b->kind == VZ_EMU_WDT) {
 		uint32_t w;
 		if (!emu_read32(vm, b, off & ~3u, &w))
 			return false;
@@ -95,6 +98,7 @@ bool blk_write(struct vz_vm *vm, const struct vz_block *b, uint32_t off, unsigne
 	case VZ_EMU_EVIC:
 	case VZ_EMU_CONSOLE:
 	case VZ_EMU_DMA:
+	case VZ_EMU_WDT:
 		if (wmask != 0xFFFFFFFFu && word == 0) {
 			uint32_t old;
 			if (!emu_latch32(vm, b, off & ~3u, &old))

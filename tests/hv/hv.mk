@@ -7,7 +7,7 @@
 # output and the LED timing.
 
 HVT_DIR := $(BUILD)/hv
-HVT_SYSTEMS := two rogue bench vevic units mixed attacks random threads chan hm win
+HVT_SYSTEMS := two rogue bench vevic units mixed attacks random threads chan hm win wdt
 HVT_IMAGES := $(foreach s,$(HVT_SYSTEMS),$(HVT_DIR)/$(s)/image.srec)
 # The test guests are guests/lib programs (docs/guest-lib.md) with the 16 KB
 # of RAM the demo guests have.
@@ -25,6 +25,7 @@ HVT_RANDOM := $(HVT_DIR)/random.elf
 HVT_CHAN := $(HVT_DIR)/chan.elf
 HVT_HM := $(HVT_DIR)/hm.elf
 HVT_WIN := $(HVT_DIR)/win.elf
+HVT_WDT := $(HVT_DIR)/wdt.elf
 
 $(BUILD)/target/hv/%.o: tests/hv/guests/%.c $(GUEST_ISA_STAMP)
 	@mkdir -p $(dir $@)
@@ -32,7 +33,7 @@ $(BUILD)/target/hv/%.o: tests/hv/guests/%.c $(GUEST_ISA_STAMP)
 
 HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNITS) $(HVT_ATTACK) \
 	$(HVT_SPY) $(HVT_RANDOM) \
-	$(HVT_CHAN) $(HVT_HM) $(HVT_WIN)
+	$(HVT_CHAN) $(HVT_HM) $(HVT_WIN) $(HVT_WDT)
 $(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
 # units.c exercises the FPU and the DSP ASE, whose microMIPS encodings the
 # simulator does not decode (docs/simulator-cpu.md): MIPS32 under
@@ -53,7 +54,7 @@ $(HVT_DSLOT_MM): $(BUILD)/target/mm/hv/dslot.o $(GUEST_MM_START_OBJS) $(GUEST_MM
 
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
 	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK) $(HVT_SPY) $(HVT_RANDOM) $(HVT_CHAN) $(HVT_HM) \
-	$(HVT_WIN)
+	$(HVT_WIN) $(HVT_WDT)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)

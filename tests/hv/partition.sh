@@ -60,5 +60,26 @@ n=$(grep -c '^\[hv\] vzlet hypervisor:' "$U")
 [ "$n" -eq 2 ] && ok hm-chip-reset-reboots || fail hm-chip-reset-reboots "$n banners, expected 2"
 reject hm-guest-fail "$U" 'hm: FAIL'
 
+# ---- Each VM's watchdog (tests/hv/systems/wdt.dts, tests/hv/guests/wdt.c) ----
+run wdt 50M "$DIR/wdt/image.srec"
+W=$OUT/wdt.uart
+n=$(grep -c '^\[hv\] vm2 (hung) health: watchdog -> warm restart$' "$W")
+[ "$n" -eq 2 ] && ok wdt-expiry-and-wrong-clears || fail wdt-expiry-and-wrong-clears "vm2 had $n watchdog restarts, expected 2 (stopped clearing; only wrong clears)"
+expect wdt-restart-order "$W" '^\[2\] wdt: boot 3$'
+expect wdt-right-clears "$W" '^\[2\] wdt: hung done$'
+expect wdt-window-in "$W" '^\[3\] wdt: window clears ok$'
+n=$(grep -c '^\[hv\] vm3 (window) health: watchdog -> log$' "$W")
+[ "$n" -eq 1 ] && ok wdt-window-early-clear || fail wdt-window-early-clear "vm3 had $n watchdog events, expected 1 (its one early clear)"
+expect wdt-window-goes-on "$W" '^\[3\] wdt: window done$'
+expect wdt-fwdten-window "$W" '^\[4\] wdt: always in window$'
+expect wdt-fwdten-early-stop "$W" '^\[hv\] vm4 \(always\) health: watchdog -> stop$'
+# The VM that clears on time: never an event, its 4 ms watchdog fed every
+# millisecond while the others expire and restart.
+reject wdt-fed-no-event "$W" 'vm1 \(fed\) health'
+expect wdt-fed-runs "$W" '^\[1\] wdt: fed 200, longest gap [0-9]+ us$'
+gap=$(sed -n 's/^\[1\] wdt: fed 200, longest gap \([0-9]*\) us$/\1/p' "$W")
+[ -n "$gap" ] && [ "$gap" -lt 2000 ] && ok wdt-fed-schedule || fail wdt-fed-schedule "vm1's longest gap between clears: ${gap:-?} us (sleeps of 1 ms)"
+reject wdt-fail "$W" 'wdt: FAIL|stopped:'
+
 [ "$failures" -eq 0 ] || exit 1
 echo "ok partition tests"

@@ -28,6 +28,12 @@
 #define SYSKEY           0xBF800030u
 #define PRECON           0xBF8E0000u
 
+/* Watchdog timer */
+#define WDTCON           0xBF800C00u
+#define WDTCON_ON        (1u << 15)
+#define WDTCON_WINEN     (1u << 0)
+#define WDT_CLEAR_KEY    0x5743u        /* to WDTCON 31:16, one 16-bit store */
+
 /* Interrupt controller (EVIC) */
 #define INTCON           0xBF810000u
 #define INTCON_MVEC      (1u << 12)

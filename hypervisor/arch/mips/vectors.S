@@ -568,8 +568,9 @@ LEAF(vz_fast_access)
 	beqz	t3, 8b
 	addiu	t0, t0, BLK_SIZEOF
 	lw	t3, BLK_KIND - BLK_SIZEOF(t0)
-	sltiu	t5, t3, VZ_EMU_READ_ONLY
-	bnez	t5, vz_exc_entry	/* an emulator: C */
+	addiu	t5, t3, -VZ_EMU_READ_ONLY
+	sltiu	t5, t5, VZ_EMU_GUARDED - VZ_EMU_READ_ONLY + 1
+	beqz	t5, vz_exc_entry	/* an emulator (EVIC, console, DMA, WDT): C */
 	andi	t5, t2, 3
 	bnez	t5, vz_exc_entry
 	lw	t3, BLK_RPA - BLK_SIZEOF(t0)

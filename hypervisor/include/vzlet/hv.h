@@ -186,6 +186,15 @@ bool vdma_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vdma_write(struct vz_vm *vm, uint32_t off, uint32_t val);
 void vdma_stop(struct vz_vm *vm);                   /* abort its channels */
 
+/* vdev/wdt.c: each VM's own watchdog (WDTCON) */
+bool vwdt_read(const struct vz_vm *vm, uint32_t off, uint32_t *val);
+bool vwdt_write(struct vz_vm *vm, uint32_t off, uint32_t val);
+bool vwdt_running(const struct vz_vm *vm);
+void vwdt_reset(struct vz_vm *vm);                  /* as after a chip reset */
+void vwdt_resume(struct vz_vm *vm);                 /* a new period after a stop */
+bool vwdt_deadline(uint32_t max, uint32_t *due);    /* root Count */
+void vwdt_tick(void);                               /* expiries: health events */
+
 void vcon_reset(struct vz_vm *vm);
 bool vcon_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vcon_write(struct vz_vm *vm, uint32_t off, uint32_t val);

@@ -101,6 +101,8 @@ struct vz_vm {
 	uint32_t log_refill;          /* root Count of the last token refill */
 	uint32_t log_suppressed;      /* lines left out since the last one shown */
 	uint32_t con_flush_due;       /* root Count: flush the partial line (vcon.c) */
+	uint32_t wdtcon;              /* its watchdog's WDTCON: ON, WDTWINEN (vdev/wdt.c) */
+	uint32_t wdt_start;           /* when its period began (vdev/wdt.c units) */
 
 	/* The guest's FPU and DSP registers while another VM owns the unit
 	 * (core/units.c; layout = arch/mips/units.S). All 32 FPRs at 64 bits:

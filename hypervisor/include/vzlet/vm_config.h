@@ -162,6 +162,9 @@ enum vz_emu_kind {
 	VZ_EMU_DMA,          /* the DMA registers (gpa 0x1F811000, size 0x1000)
 	                      * of the VM owning DMA channels: each channel's
 	                      * addresses checked and translated (vdev/dma.c) */
+	VZ_EMU_WDT,          /* the VM's own watchdog timer (gpa 0x1F800C00,
+	                      * size 0x10: WDTCON and its aliases; vdev/wdt.c),
+	                      * configured by vz_vm_config.wdt_devcfg1 */
 };
 
 struct vz_subpage {
@@ -244,6 +247,12 @@ struct vz_vm_config {
 	 * bus permissions in the board setup confine the DMA controller to
 	 * its regions). Their interrupts are in irq_owned. */
 	uint8_t dma_channels;
+
+	/* Its virtual watchdog (a VZ_EMU_WDT block, vdev/wdt.c): the DEVCFG1
+	 * word of its virtual chip, only the watchdog's fields used: FWDTWINSZ
+	 * 25:24, FWDTEN 23 (on from reset), WDTPS 20:16 (period 1 ms << WDTPS,
+	 * at most 20), WINDIS 15 (0: window mode always). */
+	uint32_t wdt_devcfg1;
 };
 
 /* ---- Hypervisor threads -------------------------------------------------------- */
