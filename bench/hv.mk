@@ -54,7 +54,8 @@ $(HVB_IMAGE): $(HVB_HV_ELF) $(HVB_OUT)/system.dtb $(VZLET_CONFIG)
 	srec_cat @$(HVB_OUT)/merge.args -o $@
 
 HVB_TOOL_OBJS := $(BUILD)/host/bench/hv/hvbench.o $(BUILD)/host/bench/hv/elfsyms.o \
-	$(BUILD)/host/bench/hv/vmswitch.o
+	$(BUILD)/host/bench/hv/vmswitch.o $(BUILD)/host/bench/hv/partbench.o \
+	$(BUILD)/host/bench/hv/simload.o
 # VM switches with and without guest TLB work: the four-VM test system
 # (tests/hv/systems/rogue.dts: dslot has a guest TLB share with a wired
 # entry, the other three have none).
@@ -76,13 +77,43 @@ ALL_TARGETS += bench-hv-tools
 # HVB_FLAGS=--profile: the path of every figure through the hypervisor,
 # function by function; --console: the guest's output.
 HVB_FLAGS ?=
-bench-hv: bench-hv-tools $(HVB_SIZE_ELF) $(HVB_SWITCH_IMAGE)
+bench-hv: bench-hv-tools $(HVB_SIZE_ELF) $(HVB_SWITCH_IMAGE) $(HVB_PART_IMAGE)
 	$(HVB_TOOL) --guest $(HVB_GUEST) --image $(HVB_IMAGE) --hv-elf $(HVB_HV_ELF) \
 		--size-elf $(HVB_SIZE_ELF) --size-tool $(TARGET_SIZE) \
-		--switch-image $(HVB_SWITCH_IMAGE) --switch-hv-elf $(HVB_SWITCH_ELF) $(HVB_FLAGS)
+		--switch-image $(HVB_SWITCH_IMAGE) --switch-hv-elf $(HVB_SWITCH_ELF) \
+		--partition-image $(HVB_PART_IMAGE) --partition-guest $(HVB_PART_GUEST) $(HVB_FLAGS)
 	@bench/hv/dma-bench.sh $(SIM_CLI) $(GUEST_BOOT) $(DMA_GUEST) $(HVB_OUT)/dma/image.srec
 	@bench/hv/window-bench.sh $(SIM_CLI) $(BUILD)/hv/win/image.srec $(BUILD)/hv/win/vm_tables.c
 BENCH_TARGETS += bench-hv
+
+# The partitioning figures (bench/hv/partbench.c): channels between two
+# VMs and health-monitor restarts, on bench/hv/bench-partition.dts with the
+# guest bench/hv/partition/main.c in every VM.
+HVB_PART_DIR := $(HVB_OUT)/partition
+HVB_PART_GUEST := $(HVB_OUT)/partition.elf
+HVB_PART_IMAGE := $(HVB_PART_DIR)/image.srec
+$(BUILD)/target/bench/hv/partition/%.o: bench/hv/partition/%.c $(GUEST_ISA_STAMP)
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(GUEST_CFLAGS) -c $< -o $@
+$(HVB_PART_GUEST): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
+$(HVB_PART_GUEST): $(BUILD)/target/bench/hv/partition/main.o $(GUEST_START_OBJS) $(GUEST_LIB) \
+		$(GUEST_LDSCRIPT)
+	$(GUEST_LINK)
+$(HVB_PART_DIR)/system.dtb: bench/hv/bench-partition.dts $(wildcard systems/*.dtsi)
+	@mkdir -p $(dir $@)
+	dtc -q -I dts -O dtb -i systems -o $@ $<
+$(HVB_PART_DIR)/vm_tables.c: $(HVB_PART_DIR)/system.dtb $(VZLET_CONFIG) $(HVB_PART_GUEST)
+	$(VZLET_CONFIG) --tables $@ --linker $(HVB_PART_DIR)/layout.ld $<
+$(HVB_PART_DIR)/vm_tables.o: $(HVB_PART_DIR)/vm_tables.c
+	$(TARGET_CC) $(HV_CFLAGS) -c $< -o $@
+$(HVB_PART_DIR)/vzlet.elf: $(HVB_PART_DIR)/vm_tables.o $(HV_OBJS) $(HV_LDSCRIPT)
+	$(call hv_link,$@,$< $(HVB_PART_DIR)/layout.ld)
+$(HVB_PART_IMAGE): $(HVB_PART_DIR)/vzlet.elf $(HVB_PART_DIR)/system.dtb $(VZLET_CONFIG)
+	$(VZLET_CONFIG) --hypervisor $< --merge $(HVB_PART_DIR)/merge.args $(HVB_PART_DIR)/system.dtb
+	srec_cat @$(HVB_PART_DIR)/merge.args -o $@
+bench-hv-tools: $(HVB_PART_IMAGE)
+.PRECIOUS: $(HVB_PART_DIR)/system.dtb $(HVB_PART_DIR)/vm_tables.c $(HVB_PART_DIR)/vm_tables.o
+-include $(BUILD)/target/bench/hv/partition/main.d
 
 # The DMA figures (bench/hv/dma-bench.sh): the DMA demo guest alone.
 $(HVB_OUT)/dma/system.dtb: bench/hv/bench-dma.dts $(wildcard systems/*.dtsi)

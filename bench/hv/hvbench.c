@@ -23,6 +23,7 @@
 #include "vzsim.h"
 #include "elfsyms.h"
 #include "vmswitch.h"
+#include "partbench.h"
 #include "guest/hvb_record.h"
 
 #define RAM_PA      0x00000000u
@@ -35,6 +36,8 @@
 #define QUIET_LIMIT 20000000ull      /* ...waited for at most this long */
 #define RUN_LIMIT   50000000ull      /* cycles of single-stepped measuring */
 #define SWITCH_LIMIT 60000000ull     /* cycles of the VM-switch system */
+#define PART_LIMIT 400000000ull      /* cycles of the partitioning system */
+#define CYCLES_PER_US 200.0          /* SYSCLK 200 MHz */
 
 static const char *prog = "vzlet-bench-hv";
 
@@ -610,6 +613,73 @@ static void row(const char *fmt, ...)
 	puts(line);
 }
 
+/* ---- Partitioning: channels and restarts (partbench.c) ------------------ */
+
+static const char *const pb_name[PB_FIGS] = {
+	"sampling-port write, 16 bytes (HYPCALL -> back)",
+	"doorbell: ring -> the waiting VM's vector",
+	"queuing round trip A -> B -> A, doorbells",
+	"VM restart, cold: fault -> first instruction",
+	"  warm (RAM kept)",
+};
+/* Machine-readable names; restarts in microseconds, the rest in ticks. */
+static const char *const pb_key[PB_FIGS] = {
+	"sampling_write", "doorbell", "queuing_round_trip", "vm_restart", "vm_warm_restart",
+};
+
+static bool pb_in_us(int f)
+{
+	return f == PB_RESTART_COLD || f == PB_RESTART_WARM;
+}
+
+static void pb_value(char *b, size_t len, const struct partbench_result *r, int f)
+{
+	if (!r->n[f])
+		snprintf(b, len, "-");
+	else if (pb_in_us(f))
+		snprintf(b, len, "%.1f us", (double)r->median[f] / CYCLES_PER_US);
+	else
+		snprintf(b, len, "%.1f", (double)r->median[f] / 2);
+}
+
+/* pb[0] warm caches, pb[1] the hypervisor's lines evicted at each start. */
+static void partition_figures(const char *image, const char *guest, struct partbench_result pb[2])
+{
+	struct symtab g = load_symbols(guest);
+	char err[512];
+	for (int cold = 0; cold < 2; cold++)
+		if (partbench_measure(image, &g, cold, PART_LIMIT, &pb[cold], err, sizeof err))
+			die("%s: %s", image, err);
+	printf("\nPartitioning (%s: two VMs with channels, two restarted by the\n"
+	       "health monitor; core-timer ticks, restarts in microseconds):\n", image);
+	row("%-48s %8s %-22s %5s %10s", "figure", "vzlet", "cycles (min-max)", "n", "cold");
+	for (int f = 0; f < PB_FIGS; f++) {
+		char v[32], c[64], vc[32];
+		pb_value(v, sizeof v, &pb[0], f);
+		pb_value(vc, sizeof vc, &pb[1], f);
+		snprintf(c, sizeof c, "%llu (%llu-%llu)", (unsigned long long)pb[0].median[f],
+			 (unsigned long long)pb[0].min[f], (unsigned long long)pb[0].max[f]);
+		row("%-48s %8s %-22s %5u %10s", pb_name[f], v, c, pb[0].n[f], vc);
+	}
+}
+
+static void partition_keys(const struct partbench_result pb[2])
+{
+	for (int cold = 0; cold < 2; cold++)
+		for (int f = 0; f < PB_FIGS; f++) {
+			if (cold && pb_in_us(f))
+				continue;
+			const char *sfx = pb_in_us(f) ? "us" : "ticks";
+			if (!pb[cold].n[f])
+				printf("%s%s_%s: unmeasured\n", pb_key[f], cold ? "_cold" : "", sfx);
+			else if (pb_in_us(f))
+				printf("%s_us: %.1f\n", pb_key[f], (double)pb[cold].median[f] / CYCLES_PER_US);
+			else
+				printf("%s%s_ticks: %llu\n", pb_key[f], cold ? "_cold" : "",
+				       (unsigned long long)((pb[cold].median[f] + 1) / 2));
+		}
+}
+
 static void usage(FILE *f)
 {
 	fprintf(f,
@@ -627,13 +697,17 @@ static void usage(FILE *f)
 		"  --console         print the guest's console output of both runs\n"
 		"  --switch-image IMAGE --switch-hv-elf ELF\n"
 		"                    a system whose VMs differ in their guest TLB share: times\n"
-		"                    the guest TLB work (gtlb_switch) of its VM switches\n", prog);
+		"                    the guest TLB work (gtlb_switch) of its VM switches\n"
+		"  --partition-image IMAGE --partition-guest ELF\n"
+		"                    the channels and restarts system (bench/hv/bench-partition.dts)\n",
+		prog);
 }
 
 int main(int argc, char **argv)
 {
 	const char *guest = NULL, *image = NULL, *hv_elf = NULL, *size_elf = NULL;
 	const char *sw_image = NULL, *sw_elf = NULL;
+	const char *pb_image = NULL, *pb_guest = NULL;
 	const char *size_tool = "mipsel-linux-gnu-size";
 	bool want_profile = false, want_console = false, want_worst = false, want_trace = false;
 	for (int i = 1; i < argc; i++) {
@@ -653,6 +727,10 @@ int main(int argc, char **argv)
 			sw_image = argv[++i];
 		else if (!strcmp(a, "--switch-hv-elf") && more)
 			sw_elf = argv[++i];
+		else if (!strcmp(a, "--partition-image") && more)
+			pb_image = argv[++i];
+		else if (!strcmp(a, "--partition-guest") && more)
+			pb_guest = argv[++i];
 		else if (!strcmp(a, "--profile"))
 			want_profile = true;
 		else if (!strcmp(a, "--trace"))
@@ -776,6 +854,10 @@ int main(int argc, char **argv)
 			    (unsigned long long)sw.median[k], sw.n[k], sw.tlbg[k]);
 		}
 	}
+	struct partbench_result pb[2];
+	bool pb_ok = pb_image && pb_guest;
+	if (pb_ok)
+		partition_figures(pb_image, pb_guest, pb);
 	if (want_console) {
 		printf("\nconsole, bare:\n%s\nconsole, under vzlet:\n%s\n", bare.console, hv.console);
 	}
@@ -828,9 +910,14 @@ int main(int argc, char **argv)
 		else
 			printf("guest_tlb_switch_ticks_no_share: unmeasured\n");
 	}
+	if (pb_ok)
+		partition_keys(pb);
 	if (size_elf) {
 		printf("hv_code_bytes: %lu\n", code);
 		printf("hv_ram_bytes: %lu\n", ram);
 	}
-	return bare.ok && (!image || (hv.ok && hvcold.ok)) ? 0 : 1;
+	bool pb_all = true;
+	for (int f = 0; pb_ok && f < PB_FIGS; f++)
+		pb_all = pb_all && pb[0].n[f] && pb[1].n[f];
+	return bare.ok && (!image || (hv.ok && hvcold.ok)) && pb_all ? 0 : 1;
 }

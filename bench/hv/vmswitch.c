@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vzsim.h"
+#include "simload.h"
 
 #define MAX_CALLS 4096
 
@@ -40,17 +40,9 @@ int vmswitch_measure(const char *image, const struct symtab *hv, uint64_t max_cy
 		snprintf(err, errlen, "no function gtlb_switch in the hypervisor ELF");
 		return -1;
 	}
-	struct vzsim_options opt = { .quiet = true, .strict = true };
-	struct machine *m = vzsim_new(&opt);
-	if (!m) {
-		snprintf(err, errlen, "out of memory");
+	struct machine *m = simload_image(image, err, errlen);
+	if (!m)
 		return -1;
-	}
-	if (vzsim_load(m, image, err, errlen) != 0) {
-		vzsim_free(m);
-		return -1;
-	}
-	vzsim_reset(m);
 
 	static struct call calls[MAX_CALLS];
 	size_t ncalls = 0;

@@ -42,8 +42,8 @@ void time_program(void)
 {
 	/* The watchdogs first: `now` must be read just before the loops, or
 	 * a deadline MIN_DELTA ahead could have passed at the Compare write. */
-	uint32_t wdt;
-	bool wdt_armed = vwdt_deadline(MAX_DELTA, &wdt);
+	uint32_t wdt = 0;
+	bool wdt_armed = vwdt_on != 0u && vwdt_deadline(MAX_DELTA, &wdt);
 	uint32_t now = CP0_READ(C0_COUNT);
 	uint32_t best = MAX_DELTA;
 	bool armed;
@@ -93,7 +93,9 @@ void time_interrupt(void)
 		sched_slice_end();
 	}
 	health_tick(now);
-	vwdt_tick();
+	if (vwdt_on != 0u) {
+		vwdt_tick();
+	}
 	threads_run();   /* due hypervisor threads, before any VM runs again */
 	time_program();
 }

@@ -2,7 +2,7 @@
 # code-kinds.sh - sourced by the static-analysis scripts: which C files are
 # target code (cross-compiled for the chip) and the flags each kind is
 # analysed with. A new folder of target C code must be added to TARGET_RE.
-TARGET_RE='^(hypervisor/|tests/cache/|guests/|tests/lib/|tests/cpu/|tests/soc/target/|tests/hv/guests/|tests/runner/cases/|tests/diff/target/|tests/vz/vz|bench/workload/|bench/hv/guest/|tests/attacks/guests/|tests/soak/)'
+TARGET_RE='^(hypervisor/|tests/cache/|guests/|tests/lib/|tests/cpu/|tests/soc/target/|tests/hv/guests/|tests/runner/cases/|tests/diff/target/|tests/vz/vz|bench/workload/|bench/hv/guest/|bench/hv/partition/|tests/attacks/guests/|tests/soak/)'
 HOST_FLAGS="-std=c11 -Wall -Wextra -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L -Isimulator \
 -Isimulator/include -Isimulator/loaders -Isimulator/cli -Iconfigurator -Ihypervisor/include \
 -Itests/lib -Itests/fuzz -Ibench/hv -Ibench/workload"

@@ -186,7 +186,9 @@ bool vdma_read(struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vdma_write(struct vz_vm *vm, uint32_t off, uint32_t val);
 void vdma_stop(struct vz_vm *vm);                   /* abort its channels */
 
-/* vdev/wdt.c: each VM's own watchdog (WDTCON) */
+/* vdev/wdt.c: each VM's own watchdog (WDTCON); vwdt_on: bit per VM whose
+ * watchdog is on (0: the time paths skip the watchdogs) */
+extern uint32_t vwdt_on;
 bool vwdt_read(const struct vz_vm *vm, uint32_t off, uint32_t *val);
 bool vwdt_write(struct vz_vm *vm, uint32_t off, uint32_t val);
 bool vwdt_running(const struct vz_vm *vm);

@@ -627,6 +627,8 @@ static void run(unsigned n)
 		__asm__ volatile("cache 0x10, 0(%0)\n cache 0x14, 0(%0)" :: "r"(KS0(own_line)) : "memory");
 		result(1, "I-cache operations on its own code and by index");
 		return;
+	case 123: W32(0xBF800C08u, 0x8000u); break;                  /* WDTCONSET ON: the chip's watchdog */
+	case 124: W16(0xBF800C02u, 0x5743u); break;                  /* its clear key */
 	default:
 		say("done", "", ~0u);
 		guest_halt();
