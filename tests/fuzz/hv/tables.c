@@ -39,6 +39,7 @@ static const struct vz_block blocks1[] = {
 	{ 0x1F860100u, 0x1F860100u, 0x100, VZ_EMU_GUARDED, guard1 },
 };
 static const struct vz_block blocks2[] = {
+	{ 0x1F800C00u, 0, 0x10, VZ_EMU_WDT, NULL },
 	{ 0x1F810000u, 0, 0x1000, VZ_EMU_EVIC, NULL },
 	{ 0x1F822600u, 0, 0x200, VZ_EMU_CONSOLE, NULL },
 	{ 0x1F860140u, 0x1F860140u, 0x40, VZ_EMU_GUARDED, guard2 },
@@ -60,8 +61,9 @@ static const struct vz_vm_config vms[] = {
 	{ .id = 2, .flags = VZ_VM_POLLING, .cache_mode = VZ_CACHE_UNCACHED, .name = "two",
 	  .entry = 0x9D000000u, .status = VZ_GUEST_STATUS_RESET,
 	  .ebase = VZ_GUEST_EBASE_RESET, .intctl = VZ_GUEST_INTCTL_RESET,
-	  .regions = regions2, .region_count = 3, .blocks = blocks2, .block_count = 3,
-	  .irq_owned = { 0x00100000u, 0, 0, 0, 0x00000002u, 0, 0 }, .slice_ticks = 5000 },
+	  .regions = regions2, .region_count = 3, .blocks = blocks2, .block_count = 4,
+	  .irq_owned = { 0x00100000u, 0, 0, 0, 0x00000002u, 0, 0 }, .slice_ticks = 5000,
+	  .wdt_devcfg1 = 0x00800000u },   /* its watchdog: on from reset, 1 ms, windowed 75 % */
 	{ .id = 3, .flags = VZ_VM_NO_AUTOSTART, .name = "three", .entry = 0x9D000000u,
 	  .status = VZ_GUEST_STATUS_RESET, .ebase = VZ_GUEST_EBASE_RESET,
 	  .intctl = VZ_GUEST_INTCTL_RESET, .regions = regions2, .region_count = 1,
