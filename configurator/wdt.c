@@ -66,14 +66,39 @@ static bool has_wdt(const struct cfg_vm *vm)
 	return false;
 }
 
-/* Every VM's time slice once: the longest a VM that stays runnable can
- * wait for the CPU under the round robin. */
-static uint32_t round_us(const struct cfg_system *sys)
+/* The longest the VM may wait for the CPU: with a major frame, the longest
+ * gap between its windows (the frame wraps); under the round robin, every
+ * VM's time slice once. */
+static uint32_t off_cpu_us(const struct cfg_system *sys, unsigned id)
 {
+	const struct cfg_schedule *s = &sys->schedule;
 	uint32_t us = 0;
 
-	for (unsigned v = 0; v < sys->nvms; v++)
-		us += sys->vms[v].slice_us ? sys->vms[v].slice_us : sys->hv.time_slice_us;
+	if (!s->path[0]) {
+		for (unsigned v = 0; v < sys->nvms; v++)
+			us += sys->vms[v].slice_us ? sys->vms[v].slice_us : sys->hv.time_slice_us;
+		return us;
+	}
+	/* windows sorted by start (windows_check): from the end of each of the
+	 * VM's windows to the start of its next one, round the frame */
+	for (unsigned i = 0; i < s->nwindows; i++) {
+		const struct cfg_window *w = &s->windows[i];
+		uint32_t end = w->start_us + w->duration_us, next = 0;
+		bool found = false;
+
+		if (w->vm != id)
+			continue;
+		for (unsigned k = 1; k <= s->nwindows && !found; k++) {
+			const struct cfg_window *n = &s->windows[(i + k) % s->nwindows];
+
+			if (n->vm == id) {
+				next = n->start_us + (i + k >= s->nwindows ? s->frame_us : 0);
+				found = true;
+			}
+		}
+		if (found && next > end && next - end > us)
+			us = next - end;
+	}
 	return us;
 }
 
@@ -91,10 +116,13 @@ int wdt_check(const struct cfg_system *sys)
 		else if (wdt && !vm->wdt_period_given)
 			diag_error(vm->path, "watchdog-period-ms", "missing: a VM with &wdt states "
 				   "its watchdog's period (DEVCFG1.WDTPS)");
-		else if (wdt && vm->wdt_period_ms && (uint64_t)vm->wdt_period_ms * 1000u < round_us(sys))
-			diag_warning(vm->path, "watchdog-period-ms", "%u ms is shorter than one round "
-				     "of the schedule (%u us): the guest may be off the CPU for longer",
-				     vm->wdt_period_ms, round_us(sys));
+		else if (wdt && vm->wdt_period_ms &&
+			 (uint64_t)vm->wdt_period_ms * 1000u < off_cpu_us(sys, vm->id))
+			diag_warning(vm->path, "watchdog-period-ms", "%u ms is shorter than the "
+				     "VM may wait for the CPU (%u us%s): it may expire however the "
+				     "guest clears it", vm->wdt_period_ms, off_cpu_us(sys, vm->id),
+				     sys->schedule.path[0] ? ", the longest gap between its windows" :
+				     ", one round of every VM's time slice");
 	}
 	return diag_errors() == before ? 0 : -1;
 }
