@@ -13,10 +13,12 @@
 #define FUNC(i)   ((i) & 63)
 #define SIMM(i)   ((int32_t)(int16_t)((i) & 0xFFFF))
 
-/* Branch at `pc` (the root EPC when Cause.BD) with instruction `b`: where
- * execution continues after its delay slot. The branch itself has already
- * executed (link registers written), so only the target is computed. */
-static uint32_t branch_next(uint32_t pc, uint32_t b)
+/* Branch at `pc` (the root EPC when Cause.BD) with instruction `b` of vm:
+ * where execution continues after its delay slot. The branch itself has
+ * already executed (link registers written), so only the target is
+ * computed. A likely branch whose slot trapped was taken, so it is read as
+ * its plain twin. */
+static uint32_t branch_next(const struct vz_vm *vm, uint32_t pc, uint32_t b)
 {
 	uint32_t taken = pc + 4 + ((uint32_t)SIMM(b) << 2);
 	uint32_t fall = pc + 8;
@@ -30,6 +32,8 @@ static uint32_t branch_next(uint32_t pc, uint32_t b)
 			return rs < 0 ? taken : fall;
 		case 0x01: case 0x03: case 0x11: case 0x13:   /* BGEZ(L), BGEZAL(L) */
 			return rs >= 0 ? taken : fall;
+		case 0x1C:                                    /* BPOSGE32 */
+			return units_pos_ge32(vm) ? taken : fall;
 		}
 		return fall;
 	case 0x02: case 0x03:                       /* J, JAL */
@@ -42,21 +46,29 @@ static uint32_t branch_next(uint32_t pc, uint32_t b)
 		return rs <= 0 ? taken : fall;
 	case 0x07: case 0x17:                       /* BGTZ(L) */
 		return rs > 0 ? taken : fall;
+	case 0x11:                                  /* COP1: BC1F(L), BC1T(L) cc */
+		if (RS(b) == 0x08) {                     /* (bit 16: true) */
+			bool tf = ((b >> 16) & 1u) != 0u;
+			return units_fcc(vm, (b >> 18) & 7u) == tf ? taken : fall;
+		}
+		return fall;
+	case 0x1D:                                  /* JALX: to microMIPS */
+		return ((pc + 4) & 0xF0000000u) | ((b & 0x03FFFFFFu) << 2) | 1u;
 	}
 	return fall;   /* not a branch we know: treat as not taken */
 }
 
-uint32_t emu_next_pc(uint32_t epc, bool bd)
+uint32_t emu_next_pc(const struct vz_vm *vm, uint32_t epc, bool bd)
 {
 	if (epc & 1) { /* microMIPS (emulate_mm.c) */
 		uint32_t bi = CP0_READ(C0_BADINSTR);
 		if (!bd)
 			return epc + emu_mm_size(bi);
-		return emu_mm_next_pc(epc, CP0_READ(C0_BADINSTRP), bi);
+		return emu_mm_next_pc(vm, epc, CP0_READ(C0_BADINSTRP), bi);
 	}
 	if (!bd)
 		return epc + 4;
-	return branch_next(epc, CP0_READ(C0_BADINSTRP));
+	return branch_next(vm, epc, CP0_READ(C0_BADINSTRP));
 }
 
 /* Loads and stores the emulation handles, by opcode - 0x20: width in bytes,
@@ -106,7 +118,7 @@ bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd)
 	const struct vz_block *b = find_block(vm, gpa);
 	if (!b)
 		return false;
-	uint32_t next = emu_next_pc(epc, bd);
+	uint32_t next = emu_next_pc(vm, epc, bd);
 	uint32_t off = gpa - b->gpa;
 	if (info & LS_STORE) {
 		uint32_t v = vz_gpr_read(RT(insn));

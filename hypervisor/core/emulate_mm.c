@@ -84,9 +84,10 @@ uint32_t emu_mm_insn(uint32_t bi)
 uint32_t emu_mm_size(uint32_t bi) { return is16(bi) ? 2 : 4; }
 #define size_of emu_mm_size
 
-/* microMIPS branch `b` at `pc` (EPC, bit 0 set) whose delay slot holds
- * `slot`: where execution continues. Links were written by the branch. */
-uint32_t emu_mm_next_pc(uint32_t pc, uint32_t b, uint32_t slot)
+/* microMIPS branch `b` of vm at `pc` (EPC, bit 0 set) whose delay slot
+ * holds `slot`: where execution continues. Links were written by the
+ * branch. (The compact branches, BEQZC/BNEZC/JRC/JRADDIUSP, have no slot.) */
+uint32_t emu_mm_next_pc(const struct vz_vm *vm, uint32_t pc, uint32_t b, uint32_t slot)
 {
 	uint32_t after = pc + size_of(b);                /* the slot */
 	uint32_t fall = after + size_of(slot);
@@ -121,6 +122,9 @@ uint32_t emu_mm_next_pc(uint32_t pc, uint32_t b, uint32_t slot)
 		case 0x02: case 0x03: case 0x13: return v >= 0 ? taken : fall;  /* BGEZ(AL)(S) */
 		case 0x04: return v <= 0 ? taken : fall;                        /* BLEZ */
 		case 0x06: return v > 0 ? taken : fall;                         /* BGTZ */
+		case 0x1B: return units_pos_ge32(vm) ? taken : fall;            /* BPOSGE32 */
+		case 0x1C: return !units_fcc(vm, (b >> 18) & 7) ? taken : fall; /* BC1F cc */
+		case 0x1D: return units_fcc(vm, (b >> 18) & 7) ? taken : fall;  /* BC1T cc */
 		}
 		return fall;
 	case 0x00: /* JALR(S)(.HB), JR: POOL32Axf */

@@ -198,7 +198,7 @@ static bool guest_exit(struct vz_vm *vm, uint32_t cause)
 	bool bd = cause & CA_BD;
 	/* Next PC first: a branch's operands are read before the delay-slot
 	 * instruction we emulate could change them. */
-	uint32_t next = emu_next_pc(epc, bd);
+	uint32_t next = emu_next_pc(vm, epc, bd);
 	if (epc & 1)
 		insn = emu_mm_insn(insn); /* microMIPS guest code: its MIPS32 twin */
 	bool ok;

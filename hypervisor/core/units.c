@@ -38,3 +38,19 @@ void units_grant(const struct vz_vm *vm)
 	}
 	CP0_WRITE(C0_STATUS, st);
 }
+
+/* A branch on them has just run in vm (the delay-slot emulation): vm owns
+ * the unit then (the branch would have exited otherwise), so the value is
+ * the CPU's; the saved one stands for a VM that does not. */
+bool units_fcc(const struct vz_vm *vm, unsigned cc)
+{
+	uint32_t fcsr = (vm == fpu_owner) ? vz_fcsr_read() : vm->fcsr;
+	/* FCC0 is bit 23, FCC1-7 bits 25-31 */
+	return ((fcsr >> ((cc != 0u) ? (24u + cc) : 23u)) & 1u) != 0u;
+}
+
+bool units_pos_ge32(const struct vz_vm *vm)
+{
+	uint32_t dspcontrol = (vm == dsp_owner) ? vz_dspcontrol_read() : vm->dsp[6];
+	return (dspcontrol & 0x3Fu) >= 32u;   /* pos, bits 5:0 */
+}

@@ -46,9 +46,9 @@ cadence bare-irq-ld2 "$OUT/bare-irq.log" LD2 on 300
 expect bare-irq-input "$OUT/bare-irq.uart" 'Q'
 
 run bare-dslot 100M "$BOOT" "$DSLOT"
-# dslot runs 4 more checks when built as microMIPS (make GUEST_ISA=micromips)
+# dslot runs 3 more checks when built as microMIPS (make GUEST_ISA=micromips)
 if mipsel-linux-gnu-readelf -h "$DSLOT" | grep -Eq 'Entry point address: +0x[0-9a-f]*[13579bdf]$'
-then DS_BARE=14 DS_HV=24; else DS_BARE=10 DS_HV=20; fi
+then DS_BARE=19 DS_HV=29; else DS_BARE=16 DS_HV=26; fi
 expect bare-dslot "$OUT/bare-dslot.uart" "^dslot: $DS_BARE/$DS_BARE ok"
 
 run bare-vevic 30M "$BOOT" "$VEVIC"
@@ -185,10 +185,10 @@ else fail rogue-restart-count "expected 5 starts of VM 3"; fi
 # ---- microMIPS: the delay-slot guest as microMIPS code, bare (the boot stub
 # enters it with bit 0 set) and beside the MIPS32 poll guest ------------------
 run bare-dslot-mm 100M "$BOOT" "$DSLOT_MM"
-expect bare-dslot-mm "$OUT/bare-dslot-mm.uart" '^dslot: 14/14 ok'
+expect bare-dslot-mm "$OUT/bare-dslot-mm.uart" '^dslot: 19/19 ok'
 run mixed 500M "$DIR/mixed/image.srec"
 L=$OUT/mixed.uart
-expect mixed-dslot-mm "$L" '^\[2\] dslot: 24/24 ok'
+expect mixed-dslot-mm "$L" '^\[2\] dslot: 29/29 ok'
 expect mixed-hypercall-write "$L" '^\[2\] dslot: hello through a hypercall'
 reject mixed-dslot-mm-fail "$L" 'dslot: FAIL'
 reject mixed-fault "$L" 'stopped:'

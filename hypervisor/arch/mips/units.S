@@ -74,3 +74,26 @@ LEAF(vz_dsp_swap)
 	jr	ra
 	wrdsp	t0, 0x3f
 END(vz_dsp_swap)
+
+/* uint32_t vz_fcsr_read(void), uint32_t vz_dspcontrol_read(void): the unit's
+ * register as it is in the CPU (root Status.CU1 / MX: set for the VM that
+ * owns the unit, set here as the swaps do). */
+LEAF(vz_fcsr_read)
+	mfc0	t0, CP0_STATUS
+	lui	t1, 0x2400		/* CU1 | FR */
+	or	t0, t0, t1
+	mtc0	t0, CP0_STATUS
+	ehb
+	jr	ra
+	cfc1	v0, $31
+END(vz_fcsr_read)
+
+LEAF(vz_dspcontrol_read)
+	mfc0	t0, CP0_STATUS
+	lui	t1, 0x0100		/* MX */
+	or	t0, t0, t1
+	mtc0	t0, CP0_STATUS
+	ehb
+	jr	ra
+	rddsp	v0, 0x3f
+END(vz_dspcontrol_read)

@@ -51,6 +51,8 @@ void vz_gctx_save(uint32_t *ctx);
 void vz_gctx_restore(const uint32_t *ctx);
 void vz_fpu_swap(uint64_t *out, const uint64_t *in);
 void vz_dsp_swap(uint32_t *out, const uint32_t *in);
+uint32_t vz_fcsr_read(void);        /* FCSR and DSPControl in the CPU */
+uint32_t vz_dspcontrol_read(void);
 void vz_launch(void) __attribute__((noreturn));
 void tlb_init(void);
 void tlb_wire_plans(void);
@@ -66,6 +68,10 @@ void gtlb_drop(const struct vz_vm *vm);
 extern struct vz_vm *fpu_owner, *dsp_owner;
 void units_take(struct vz_vm *vm, bool fpu);
 void units_grant(const struct vz_vm *vm);
+/* The conditions of the FPU and DSP branches as vm sees them: FCSR
+ * condition code cc set; DSPControl.pos >= 32. */
+bool units_fcc(const struct vz_vm *vm, unsigned cc);
+bool units_pos_ge32(const struct vz_vm *vm);
 
 /* core: time (64-bit core-timer ticks; Count runs at SYSCLK / 2) */
 uint64_t time_now(void);
@@ -115,14 +121,15 @@ volatile uint8_t *vm_guest_ptr(const struct vz_vm *vm, uint32_t gva, uint32_t le
 /* core: exits */
 void hv_exception(void);
 void hv_interrupt(void);
-uint32_t emu_next_pc(uint32_t epc, bool bd);   /* PC after the trapping instruction */
+/* PC after the trapping instruction of vm */
+uint32_t emu_next_pc(const struct vz_vm *vm, uint32_t epc, bool bd);
 bool emu_access(struct vz_vm *vm, uint32_t gpa, bool bd);
 /* microMIPS exits (emulate_mm.c): BadInstr word -> the MIPS32 twin of an
  * emulated instruction (0 if none), its size, and the PC after a branch
  * (BadInstrP) and its delay slot (BadInstr). */
 uint32_t emu_mm_insn(uint32_t badinstr);
 uint32_t emu_mm_size(uint32_t badinstr);
-uint32_t emu_mm_next_pc(uint32_t epc, uint32_t branch, uint32_t slot);
+uint32_t emu_mm_next_pc(const struct vz_vm *vm, uint32_t epc, uint32_t branch, uint32_t slot);
 void hypercall(struct vz_vm *vm, uint32_t code);
 
 /* core: inter-VM channels (channel.c); results as the hypercalls' v0, *r1 = v1 */

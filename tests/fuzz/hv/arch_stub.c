@@ -118,6 +118,18 @@ void vz_dsp_swap(uint32_t *out, const uint32_t *in)
 	memmove(out, in, 7 * sizeof *out);
 }
 
+/* The units' registers in the CPU: the owner's saved copies (the swaps
+ * above keep nothing else). */
+uint32_t vz_fcsr_read(void)
+{
+	return fpu_owner ? fpu_owner->fcsr : 0;
+}
+
+uint32_t vz_dspcontrol_read(void)
+{
+	return dsp_owner ? dsp_owner->dsp[6] : 0;
+}
+
 /* Root EBase (arch/mips/vectors.S) and the stack top (the linker's). */
 char vz_vec_refill[0x400];
 char _stack_top[16];

@@ -7,7 +7,8 @@
  * the hypervisor it also checks the hypercall ABI. Prints "dslot: N/N ok" or
  * the failing cases; runs bare too (without the hypercall checks).
  * Built as microMIPS too (dslot-mm, tests/hv/hv.mk): then the branches and
- * their slots come in both sizes, and BEQL (no microMIPS form) is left out. */
+ * their slots come in both sizes, and BEQL and BC1FL (no microMIPS form)
+ * are left out. */
 #include "coretimer.h"
 #include "cp0.h"
 #include "guest.h"
@@ -49,6 +50,31 @@ static uint32_t addr_ipc0(void)
 {
 	return IPC0;
 }
+
+/* The FPU and DSP branches' conditions, FCSR and DSPControl.pos, set from
+ * MIPS32 code in either build (the microMIPS encodings of CTC1 and WRDSP
+ * are another matter than the branches under test). */
+__attribute__((nomicromips, noinline)) static void set_fcsr(uint32_t v)
+{
+	__asm__ volatile(".set push\n.set hardfloat\nctc1 %0, $31\n.set pop" :: "r"(v));
+}
+
+__attribute__((nomicromips, noinline)) static void set_dsp_pos(uint32_t pos)
+{
+	__asm__ volatile(".set push\n.set dsp\nwrdsp %0, 0x01\n.set pop" :: "r"(pos));
+}
+
+/* A function in the other ISA that sets $3 to 1, for JALX (its return
+ * switches back: JR/JRC to the link address with or without bit 0). */
+#ifdef __mips_micromips
+__asm__(".pushsection .text\n.set push\n.set nomicromips\n.set noreorder\n"
+	".globl dslot_other_isa\n.type dslot_other_isa, @function\n.ent dslot_other_isa\n"
+	"dslot_other_isa:\n jr $31\n li $3, 1\n.end dslot_other_isa\n.set pop\n.popsection");
+#else
+__asm__(".pushsection .text\n.set push\n.set micromips\n"
+	".globl dslot_other_isa\n.type dslot_other_isa, @function\n.ent dslot_other_isa\n"
+	"dslot_other_isa:\n li $3, 1\n jrc $31\n.end dslot_other_isa\n.set pop\n.popsection");
+#endif
 
 int main(void)
 {
@@ -109,6 +135,46 @@ int main(void)
 	check("jalrs16-sb16", (*ipc0 & 0xFF) == 7 && (link & 1));
 	*ipc0 = PATTERN;
 #endif
+	/* FPU and DSP branches: their conditions are in the units' registers
+	 * (the guest's, or another VM's while it does not own them). FCC3 is
+	 * FCSR bit 27 (FCC0 is bit 23). */
+	uint32_t status;
+	__asm__ volatile("mfc0 %0, $12" : "=r"(status));
+	__asm__ volatile("mtc0 %0, $12\n ehb" :: "r"(status | (1u << 29) | (1u << 24))); /* CU1, MX */
+	set_fcsr(1u << 23 | 1u << 27);
+	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
+			 "li %1, 0\n bc1t $fcc0, 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	check("bc1t-taken", r == 0 && v == PATTERN);
+	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
+			 "li %1, 0\n bc1f $fcc3, 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	check("bc1f-cc3-not-taken", r == 1 && v == PATTERN);
+	set_dsp_pos(32);
+	__asm__ volatile(".set push\n.set noreorder\n.set dsp\n"
+			 "li %1, 0\n bposge32 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	check("bposge32-taken", r == 0 && v == PATTERN);
+	set_dsp_pos(31);
+	__asm__ volatile(".set push\n.set noreorder\n.set dsp\n"
+			 "li %1, 0\n bposge32 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	check("bposge32-not-taken", r == 1 && v == PATTERN);
+#ifndef __mips_micromips
+	set_fcsr(0);
+	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
+			 "li %1, 0\n bc1fl $fcc0, 1f\n lhu %0, 2(%2)\n li %1, 1\n1:\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	check("bc1fl-taken", r == 0 && v == (PATTERN >> 16));
+#endif
+	/* JALX to the other ISA and back, a load in its (32-bit) slot */
+	__asm__ volatile(".set push\n.set noreorder\n"
+			 "li $3, 0\n move $2, $31\n jalx dslot_other_isa\n lw %0, 0(%2)\n"
+			 "move $31, $2\n move %1, $3\n.set pop"
+			 : "=&r"(v), "=&r"(r) : "r"(ipc0) : "$2", "$3", "$31");
+	check("jalx-other-isa", v == PATTERN && r == 1);
+	__asm__ volatile("mtc0 %0, $12\n ehb" :: "r"(status));
+
 	/* branch whose operand the slot's load overwrites: the branch used the
 	 * old value (zero: taken) */
 	__asm__ volatile(".set push\n.set noreorder\n"
