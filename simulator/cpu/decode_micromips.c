@@ -13,10 +13,12 @@
  *
  * Field names follow the microMIPS manual: in 32-bit instructions rt is
  * bits 25:21 and rs bits 20:16 (the reverse of MIPS32); 16-bit ones name
- * 3-bit register codes (mmreg: $16, $17, $2-$7). Not decoded (reserved
- * instruction, like unknown MIPS32 words): the DSP ASE's microMIPS
- * encodings and the FPU's POOL32F arithmetic (docs/simulator-cpu.md). */
+ * 3-bit register codes (mmreg: $16, $17, $2-$7). The FPU's POOL32F group
+ * is rewritten by micromips_fpu.c. Not decoded (reserved instruction, like
+ * unknown MIPS32 words): the DSP ASE's microMIPS encodings
+ * (docs/simulator-cpu.md). */
 #include "insns.h"
+#include "micromips_twin.h"
 
 static inline uint8_t dst(unsigned r) { return r ? (uint8_t)r : CPU_REG_SINK; }
 
@@ -44,7 +46,7 @@ static inline uint32_t m32_i(unsigned op, unsigned rs, unsigned rt, uint32_t imm
 #define COP0(rs, rest) (16u << 26 | (rs) << 21 | (rest))
 #define COP0_CO(fn) (16u << 26 | 1u << 25 | (fn))
 
-#define RI_WORD 0xFFFFFFFFu /* no MIPS32 twin: reserved instruction */
+#define RI_WORD MM_NO_TWIN /* no MIPS32 twin: reserved instruction */
 
 #define OWN(name) do { d->id = INSN_ID_##name; mn = #name; } while (0)
 
@@ -434,6 +436,7 @@ static const char *decode32(uint32_t x, struct insn *d)
 	case 0x26: w = m32_i(57, rs, rt, imm); break;  /* SWC1 */
 	case 0x2F: w = m32_i(53, rs, rt, imm); break;  /* LDC1 */
 	case 0x2E: w = m32_i(61, rs, rt, imm); break;  /* SDC1 */
+	case 0x15: w = mm_fpu_twin(x); break;          /* POOL32F */
 	case 0x25: /* BEQ */
 	case 0x2D: /* BNE */
 		if (op == 0x25) OWN(mm_beq); else OWN(mm_bne);

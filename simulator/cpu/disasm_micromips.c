@@ -7,11 +7,13 @@
  * after their 32-bit twins: lw ..(sp), addiu ..,$pc, ...), the one GNU
  * objdump prints comes first, so the text matches `objdump -d` of the
  * same bits. Operands are written by the {tokens} of each row's format.
- * Left out (".word"): the FPU's POOL32F (arithmetic, compares, moves,
- * indexed loads), the DSP ASE except BPOSGE32, and what the M5150 lacks
- * (MIPS64, EVA, MCU); docs/simulator-cli.md lists them. Not on a hot
- * path: only traces and tools call it. */
+ * The FPU's POOL32F group is shown as its MIPS32 twin (micromips_fpu.c),
+ * whose text objdump prints alike. Left out (".word"): the DSP ASE except
+ * BPOSGE32, and what the M5150 lacks (MIPS64, EVA, MCU, MIPS-3D);
+ * docs/simulator-cli.md lists them. Not on a hot path: only traces and
+ * tools call it. */
 #include "disasm.h"
+#include "micromips_twin.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -426,6 +428,17 @@ size_t disasm_micromips(uint32_t pc, uint32_t x, unsigned size, char *buf, size_
 	uint32_t next = (pc + size) | 1;
 	if (len)
 		buf[0] = '\0';
+	if (size == 4 && (x >> 26) == 0x15) {
+		uint32_t twin = mm_fpu_twin(x);
+		unsigned rs = (twin >> 21) & 31;
+		if ((twin >> 26) == 17 && (rs == 2 || rs == 6)) { /* CFC1/CTC1: objdump's $n */
+			put(&o, "%-7s %s,$%u", rs == 2 ? "cfc1" : "ctc1",
+			    GPR((twin >> 16) & 31), (twin >> 11) & 31);
+			return o.pos;
+		}
+		if (twin != MM_NO_TWIN)
+			return disasm(pc, twin, buf, len);
+	}
 	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
 		const struct mm_form *f = &forms[i];
 		const char *a;

@@ -19,8 +19,9 @@ DISASM_ELFS = $(sort $(filter %.elf,$(DISASM_PROGRAMS)) \
 		$(BUILD)/*/*/*/*.elf $(BUILD)/*/*/*/*/*.elf)))
 
 DISASM_TEST_SRCS := tests/disasm/test_disasm.c tests/disasm/micromips.c \
-	simulator/cpu/disasm.c simulator/cpu/disasm_micromips.c
-$(DISASM_TEST): $(DISASM_TEST_SRCS) simulator/cpu/disasm.h tests/disasm/disasm_test.h
+	simulator/cpu/disasm.c simulator/cpu/disasm_micromips.c simulator/cpu/micromips_fpu.c
+$(DISASM_TEST): $(DISASM_TEST_SRCS) simulator/cpu/disasm.h simulator/cpu/micromips_twin.h \
+	tests/disasm/disasm_test.h
 	@mkdir -p $(dir $@)
 	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -o $@ $(DISASM_TEST_SRCS) -lcmocka
 

@@ -22,10 +22,17 @@ $(FPU_REF): tests/fpu/fpu_ieee_ref.c simulator/cpu/fpu_ieee.c simulator/cpu/fpu_
 	$(HOST_CC) $(HOST_CFLAGS) -Isimulator -o $@ tests/fpu/fpu_ieee_ref.c simulator/cpu/fpu_ieee.c -lcmocka -lm
 
 # Target programs: assembly (the tree's C is soft-float), built for FR=0
-# (-mfp32) or FR=1 (-mfp64) as each file's name says.
+# (-mfp32) or FR=1 (-mfp64) as each file's name says, and each also as
+# microMIPS code (<name>-mm.elf: the same source through the microMIPS FPU
+# encodings; the test library stays MIPS32).
 FPU_TARGET_NAMES := $(basename $(notdir $(wildcard tests/fpu/*.S)))
-FPU_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/fpu/%.elf,$(FPU_TARGET_NAMES))
+FPU_TARGET_ELFS := $(patsubst %,$(BUILD)/tests/fpu/%.elf,$(FPU_TARGET_NAMES) \
+	$(addsuffix -mm,$(FPU_TARGET_NAMES)))
 FPU_ASFLAGS := $(TARGET_ARCH) -g -msoft-float -Itests/lib
+
+$(BUILD)/target/tests/fpu/%-mm.o: tests/fpu/%.S tests/fpu/fpu_test.h tests/fpu/fpu_common.inc
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(FPU_ASFLAGS) -mmicromips -Wa,$(if $(findstring fr0,$*),-mfp32,-mfp64) -c $< -o $@
 
 $(BUILD)/target/tests/fpu/%.o: tests/fpu/%.S tests/fpu/fpu_test.h tests/fpu/fpu_common.inc
 	@mkdir -p $(dir $@)

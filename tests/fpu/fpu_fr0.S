@@ -102,7 +102,11 @@ test_main:
 
 	/* a 64-bit operand in an odd register is a Reserved Instruction */
 	sw	$zero, exc_count
+#ifdef __mips_micromips	/* (the microMIPS build, tests/fpu/fpu.mk) */
+	.hword	0x54A3, 0x0930	/* add.d $f1, $f3, $f5 */
+#else
 	.word	0x46201840 | (1 << 6) | (3 << 11) | (5 << 16)	/* add.d $f1, $f3, $f5 */
+#endif
 	lw	$t2, exc_count
 	EXPECT	20, 1, $t2
 	lw	$t2, exc_cause
