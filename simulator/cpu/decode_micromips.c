@@ -14,9 +14,8 @@
  * Field names follow the microMIPS manual: in 32-bit instructions rt is
  * bits 25:21 and rs bits 20:16 (the reverse of MIPS32); 16-bit ones name
  * 3-bit register codes (mmreg: $16, $17, $2-$7). The FPU's POOL32F group
- * is rewritten by micromips_fpu.c. Not decoded (reserved instruction, like
- * unknown MIPS32 words): the DSP ASE's microMIPS encodings
- * (docs/simulator-cpu.md). */
+ * is rewritten by micromips_fpu.c, the DSP ASE's forms in POOL32A by
+ * micromips_dsp.c. */
 #include "insns.h"
 #include "micromips_twin.h"
 
@@ -351,6 +350,8 @@ static const char *decode32(uint32_t x, struct insn *d)
 				return mn;
 			break;
 		}
+		if (w == RI_WORD)
+			w = mm_dsp_twin(x);
 		break;
 	case 0x08: /* POOL32B */
 		switch ((x >> 12) & 15) {

@@ -7,9 +7,9 @@
  * after their 32-bit twins: lw ..(sp), addiu ..,$pc, ...), the one GNU
  * objdump prints comes first, so the text matches `objdump -d` of the
  * same bits. Operands are written by the {tokens} of each row's format.
- * The FPU's POOL32F group is shown as its MIPS32 twin (micromips_fpu.c),
- * whose text objdump prints alike. Left out (".word"): the DSP ASE except
- * BPOSGE32, and what the M5150 lacks (MIPS64, EVA, MCU, MIPS-3D);
+ * The FPU's POOL32F group and the DSP ASE's forms are shown as their MIPS32
+ * twins (micromips_fpu.c, micromips_dsp.c), whose text objdump prints
+ * alike. Left out (".word"): what the M5150 lacks (MIPS64, EVA, MCU, MIPS-3D);
  * docs/simulator-cli.md lists them. Not on a hot path: only traces and
  * tools call it. */
 #include "disasm.h"
@@ -461,6 +461,14 @@ size_t disasm_micromips(uint32_t pc, uint32_t x, unsigned size, char *buf, size_
 		}
 		return o.pos;
 	}
+	uint32_t dsp = size == 4 ? mm_dsp_twin(x) : MM_NO_TWIN;
+	if (dsp != MM_NO_TWIN && (x & 0x1FC000u) == 0xFC000u && (x & 0x2FFFu) == 0x67Cu) {
+		/* RDDSP/WRDSP with the full mask: objdump leaves the mask out */
+		put(&o, "%-7s %s", (x & 0x1000) ? "wrdsp" : "rddsp", GPR((x >> 21) & 31));
+		return o.pos;
+	}
+	if (dsp != MM_NO_TWIN)
+		return disasm(pc, dsp, buf, len);
 	put(&o, "%-7s 0x%x", ".word", x);
 	return o.pos;
 }

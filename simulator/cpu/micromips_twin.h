@@ -11,5 +11,6 @@
 
 /* x: a 32-bit microMIPS instruction (first halfword in bits 31:16). */
 uint32_t mm_fpu_twin(uint32_t x);   /* POOL32F (major opcode 0x15) */
+uint32_t mm_dsp_twin(uint32_t x);   /* the DSP ASE r2 in POOL32A/POOL32Axf */
 
 #endif

@@ -19,7 +19,8 @@ DISASM_ELFS = $(sort $(filter %.elf,$(DISASM_PROGRAMS)) \
 		$(BUILD)/*/*/*/*.elf $(BUILD)/*/*/*/*/*.elf)))
 
 DISASM_TEST_SRCS := tests/disasm/test_disasm.c tests/disasm/micromips.c \
-	simulator/cpu/disasm.c simulator/cpu/disasm_micromips.c simulator/cpu/micromips_fpu.c
+	simulator/cpu/disasm.c simulator/cpu/disasm_micromips.c simulator/cpu/micromips_fpu.c \
+	simulator/cpu/micromips_dsp.c
 $(DISASM_TEST): $(DISASM_TEST_SRCS) simulator/cpu/disasm.h simulator/cpu/micromips_twin.h \
 	tests/disasm/disasm_test.h
 	@mkdir -p $(dir $@)
