@@ -1,11 +1,14 @@
 #!/bin/sh
 # SPDX-License-Identifier: Apache-2.0
-# Build Apache NuttX chipkit-wifire:nsh (MIPS32) with Debian's toolchain into
-# OUT (default build/nuttx): OUT/nuttx.elf and OUT/nuttx.hex. The NuttX code
-# is never copied into this repository: a build copy is unpacked under
-# OUT/src, the build-side changes documented in docs/nuttx.md are applied to
-# it there, and the result is cached: a second run with the same sources and
-# the same script does nothing.
+# Build Apache NuttX chipkit-wifire:nsh with Debian's toolchain into OUT
+# (default build/nuttx): OUT/nuttx.elf and OUT/nuttx.hex.
+# Usage: nuttx-build.sh [OUT [ISA]]
+#   ISA  mips32 (default; CONFIG_MIPS_MICROMIPS off) or micromips (the stock
+#        configuration: microMIPS code, DEVCFG0.BOOTISA = microMIPS)
+# The NuttX code is never copied into this repository: a build copy is
+# unpacked under OUT/src, the build-side changes documented in docs/nuttx.md
+# are applied to it there, and the result is cached: a second run with the
+# same sources, ISA and script does nothing.
 #
 # Sources, first found wins:
 #   NUTTX_DIR and NUTTX_APPS_DIR   two source trees (e.g. upstream git clones)
@@ -15,6 +18,8 @@
 set -eu
 
 OUT=${1:-build/nuttx}
+ISA=${2:-mips32}
+case $ISA in mips32|micromips) ;; *) echo "nuttx-build: unknown ISA $ISA (mips32 or micromips)" >&2; exit 1 ;; esac
 NUTTX_TARBALLS=${NUTTX_TARBALLS:-../shared/thirdparty/nuttx}
 CROSSDEV=${CROSSDEV:-mipsel-linux-gnu-}
 JOBS=${NUTTX_JOBS:-2}
@@ -35,7 +40,7 @@ else
 	say "skipped: NuttX sources not found (see README)"
 	exit 3
 fi
-KEY="$SRC_KEY script $(sha256sum <"$SCRIPT")"
+KEY="$SRC_KEY isa $ISA script $(sha256sum <"$SCRIPT")"
 
 if [ -f "$OUT/nuttx.elf" ] && [ -f "$OUT/nuttx.hex" ] && [ -f "$OUT/stamp" ] &&
    [ "$(cat "$OUT/stamp")" = "$KEY" ]; then
@@ -76,12 +81,17 @@ cd "$SRC/nuttx"
 LOG="$SRC/build.log"
 say "configuring chipkit-wifire:nsh (log: $LOG)"
 ./tools/configure.sh -l chipkit-wifire:nsh >"$LOG" 2>&1 || { tail -20 "$LOG" >&2; exit 1; }
-kconfig-tweak --disable MIPS_MICROMIPS \
-	--disable LIBM_TOOLCHAIN --enable LIBM \
+if [ "$ISA" = mips32 ]; then
+	kconfig-tweak --disable MIPS_MICROMIPS
+	isa_line='# CONFIG_MIPS_MICROMIPS is not set'
+else
+	isa_line='CONFIG_MIPS_MICROMIPS=y'   # upstream's choice, kept
+fi
+kconfig-tweak --disable LIBM_TOOLCHAIN --enable LIBM \
 	--disable SYSTEM_DD \
 	--disable ARCH_LEDS
 make olddefconfig >>"$LOG" 2>&1 || { tail -20 "$LOG" >&2; exit 1; }
-for want in '# CONFIG_MIPS_MICROMIPS is not set' 'CONFIG_LIBM=y' \
+for want in "$isa_line" 'CONFIG_LIBM=y' \
 	'# CONFIG_SYSTEM_DD is not set' '# CONFIG_ARCH_LEDS is not set' \
 	'CONFIG_MIPS32_TOOLCHAIN_GNU_ELF=y' 'CONFIG_UART4_SERIAL_CONSOLE=y'; do
 	grep -qx "$want" .config || { say "configuration did not take: $want" >&2; exit 1; }

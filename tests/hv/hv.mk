@@ -17,8 +17,10 @@ HVT_DSLOT := $(HVT_DIR)/dslot.elf
 HVT_VEVIC := $(HVT_DIR)/vevic.elf
 HVT_UNITS := $(HVT_DIR)/units.elf
 # dslot as microMIPS code (GUEST_MM_*, guests/guests.mk): VM 2 of 2 in the
-# mixed system, beside the MIPS32 poll guest.
+# mixed system, beside the MIPS32 poll guest; units as microMIPS: VM 3 of
+# the units system, beside two MIPS32 ones.
 HVT_DSLOT_MM := $(HVT_DIR)/dslot-mm.elf
+HVT_UNITS_MM := $(HVT_DIR)/units-mm.elf
 HVT_ATTACK := $(HVT_DIR)/attack.elf
 HVT_SPY := $(HVT_DIR)/spy.elf
 HVT_RANDOM := $(HVT_DIR)/random.elf
@@ -35,10 +37,6 @@ HVT_LIB_GUESTS := $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) $(HVT_UNIT
 	$(HVT_SPY) $(HVT_RANDOM) \
 	$(HVT_CHAN) $(HVT_HM) $(HVT_WIN) $(HVT_WDT)
 $(HVT_LIB_GUESTS): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
-# units.c exercises the FPU and the DSP ASE, whose microMIPS encodings the
-# simulator does not decode (docs/simulator-cpu.md): MIPS32 under
-# GUEST_ISA=micromips too (it calls the microMIPS library through JALX).
-$(BUILD)/target/hv/units.o: GUEST_CFLAGS := $(filter-out -mmicromips,$(GUEST_CFLAGS))
 $(HVT_LIB_GUESTS): $(HVT_DIR)/%.elf: $(BUILD)/target/hv/%.o $(GUEST_START_OBJS) $(GUEST_LIB) $(GUEST_LDSCRIPT)
 	$(GUEST_LINK)
 -include $(patsubst $(HVT_DIR)/%.elf,$(BUILD)/target/hv/%.d,$(HVT_LIB_GUESTS))
@@ -52,9 +50,17 @@ $(HVT_DSLOT_MM): $(BUILD)/target/mm/hv/dslot.o $(GUEST_MM_START_OBJS) $(GUEST_MM
 	$(GUEST_MM_LINK)
 -include $(BUILD)/target/mm/hv/dslot.d
 
+$(BUILD)/target/mm/hv/units.o: tests/hv/guests/units.c
+	@mkdir -p $(dir $@)
+	$(TARGET_CC) $(TARGET_CFLAGS) -Iguests/lib/include -MMD -MP $(GUEST_MM_CFLAGS) -c $< -o $@
+$(HVT_UNITS_MM): GUEST_LDFLAGS_EXTRA := -Wl,--defsym=_guest_ram_size=0x4000
+$(HVT_UNITS_MM): $(BUILD)/target/mm/hv/units.o $(GUEST_MM_START_OBJS) $(GUEST_MM_LIB) $(GUEST_LDSCRIPT)
+	$(GUEST_MM_LINK)
+-include $(BUILD)/target/mm/hv/units.d
+
 HVT_GUESTS := $(POLL_GUEST) $(IRQ_GUEST) $(HVT_ROGUE) $(HVT_BENCH) $(HVT_DSLOT) $(HVT_VEVIC) \
-	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_ATTACK) $(HVT_SPY) $(HVT_RANDOM) $(HVT_CHAN) $(HVT_HM) \
-	$(HVT_WIN) $(HVT_WDT)
+	$(HVT_UNITS) $(HVT_DSLOT_MM) $(HVT_UNITS_MM) $(HVT_ATTACK) $(HVT_SPY) $(HVT_RANDOM) \
+	$(HVT_CHAN) $(HVT_HM) $(HVT_WIN) $(HVT_WDT)
 
 $(HVT_DIR)/%/system.dtb: tests/hv/systems/%.dts systems/pic32mz-ef.dtsi systems/chipkit-wifire.dtsi
 	@mkdir -p $(dir $@)
@@ -86,7 +92,7 @@ hv-images: $(HVT_IMAGES)
 
 test-hv: $(HVT_IMAGES) $(SIM_CLI) $(GUEST_BOOT) $(SYS_OUT)/wifire-mixed.srec
 	tests/hv/hvtest.sh $(SIM_CLI) $(HVT_DIR) $(GUEST_BOOT) $(POLL_GUEST) $(IRQ_GUEST) $(HVT_DSLOT) \
-		$(HVT_VEVIC) $(HVT_UNITS) $(HVT_DSLOT_MM) $(SYS_OUT)/wifire-mixed.srec
+		$(HVT_VEVIC) $(HVT_UNITS) $(HVT_DSLOT_MM) $(SYS_OUT)/wifire-mixed.srec $(HVT_UNITS_MM)
 	tests/hv/threads-test.sh $(SIM_CLI) $(HVT_DIR)/threads/image.srec
 
 # The two-guest system with an interactive console (Ctrl-] quits).

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: Apache-2.0
 # hvtest.sh - end-to-end checks of the hypervisor on the simulator.
 # Usage: hvtest.sh VZLET_SIM HV_BUILD_DIR BOOT_ELF POLL_ELF IRQ_ELF DSLOT_ELF VEVIC_ELF UNITS_ELF
-#                  DSLOT_MM_ELF MIXED_DEMO_IMAGE
+#                  DSLOT_MM_ELF MIXED_DEMO_IMAGE UNITS_MM_ELF
 # (BOOT_ELF: the boot-flash stub, guests/lib/boot, for the bare runs)
 # Every check prints "ok <name>" or "FAIL <name>: why"; exit 1 if any failed.
 set -u
-SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6 VEVIC=$7 UNITS=$8 DSLOT_MM=$9 MIXED_DEMO=${10}
+SIM=$1 DIR=$2 BOOT=$3 POLL=$4 IRQ=$5 DSLOT=$6 VEVIC=$7 UNITS=$8 DSLOT_MM=$9 MIXED_DEMO=${10} UNITS_MM=${11}
 OUT=$DIR/out
 mkdir -p "$OUT"
 . "$(dirname "$0")/check-lib.sh"
@@ -56,6 +56,10 @@ expect bare-vevic "$OUT/bare-vevic.uart" '^vevic: 28/28 ok'
 
 run bare-units 200M "$BOOT" "$UNITS"
 expect bare-units "$OUT/bare-units.uart" '^units: 72/72 ok'
+# the same checks as microMIPS code (its FPU and DSP instructions in their
+# microMIPS encodings)
+run bare-units-mm 200M "$BOOT" "$UNITS_MM"
+expect bare-units-mm "$OUT/bare-units-mm.uart" '^units: 72/72 ok'
 
 # ---- 2. The same ELFs under the hypervisor -----------------------------------
 # Input focus starts on VM 1; at 0.7 s "x" goes to it; at 1.2 s Ctrl-E 2
@@ -108,6 +112,7 @@ reject vevic-fail "$DIR/out/vevic.uart" 'vevic: FAIL'
 run units 400M "$DIR/units/image.srec"
 expect units-vm1 "$DIR/out/units.uart" '^\[1\] units: 36/36 ok$'
 expect units-vm2 "$DIR/out/units.uart" '^\[2\] units: 36/36 ok$'
+expect units-vm3-micromips "$DIR/out/units.uart" '^\[3\] units: 36/36 ok$'
 reject units-fail "$DIR/out/units.uart" 'units: FAIL|stopped'
 expect vevic-not-owned-reported "$DIR/out/vevic.uart" '^\[hv\] vm1: interrupt controller bits 14000000 at \+148 not owned: ignored'
 

@@ -3,9 +3,11 @@
 """tests/vz/mutations.py - shows that the VZ target programs catch the loss of
 each VZ feature: for every mutation below (one feature removed from the model)
 it builds a copy of the committed tree and runs `make test-vz-target`, which
-must fail. Not part of `make test` (a few minutes); run with
-`make test-vz-mutations` or `tests/vz/mutations.py [name...]`.
-Exit status 1 if a mutation survives."""
+must fail. The hv-* mutations break the hypervisor's exit emulation instead
+(microMIPS and MIPS32 delay slots, core/emulate*.c, core/units.c) and run
+`make test-hv` (its dslot guests, both ISAs). Not part of `make test` (a few
+minutes); run with `make test-vz-mutations` or `tests/vz/mutations.py
+[name...]`. Exit status 1 if a mutation survives or its pattern is gone."""
 import os, shutil, subprocess, sys, tempfile
 SRC = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True,
                      text=True, check=True).stdout.strip()
@@ -71,11 +73,22 @@ muts = [
  ("mm-guest-isaonexc", "simulator/cpu/vz_policy.c", "	case VZ_CP0(16, 3): return 0x00010000u;           /* Config3.ISAOnExc */\n	case VZ_CP0(16, 4): return 0;", "	case VZ_CP0(16, 3): return 0;\n	case VZ_CP0(16, 4): return 0;"),
  ("mm-hypcall-decode", "simulator/cpu/decode_micromips.c", "COP0_CO(((x >> 16) & 0x3FF) << 11 | 0x28)", "RI_WORD"),
  ("guest-mx-own", "simulator/cpu/insn_dsp.c", "	if (unlikely(!(m->cpu.cp0.status & ST_MX))) {", "	if (!m->cpu.guest && unlikely(!(m->cpu.cp0.status & ST_MX))) {"),
+ # The hypervisor's emulation of exits from guest code (checked by test-hv).
+ ("hv-mm-size16", "hypervisor/core/emulate_mm.c", "uint32_t emu_mm_size(uint32_t bi) { return is16(bi) ? 2 : 4; }", "uint32_t emu_mm_size(uint32_t bi) { (void)bi; return 4; }", "test-hv"),
+ ("hv-mm-ls16-base", "hypervisor/core/emulate_mm.c", "unsigned base = mmreg[(h >> 4) & 7], off4", "unsigned base = mmreg[(h >> 7) & 7], off4", "test-hv"),
+ ("hv-mm-b16", "hypervisor/core/emulate_mm.c", "			return after + (uint32_t)((int32_t)(h << 22) >> 21);", "			return after;", "test-hv"),
+ ("hv-mm-mfc0", "hypervisor/core/emulate_mm.c", "		return 0x40000000u | rt << 16 | rs << 11 | sel;", "		return 0x40000000u | rs << 16 | rt << 11 | sel;", "test-hv"),
+ ("hv-mm-jalx", "hypervisor/core/emulate_mm.c", "	case 0x3C:                                                           /* JALX */", "	case 0x7F:", "test-hv"),
+ ("hv-mm-bc1t", "hypervisor/core/emulate_mm.c", "		case 0x1D: return units_fcc(vm, (b >> 18) & 7) ? taken : fall;  /* BC1T cc */", "", "test-hv"),
+ ("hv-mm-bposge32", "hypervisor/core/emulate_mm.c", "		case 0x1B: return units_pos_ge32(vm) ? taken : fall;            /* BPOSGE32 */", "", "test-hv"),
+ ("hv-fcc-bit", "hypervisor/core/units.c", "(cc != 0u) ? (24u + cc) : 23u", "23u + cc", "test-hv"),
+ ("hv-jalx", "hypervisor/core/emulate.c", "	case 0x1D:                                  /* JALX: to microMIPS */", "	case 0x7F:", "test-hv"),
 ]
 only = sys.argv[1:]
 survivors = 0
 work = tempfile.mkdtemp(prefix="vz-mutations-")
-for name, f, a, b in muts:
+for name, f, a, b, *target in muts:
+    target = target[0] if target else "test-vz-target"
     if only and name not in only: continue
     d = os.path.join(work, 'tree')
     shutil.rmtree(d, ignore_errors=True)
@@ -83,9 +96,9 @@ for name, f, a, b in muts:
     subprocess.run(f"cd {SRC} && git archive HEAD | tar -x -C {d}", shell=True, check=True)
     p = os.path.join(d, f); s = open(p).read()
     if a not in s:
-        print(f"{name}: PATTERN NOT FOUND"); continue
+        print(f"FAILED   {name}: PATTERN NOT FOUND in {f}"); survivors += 1; continue
     open(p,'w').write(s.replace(a, b, 1))
-    r = subprocess.run(f"cd {d} && make -s test-vz-target 2>&1 | grep -E 'FAIL|ok |Error|error' | grep -v '^ok vz/' | head -3", shell=True, capture_output=True, text=True)
+    r = subprocess.run(f"cd {d} && make -s {target} 2>&1 | grep -E 'FAIL|Error|error' | head -3", shell=True, capture_output=True, text=True)
     out = r.stdout.strip().replace('\n', ' | ')
     killed = 'FAIL' in out or 'rror' in out
     survivors += not killed
