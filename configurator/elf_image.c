@@ -170,6 +170,23 @@ static int parse_pieces(const uint8_t *b, size_t len, const char *path, const ch
 	return 0;
 }
 
+/* DEVCFG0 as the image stores it (pieces lie inside the file: parse_pieces
+ * checked them). */
+static void find_devcfg0(const uint8_t *b, struct elf_image *img)
+{
+	img->has_devcfg0 = false;
+	img->devcfg0 = 0;
+	for (unsigned i = 0; i < img->npieces; i++) {
+		const struct cfg_piece *p = &img->pieces[i];
+
+		if (p->size >= 4 && PIC32_DEVCFG0 >= p->gpa_load &&
+		    PIC32_DEVCFG0 - p->gpa_load <= p->size - 4) {
+			img->devcfg0 = get32(b + p->offset + (PIC32_DEVCFG0 - p->gpa_load));
+			img->has_devcfg0 = true;
+		}
+	}
+}
+
 /* A segment's run-time range is what its allocated sections use: a segment
  * may start with bytes no section owns (GNU ld can put the ELF headers into
  * the first segment, as in Apache NuttX's boot-flash segment), and those are
@@ -302,7 +319,15 @@ int elf_image_parse(const uint8_t *b, size_t len, const char *path, const char *
 	if (parse_pieces(b, len, path, node, prop, img) != 0)
 		return -1;
 	trim_segments(b, img);
+	find_devcfg0(b, img);
 	return 0;
+}
+
+bool elf_exc_micromips(const struct elf_image *img)
+{
+	if (img->has_devcfg0)
+		return !(img->devcfg0 & PIC32_DEVCFG0_BOOTISA);
+	return img->entry & 1u;
 }
 
 int elf_image_read(const char *path, const char *node, const char *prop,

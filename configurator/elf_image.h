@@ -26,7 +26,14 @@ struct elf_image {
 	 * file has no section headers. */
 	struct cfg_piece pieces[CFG_MAX_PIECES];
 	unsigned npieces;
+	bool has_devcfg0;             /* the image programs DEVCFG0 ... */
+	uint32_t devcfg0;             /* ... with this value */
 };
+
+/* The ISA the image takes its exceptions in on a chip: microMIPS if it
+ * programs DEVCFG0 with BOOTISA = 0, MIPS32 if with BOOTISA = 1; without
+ * DEVCFG0, the ISA of its entry point (bit 0). */
+bool elf_exc_micromips(const struct elf_image *img);
 
 /* Guest-physical address of a KSEG0/KSEG1 (or already physical) address;
  * returns -1 for an address in a mapped segment. */

@@ -87,8 +87,9 @@ void emit_report(FILE *f, const struct cfg_system *sys)
 	for (unsigned v = 0; v < sys->nvms; v++) {
 		const struct cfg_vm *vm = &sys->vms[v];
 
-		fprintf(f, "VM %u \"%s\" (%s), entry 0x%08x, %s\n", vm->id, vm->label,
-			vm->elf_path, vm->entry, vm->polling ? "polling" : "interrupt-driven");
+		fprintf(f, "VM %u \"%s\" (%s), entry 0x%08x, %s%s\n", vm->id, vm->label,
+			vm->elf_path, vm->entry, vm->polling ? "polling" : "interrupt-driven",
+			vm->exc_micromips ? ", exceptions in microMIPS" : "");
 		for (unsigned i = 0; i < vm->nregions; i++) {
 			const struct cfg_region *r = &vm->regions[i];
 

@@ -217,9 +217,9 @@ static void emit_vm_config(FILE *f, const struct cfg_system *sys, const struct c
 		nb += !vm->blocks[i].direct;
 	fprintf(f, "\t{\n");
 	fprintf(f, "\t\t.id = %u,\n", id);
-	fprintf(f, "\t\t.flags = %s%s%s,\n", vm->polling ? "VZ_VM_POLLING" : "",
-		vm->polling && vm->no_autostart ? " | " : "",
-		vm->no_autostart ? "VZ_VM_NO_AUTOSTART" : (vm->polling ? "" : "0"));
+	fprintf(f, "\t\t.flags = 0%s%s%s,\n", vm->polling ? " | VZ_VM_POLLING" : "",
+		vm->no_autostart ? " | VZ_VM_NO_AUTOSTART" : "",
+		vm->exc_micromips ? " | VZ_VM_EXC_MICROMIPS" : "");
 	fprintf(f, "\t\t.cache_mode = %u,\n", (unsigned)vm->cache);
 	fprintf(f, "\t\t.tlb_wired = %u,\n", vm->nwired);
 	fprintf(f, "\t\t.name = \"%s\",\n", vm->label);

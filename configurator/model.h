@@ -46,6 +46,8 @@
 /* DEVCFG words and their alternate copies: the system's, never a guest's. */
 #define PIC32_DEVCFG_BASE 0x1FC0FF40u
 #define PIC32_DEVCFG_END 0x1FC10000u
+#define PIC32_DEVCFG0 0x1FC0FFCCu   /* the one the chip latches at reset */
+#define PIC32_DEVCFG0_BOOTISA (1u << 6) /* 1: MIPS32, 0: microMIPS */
 
 /* Region permissions. */
 #define PERM_R 1u
@@ -186,6 +188,7 @@ struct cfg_vm {
 	uint32_t flash_size;          /* requested flash size, 0 = from the image */
 	bool polling;
 	bool no_autostart;
+	bool exc_micromips;           /* takes exceptions in microMIPS (elf_exc_micromips) */
 	uint32_t slice_us;            /* 0: the system default */
 	enum cache_mode cache;
 	uint32_t expect_cpu_hz;       /* clocks the guest is built for, 0 = not */

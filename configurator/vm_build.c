@@ -211,6 +211,7 @@ int vm_build_image(struct cfg_vm *vm)
 	if (elf_image_read(vm->elf_path, vm->path, "elf", &img) != 0)
 		return -1;
 	vm->entry = img.entry;
+	vm->exc_micromips = elf_exc_micromips(&img);
 	vm->nsegments = img.nsegments;
 	memcpy(vm->segments, img.segments, sizeof img.segments[0] * img.nsegments);
 	vm->npieces = 0;

@@ -39,9 +39,10 @@ void vm_reset(struct vz_vm *vm)
 	vm->gctx[GCTX_INTCTL] = c->intctl;
 	vm->gctx[GCTX_CONFIG0] = guest_config0_reset | (c->cache_mode & 7);
 	vm->gctx[GCTX_ERROREPC] = c->entry;
-	/* A microMIPS entry point (bit 0) is a microMIPS guest: it takes its
-	 * exceptions in microMIPS, as BOOTISA = microMIPS gives a bare chip. */
-	vm->gctx[GCTX_CONFIG3] = guest_config3_reset | ((c->entry & 1) ? CFG3_ISAONEXC : 0);
+	/* The exception ISA a bare chip would have (DEVCFG0.BOOTISA of the
+	 * image, or its entry point's ISA: vzlet-config decides). */
+	vm->gctx[GCTX_CONFIG3] = guest_config3_reset |
+		((c->flags & VZ_VM_EXC_MICROMIPS) ? CFG3_ISAONEXC : 0);
 	vm->resume_pc = c->entry;
 	vm->hi = vm->lo = 0;
 	vm->compare = 0;

@@ -194,6 +194,9 @@ struct vz_reg_write {
 #define VZ_VM_POLLING     0x01u  /* never inject interrupts: the guest polls its
                                   * virtual IFS flags (and WAITs) */
 #define VZ_VM_NO_AUTOSTART 0x02u /* stays stopped until `c` on the console */
+#define VZ_VM_EXC_MICROMIPS 0x04u /* exceptions in microMIPS (guest Config3.ISAOnExc
+                                 * at start): the ELF's DEVCFG0.BOOTISA, else the
+                                 * entry point's ISA (vzlet-config) */
 
 /* Cache modes (the CCA the configurator put into entrylo and guest Config.K0
  * at start): */

@@ -510,7 +510,88 @@ static void test_emitted_tlb_and_blocks(void **state)
 	assert_non_null(strstr(text, ".slice_ticks = 50000,"));      /* 500 us at 100 MHz */
 	assert_non_null(strstr(text, ".slice_ticks = 100000, /* 1000 us */"));
 	assert_non_null(strstr(text, "VZ_DEFINE_VM_STATE(1);"));
+	assert_non_null(strstr(text, ".flags = 0,"));
 	free(text);
+	vm->exc_micromips = true;           /* the exception ISA reaches the table */
+	f = open_memstream(&text, &len);
+	assert_non_null(f);
+	assert_int_equal(emit_tables(f, &sys), 0);
+	fclose(f);
+	assert_non_null(strstr(text, ".flags = 0 | VZ_VM_EXC_MICROMIPS,"));
+	free(text);
+}
+
+/* ---- the exception ISA of a guest image -------------------------------------- */
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	for (unsigned i = 0; i < 4; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* A minimal executable: code at 0x9D000000 and, if devcfg, the four DEVCFG
+ * words at 0x1FC0FFC0 with DEVCFG0 = devcfg0. */
+static size_t tiny_elf(uint8_t *b, uint32_t entry, bool devcfg, uint32_t devcfg0)
+{
+	static const uint8_t ident[8] = { 0x7F, 'E', 'L', 'F', 1, 1, 1, 0 };
+	uint8_t *ph = b + 52;
+
+	memset(b, 0, 0x120);
+	memcpy(b, ident, sizeof ident);
+	b[16] = 2;                           /* ET_EXEC */
+	b[18] = 8;                           /* EM_MIPS */
+	b[20] = 1;
+	put32(b + 24, entry);
+	put32(b + 28, 52);                   /* program headers, no sections */
+	b[40] = 52;
+	b[42] = 32;
+	b[44] = devcfg ? 2 : 1;
+	put32(ph, 1);                        /* PT_LOAD: code */
+	put32(ph + 4, 0x100);
+	put32(ph + 8, 0x9D000000u);
+	put32(ph + 12, 0x9D000000u);
+	put32(ph + 16, 4);
+	put32(ph + 20, 4);
+	put32(ph + 24, 5);                   /* R X */
+	put32(ph + 32, 1);                   /* PT_LOAD: DEVCFG3..0 */
+	put32(ph + 36, 0x110);
+	put32(ph + 40, 0xBFC0FFC0u);
+	put32(ph + 44, 0xBFC0FFC0u);
+	put32(ph + 48, 16);
+	put32(ph + 52, 16);
+	put32(ph + 56, 4);
+	memset(b + 0x110, 0xFF, 12);
+	put32(b + 0x11C, devcfg0);
+	return 0x120;
+}
+
+/* As on a chip, DEVCFG0.BOOTISA of the image decides the exception ISA;
+ * an image without DEVCFG0 takes its entry point's. */
+static void test_exception_isa(void **state)
+{
+	static uint8_t b[0x120];
+	struct elf_image img;
+	size_t n;
+
+	(void)state;
+	n = tiny_elf(b, 0x9D000001u, true, 0xFFFFFF93u);           /* BOOTISA = 0 */
+	assert_int_equal(elf_image_parse(b, n, "t.elf", "/vms/vm@1", "elf", &img), 0);
+	assert_true(img.has_devcfg0);
+	assert_int_equal(img.devcfg0, 0xFFFFFF93u);
+	assert_true(elf_exc_micromips(&img));
+	n = tiny_elf(b, 0x9D000001u, true, 0xFFFFFFDBu);           /* BOOTISA = 1 */
+	assert_int_equal(elf_image_parse(b, n, "t.elf", "/vms/vm@1", "elf", &img), 0);
+	assert_false(elf_exc_micromips(&img));                     /* a microMIPS entry */
+	n = tiny_elf(b, 0x9D000000u, true, 0xFFFFFF93u);
+	assert_int_equal(elf_image_parse(b, n, "t.elf", "/vms/vm@1", "elf", &img), 0);
+	assert_true(elf_exc_micromips(&img));                      /* a MIPS32 entry */
+	n = tiny_elf(b, 0x9D000001u, false, 0);
+	assert_int_equal(elf_image_parse(b, n, "t.elf", "/vms/vm@1", "elf", &img), 0);
+	assert_false(img.has_devcfg0);
+	assert_true(elf_exc_micromips(&img));
+	n = tiny_elf(b, 0x9D000000u, false, 0);
+	assert_int_equal(elf_image_parse(b, n, "t.elf", "/vms/vm@1", "elf", &img), 0);
+	assert_false(elf_exc_micromips(&img));
 }
 
 /* ---- malformed input never crashes ------------------------------------------- */
@@ -608,6 +689,7 @@ int main(void)
 		cmocka_unit_test_setup(test_vm_id_gap, setup),
 		cmocka_unit_test_setup(test_tlb_partition, setup),
 		cmocka_unit_test_setup(test_emitted_tlb_and_blocks, setup),
+		cmocka_unit_test_setup(test_exception_isa, setup),
 		cmocka_unit_test_setup(test_mutated_devicetrees, setup),
 		cmocka_unit_test_setup(test_mutated_elf_files, setup),
 	};
