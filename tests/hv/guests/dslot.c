@@ -141,30 +141,25 @@ int main(void)
 	uint32_t status;
 	__asm__ volatile("mfc0 %0, $12" : "=r"(status));
 	__asm__ volatile("mtc0 %0, $12\n ehb" :: "r"(status | (1u << 29) | (1u << 24))); /* CU1, MX */
+	/* r = 0 if `branch` (assembled under `set`) jumps over the "li %1, 1"
+	 * after its slot, whose load from IPC0 goes into v */
+#define BRANCH_OVER(set, branch, load) \
+	__asm__ volatile(".set push\n.set noreorder\n" set "\nli %1, 0\n " branch " 1f\n " \
+			 load "\n li %1, 1\n1:\n.set pop" : "=&r"(v), "=&r"(r) : "r"(ipc0))
 	set_fcsr(1u << 23 | 1u << 27);
-	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
-			 "li %1, 0\n bc1t $fcc0, 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
-			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	BRANCH_OVER(".set hardfloat", "bc1t $fcc0,", "lw %0, 0(%2)");
 	check("bc1t-taken", r == 0 && v == PATTERN);
-	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
-			 "li %1, 0\n bc1f $fcc3, 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
-			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	BRANCH_OVER(".set hardfloat", "bc1f $fcc3,", "lw %0, 0(%2)");
 	check("bc1f-cc3-not-taken", r == 1 && v == PATTERN);
 	set_dsp_pos(32);
-	__asm__ volatile(".set push\n.set noreorder\n.set dsp\n"
-			 "li %1, 0\n bposge32 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
-			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	BRANCH_OVER(".set dsp", "bposge32", "lw %0, 0(%2)");
 	check("bposge32-taken", r == 0 && v == PATTERN);
 	set_dsp_pos(31);
-	__asm__ volatile(".set push\n.set noreorder\n.set dsp\n"
-			 "li %1, 0\n bposge32 1f\n lw %0, 0(%2)\n li %1, 1\n1:\n.set pop"
-			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	BRANCH_OVER(".set dsp", "bposge32", "lw %0, 0(%2)");
 	check("bposge32-not-taken", r == 1 && v == PATTERN);
 #ifndef __mips_micromips
 	set_fcsr(0);
-	__asm__ volatile(".set push\n.set noreorder\n.set hardfloat\n"
-			 "li %1, 0\n bc1fl $fcc0, 1f\n lhu %0, 2(%2)\n li %1, 1\n1:\n.set pop"
-			 : "=&r"(v), "=&r"(r) : "r"(ipc0));
+	BRANCH_OVER(".set hardfloat", "bc1fl $fcc0,", "lhu %0, 2(%2)");
 	check("bc1fl-taken", r == 0 && v == (PATTERN >> 16));
 #endif
 	/* JALX to the other ISA and back, a load in its (32-bit) slot */
