@@ -161,27 +161,23 @@ uint32_t mm_dsp_twin(uint32_t x)
 		if ((x & ~operand_bits[r->shape] & 0x03FFFFFFu) != r->minor)
 			continue;
 		switch (r->shape) {
-		case S_DST:   return special3(s, t, d, r->op, r->fn);
-		case S_ST:    return special3(s, t, 0, r->op, r->fn);
+		case S_DST: case S_TSSA: case S_DTS: case S_LX:  /* the same three fields */
+			return special3(s, t, d, r->op, r->fn);
+		case S_ST: case S_INSV:
+			return special3(s, t, 0, r->op, r->fn);
+		case S_ACST: case S_TSBP: case S_EXTR: case S_EXTRV:  /* 2-bit field in rd */
+			return special3(s, t, ac, r->op, r->fn);
 		case S_DS2:   return special3(s, 0, t, r->op, r->fn);
 		case S_DT2:   return special3(0, s, t, r->op, r->fn);
-		case S_TSSA:  return special3(s, t, d, r->op, r->fn);
 		case S_DTSA3: return special3((x >> 13) & 7, s, t, r->op, r->fn);
 		case S_DTSA4: return special3((x >> 12) & 15, s, t, r->op, r->fn);
 		case S_DTSA5: return special3(d, s, t, r->op, r->fn);
-		case S_DTS:   return special3(s, t, d, r->op, r->fn);
 		case S_REPLQB: return special3(((x >> 13) & 0xFF) >> 5, (x >> 13) & 31, t, r->op, r->fn);
 		case S_REPLPH: return special3(t, s, d, r->op, r->fn);
-		case S_ACST:  return special3(s, t, ac, r->op, r->fn);
-		case S_TSBP:  return special3(s, t, ac, r->op, r->fn);
-		case S_EXTR:  return special3(s, t, ac, r->op, r->fn);
-		case S_EXTRV: return special3(s, t, ac, r->op, r->fn);
 		case S_RDDSP: return special3(((x >> 14) & 0x3F) >> 5, (x >> 14) & 31, t, r->op, r->fn);
 		case S_WRDSP: return special3(t, ((x >> 14) & 0x3F) >> 5, (x >> 14) & 31, r->op, r->fn);
 		case S_SHILO: return special3((x >> 17) & 31, ((x >> 16) & 1) << 4, ac, r->op, r->fn);
 		case S_SHILOV: return special3(s, 0, ac, r->op, r->fn);
-		case S_LX:    return special3(s, t, d, r->op, r->fn);
-		case S_INSV:  return special3(s, t, 0, r->op, r->fn);
 		}
 	}
 	return MM_NO_TWIN;
