@@ -361,6 +361,15 @@ void cache_dline_enter(struct machine *m, const struct dtlb_entry *e, uint32_t v
 	k->dline_of[slot] = (int16_t)idx;
 }
 
+/* The fast-path state of line l in way w, set aside the uninitialised-set
+ * rule: 0 unless it is valid, initialised and not stale. */
+static inline uint8_t dline_state(const struct cache_line *l, int w)
+{
+	if (!l->valid || !l->init || l->stale)
+		return 0;
+	return (uint8_t)(DS_RD | (l->dirty ? DS_WR : 0u) | (unsigned)w << DS_WAY_SHIFT);
+}
+
 /* Make the fast-path state of D set `set` true to its lines: every line
  * the set holds loses its state, then each valid, initialised line whose
  * memory did not change under it gets DS_RD (and DS_WR if dirty) with its
@@ -388,9 +397,8 @@ static void dset_publish(struct machine *m, const struct cache_line *set)
 	for (int w = CACHE_WAYS - 1; w >= 0; w--) {
 		const struct cache_line *l = &set[w];
 		uint8_t *p = dstate_of(k, l->tag);
-		if (!p || !l->valid || !l->init || l->stale || (uninit && w != mru))
-			continue;
-		*p = (uint8_t)(DS_RD | (l->dirty ? DS_WR : 0u) | (unsigned)w << DS_WAY_SHIFT);
+		if (p && dline_state(l, w) && !(uninit && w != mru))
+			*p = dline_state(l, w);
 	}
 }
 
@@ -412,14 +420,20 @@ static void dline_publish(struct machine *m, const struct cache_line *set, int w
 		dset_publish(m, set); /* the MRU rule */
 		return;
 	}
-	*p = !l->valid || !l->init || l->stale ? 0u :
-	     (uint8_t)(DS_RD | (l->dirty ? DS_WR : 0u) | (unsigned)w << DS_WAY_SHIFT);
+	*p = dline_state(l, w);
 }
 
 /* The D set holding line l. */
 static inline const struct cache_line *dset_of_line(struct machine *m, const struct cache_line *l)
 {
 	return &caches_of(m)->d.lines[line_set(&caches_of(m)->d, l) * CACHE_WAYS];
+}
+
+/* dline_publish for line l, wherever it is. */
+static void dline_publish_line(struct machine *m, const struct cache_line *l)
+{
+	const struct cache_line *set = dset_of_line(m, l);
+	dline_publish(m, set, (int)(l - set));
 }
 
 static void mark_init(struct cache *ca, struct cache_line *l)
@@ -504,7 +518,7 @@ static unsigned d_writeback_line(struct machine *m, struct cache_line *l, bool p
 	}
 	l->stale = 0;
 	if (publish)
-		dline_publish(m, dset_of_line(m, l), (int)(l - dset_of_line(m, l)));
+		dline_publish_line(m, l);
 	return CYC_WRITEBACK;
 }
 
@@ -524,7 +538,7 @@ static void d_drop(struct machine *m, struct cache_line *l)
 		cpu_code_written(m, l->tag, CACHE_LINE);
 	}
 	l->valid = l->dirty = l->stale = 0;
-	dline_publish(m, dset_of_line(m, l), (int)(l - dset_of_line(m, l)));
+	dline_publish_line(m, l);
 }
 
 /* ---- Flash and the prefetch module ------------------------------------ */
